@@ -1,0 +1,102 @@
+"""The one exception hierarchy of litkg.
+
+Library code raises these; only the CLI turns them into a one-line ``Error: …`` message with the
+``hint``. Each class carries a stable ``code`` so scripts and tests can tell errors apart without
+parsing message texts.
+"""
+from __future__ import annotations
+
+__all__ = [
+    "LitkgError",
+    "InputError",
+    "InputNotFoundError",
+    "UnknownFormatError",
+    "MalformedRecordError",
+    "StoreError",
+    "StoreLockedError",
+    "NotFoundError",
+    "ExtractionError",
+    "GazetteerError",
+    "QueryError",
+    "Neo4jConnectionError",
+]
+
+
+class LitkgError(Exception):
+    """Root of every error litkg raises on purpose."""
+
+    code = "E000"
+    hint = ""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if hint is not None:
+            self.hint = hint
+
+
+class InputError(LitkgError):
+    """An input file cannot be read as paper records."""
+
+    code = "E100"
+    hint = "check the file, or pass --format to say what it holds"
+
+
+class InputNotFoundError(InputError):
+    code = "E101"
+    hint = "check the path; quote globs the shell did not expand"
+
+
+class UnknownFormatError(InputError):
+    code = "E102"
+    hint = "pass --format hf-pages, jsonl, json or csv"
+
+
+class MalformedRecordError(InputError):
+    """One record of an input file is broken; names the file and line."""
+
+    code = "E103"
+    hint = "fix the record, or pass --on-error skip to skip bad records and keep the rest"
+
+    def __init__(self, path: str, line: int, reason: str) -> None:
+        super().__init__(f"{path}:{line}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
+class StoreError(LitkgError):
+    code = "E200"
+    hint = "check the --db path; build it with 'litkg build INPUT...'"
+
+
+class StoreLockedError(StoreError):
+    code = "E201"
+    hint = "another litkg process is writing this store; wait for it to finish or use another --db"
+
+
+class NotFoundError(LitkgError):
+    """A paper or concept named by the user is not in the store."""
+
+    code = "E300"
+    hint = "list what is there with 'litkg stats' or 'litkg query concepts'"
+
+
+class QueryError(LitkgError):
+    code = "E301"
+    hint = "see 'litkg query --help'"
+
+
+class ExtractionError(LitkgError):
+    code = "E400"
+    hint = "this is a bug in litkg's extraction; please report it with the input record"
+
+
+class GazetteerError(ExtractionError):
+    code = "E401"
+    hint = "each gazetteer line must be a JSON object with id, name, type and aliases"
+
+
+class Neo4jConnectionError(LitkgError):
+    code = "E500"
+    hint = "check --uri, --user and NEO4J_PASSWORD, and that the server is running"
