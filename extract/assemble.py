@@ -1,0 +1,233 @@
+"""Paper-level assembly: gazetteer hits and discovered candidates become typed, canonical,
+role-labelled entities with their evidence.
+
+Steps, per paper (title and abstract docs together):
+1. resolve ambiguous gazetteer hits (SAM the optimiser or the segmentation model) from the long
+   forms and cue words the paper uses;
+2. merge discovered candidates into gazetteer concepts when one of their spellings, or the long
+   form they define, is a known name; otherwise group them by normal form into new concepts;
+3. find every further occurrence of each concept's spellings, for evidence;
+4. give each concept the strongest role its sentences support.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from litkg.extract.components import CANDIDATES, GAZETTEER_SPANS
+from litkg.extract.discovery import Candidate
+from litkg.extract.gazetteer import Gazetteer
+from litkg.extract.normalise import concept_norm
+from litkg.records import DATA_TYPES, ROLES, ExtractedEntity, Mention
+
+__all__ = ["assemble_paper"]
+
+_EVAL_CUE = re.compile(
+    r"\b(?:evaluat\w*|experiment\w*|benchmark\w*|tested|test(?:s|ing)? on|results? on|achiev\w*|"
+    r"state[- ]of[- ]the[- ]art|sota|outperform\w*|accurac\w*|validat\w*|performance on|trained on|"
+    r"fine-?tuned on|scores? on|gains? on)\b",
+    re.IGNORECASE,
+)
+_COMPARE_CUE = re.compile(
+    r"\b(?:compar\w*|outperform\w*|baselines?|against|surpass\w*|than|over (?:existing|prior|previous|strong)|"
+    r"beats?|superior to|improves? (?:up)?on)\b",
+    re.IGNORECASE,
+)
+_OUR = re.compile(r"\b(?:our|the proposed)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+_ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
+
+
+@dataclass
+class _Concept:
+    key: str
+    name: str
+    type: str | None
+    origin: str
+    confidence: float
+    forms: set[str] = field(default_factory=set)  # surface forms to look for
+    aliases: list[str] = field(default_factory=list)
+    spans: set[tuple[str, int, int]] = field(default_factory=set)  # (field, start, end)
+    proposes: bool = False
+    votes: list[str] = field(default_factory=list)
+    patterns: set[str] = field(default_factory=set)
+    part_of: tuple[str, ...] = ()
+    variant_of: tuple[str, ...] = ()
+
+
+def _resolve_ambiguous(ids: list[str], gazetteer: Gazetteer, known_ids: set[str], text_lower: str) -> str:
+    # A sense whose other spellings the paper also uses wins ("Segment Anything Model … SAM").
+    for concept_id in ids:
+        if concept_id in known_ids:
+            return concept_id
+    best, best_score = ids[0], 0
+    for concept_id in ids:
+        score = sum(text_lower.count(cue) for cue in gazetteer.entries[concept_id].context)
+        if score > best_score:
+            best, best_score = concept_id, score
+    return best
+
+
+def _sentence(doc: Doc, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("SENT_START"):
+        return doc.text
+    return span.sent.text
+
+
+def _find_all(text: str, form: str) -> list[tuple[int, int]]:
+    pattern = r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])"
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
+def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer) -> list[ExtractedEntity]:
+    """Entities of one paper from its processed title and abstract docs."""
+    docs = {"title": title_doc, "abstract": abstract_doc}
+    text_lower = (title_doc.text + "\n" + abstract_doc.text).lower()
+    concepts: dict[str, _Concept] = {}
+    gaz_spans: dict[str, list[tuple[int, int]]] = {"title": [], "abstract": []}
+
+    # 1. gazetteer hits, unambiguous ones first so they can settle the ambiguous ones.
+    hits = defaultdict(list)
+    for field_name, doc in docs.items():
+        for span in doc.spans.get(GAZETTEER_SPANS, []):
+            hits[(field_name, span.start_char, span.end_char)].append(span.kb_id_)
+    known = {ids[0] for ids in hits.values() if len(ids) == 1}
+    for (field_name, start, end), ids in sorted(hits.items(), key=lambda kv: len(kv[1])):
+        concept_id = ids[0] if len(ids) == 1 else _resolve_ambiguous(ids, gazetteer, known, text_lower)
+        known.add(concept_id)
+        entry = gazetteer.entries[concept_id]
+        concept = concepts.get(concept_id)
+        if concept is None:
+            concept = concepts[concept_id] = _Concept(
+                concept_id, entry.name, entry.type, "gazetteer", 0.9 if len(ids) == 1 else 0.7,
+                part_of=entry.part_of, variant_of=entry.variant_of,
+            )
+        surface = docs[field_name].text[start:end]
+        concept.spans.add((field_name, start, end))
+        concept.forms.add(surface)
+        gaz_spans[field_name].append((start, end))
+
+    # 2. discovered candidates.
+    by_norm: dict[str, str] = {}
+    for concept in concepts.values():
+        for form in concept.forms:
+            by_norm.setdefault(concept_norm(form), concept.key)
+    for field_name, doc in docs.items():
+        text = doc.text
+        for cand in doc.user_data.get(CANDIDATES, []):
+            _add_candidate(cand, field_name, text, concepts, by_norm, gaz_spans[field_name], gazetteer)
+
+    # 3. more occurrences, for evidence and roles.
+    for concept in concepts.values():
+        for form in sorted(concept.forms, key=len, reverse=True):
+            if len(form) < 2:
+                continue
+            for field_name, doc in docs.items():
+                for start, end in _find_all(doc.text, form):
+                    if not any(f == field_name and s <= start < e for f, s, e in concept.spans):
+                        concept.spans.add((field_name, start, end))
+
+    # 4. keep, type, role.
+    entities = []
+    for concept in concepts.values():
+        if not _keep(concept):
+            continue
+        entities.append(_to_entity(concept, docs))
+    entities.sort(key=lambda e: (min((m.field != "title", m.start) for m in e.mentions), e.key))
+    return entities
+
+
+def _add_candidate(cand: Candidate, field_name: str, text: str, concepts: dict[str, _Concept],
+                   by_norm: dict[str, str], gaz: list[tuple[int, int]], gazetteer: Gazetteer) -> None:
+    norms = [concept_norm(cand.text)]
+    long_text = text[cand.long_form[0] : cand.long_form[1]] if cand.long_form else None
+    if long_text:
+        norms.append(concept_norm(long_text))
+    key = next((by_norm[n] for n in norms if n in by_norm), None)
+    if key is None:
+        for n in norms:
+            entries = gazetteer.by_norm.get(n)
+            if entries:
+                key = entries[0]
+                entry = gazetteer.entries[key]
+                concepts.setdefault(key, _Concept(key, entry.name, entry.type, "gazetteer", 0.8,
+                                                  part_of=entry.part_of, variant_of=entry.variant_of))
+                break
+    overlaps = any(s < cand.end and cand.start < e for s, e in gaz)
+    if key is None and overlaps:
+        return  # part of a known name ("LoRA-based" around LoRA): the gazetteer hit wins
+    if key is None:
+        if not norms[0]:
+            return
+        key = norms[0]
+        concepts[key] = _Concept(key, cand.text, None, cand.pattern, cand.confidence)
+    concept = concepts[key]
+    exact_gaz = (cand.start, cand.end) in gaz
+    if not overlaps or exact_gaz:
+        concept.spans.add((field_name, cand.start, cand.end))
+        concept.forms.add(cand.text)
+    if long_text:
+        concept.forms.add(long_text)
+        if long_text not in concept.aliases:
+            concept.aliases.append(long_text)
+        concept.spans.add((field_name, cand.long_form[0], cand.long_form[1]))
+    for n in norms:
+        by_norm.setdefault(n, key)
+    concept.patterns.add(cand.pattern)
+    concept.confidence = max(concept.confidence, cand.confidence)
+    if cand.type:
+        concept.votes.append(cand.type)
+    if cand.proposes and (concept.origin != "gazetteer" or cand.pattern == "title_prefix" or exact_gaz):
+        concept.proposes = True
+
+
+def _keep(concept: _Concept) -> bool:
+    if not concept.spans:
+        return False
+    if concept.origin == "gazetteer":
+        return True
+    if concept.patterns == {"coined"}:
+        # A bare coined-looking token is kept only when the paper leans on it.
+        fields = [f for f, _, _ in concept.spans]
+        return "title" in fields or len(concept.spans) >= 2
+    return True
+
+
+def _to_entity(concept: _Concept, docs: dict[str, Doc]) -> ExtractedEntity:
+    mentions = []
+    for field_name, start, end in sorted(concept.spans, key=lambda s: (s[0] != "title", s[1], s[2])):
+        doc = docs[field_name]
+        mentions.append(Mention(doc.text[start:end], start, end, field_name, _sentence(doc, start, end)))
+    kind = concept.type
+    if kind is None:
+        kind = max(set(concept.votes), key=concept.votes.count) if concept.votes else "method"
+    role = _role(concept, kind, mentions, docs)
+    aliases = tuple(dict.fromkeys([m.text for m in mentions] + concept.aliases))
+    return ExtractedEntity(
+        key=concept.key, name=concept.name, type=kind, role=role,
+        confidence=round(concept.confidence, 2), mentions=tuple(mentions), aliases=aliases,
+        origin=concept.origin, part_of=concept.part_of, variant_of=concept.variant_of,
+    )
+
+
+def _role(concept: _Concept, kind: str, mentions: list[Mention], docs: dict[str, Doc]) -> str:
+    if concept.proposes:
+        return "proposes"
+    best = "uses"
+    for mention in mentions:
+        text = docs[mention.field].text
+        if concept.origin != "gazetteer" and _OUR.search(text[max(0, mention.start - 40) : mention.start]):
+            return "proposes"
+        sentence = mention.sentence
+        if kind in DATA_TYPES and _EVAL_CUE.search(sentence):
+            role = "evaluates_on"
+        elif kind not in DATA_TYPES and _COMPARE_CUE.search(sentence):
+            role = "compares_with"
+        else:
+            role = "uses"
+        if _ROLE_RANK[role] < _ROLE_RANK[best]:
+            best = role
+    return best

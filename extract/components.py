@@ -1,0 +1,136 @@
+"""litkg's spaCy pipeline components, registered with ``@Language.factory``.
+
+``litkg_gazetteer``  phrase-matches the gazetteer (case-folded, with hyphen/space/plural
+                     variants; exact case for names that are also words) into
+                     ``doc.spans["litkg_gazetteer"]``, label = type, kb_id = concept id.
+``litkg_discovery``  runs the discovery patterns and stores their candidates in
+                     ``doc.user_data["litkg_candidates"]``.
+
+Both only annotate the Doc; paper-level decisions (roles, merging) happen in ``assemble``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from litkg.extract.discovery import discover_abstract, discover_title
+from litkg.extract.gazetteer import Gazetteer, default_gazetteer
+from litkg.extract.normalise import concept_norm, spelling_variants
+
+__all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "CANDIDATES", "FIELD"]
+
+GAZETTEER_SPANS = "litkg_gazetteer"
+CANDIDATES = "litkg_candidates"
+FIELD = "litkg_field"
+
+
+def _is_acronym_shaped(form: str) -> bool:
+    # "CLIP", "ImageNet", "WiSE-FT": capitals past the first letter make a name that plain
+    # lower-case text ("clip", "imagenet") should not match by accident.
+    return any(c.isupper() for c in form[1:])
+
+
+class GazetteerMatcher:
+    """Finds gazetteer concepts in a Doc."""
+
+    def __init__(self, nlp: Language, name: str = "litkg_gazetteer") -> None:
+        self.nlp = nlp
+        self.name = name
+        self.gazetteer: Gazetteer | None = None
+        self._folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # norm key of a surface form -> the form as written, per concept: decides the case rule.
+        self._forms: dict[tuple[str, str], str] = {}
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, paths: Iterable[str] | None = None) -> None:
+        gazetteer = Gazetteer.from_disk(*paths) if paths else default_gazetteer()
+        self.set_gazetteer(gazetteer)
+
+    def set_gazetteer(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._forms = {}
+        make_doc = self.nlp.make_doc
+        for entry in gazetteer:
+            patterns = {}
+            for form in entry.surface_forms:
+                for variant in spelling_variants(form):
+                    key = variant if entry.case_sensitive else variant.lower()
+                    patterns.setdefault(key, variant)
+                    self._forms.setdefault((entry.id, concept_norm(variant)), form)
+            matcher = self._exact if entry.case_sensitive else self._folded
+            matcher.add(entry.id, [make_doc(v) for v in patterns.values()])
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.gazetteer is None:
+            self.initialize()
+        strings = self.nlp.vocab.strings
+        by_span: dict[tuple[int, int], list[str]] = {}
+        for matcher, folded in ((self._folded, True), (self._exact, False)):
+            for match_id, start, end in matcher(doc):
+                concept_id = strings[match_id]
+                surface = doc[start:end].text
+                if folded and not self._case_ok(concept_id, surface):
+                    continue
+                ids = by_span.setdefault((start, end), [])
+                if concept_id not in ids:
+                    ids.append(concept_id)
+        spans = filter_spans([Span(doc, s, e) for s, e in by_span])
+        group = []
+        for span in spans:
+            for concept_id in by_span[(span.start, span.end)]:
+                entry = self.gazetteer.entries[concept_id]
+                group.append(Span(doc, span.start, span.end, label=entry.type, kb_id=concept_id))
+        doc.spans[GAZETTEER_SPANS] = group
+        return doc
+
+    def _case_ok(self, concept_id: str, surface: str) -> bool:
+        if any(c.isupper() or c.isdigit() for c in surface):
+            return True
+        form = self._forms.get((concept_id, concept_norm(surface)), "")
+        # An all-lower-case surface matches only forms that are not acronym-shaped:
+        # "transformers" is Transformer, but "clip" is not CLIP.
+        return " " in form or not _is_acronym_shaped(form)
+
+    # spaCy serialisation protocol: the gazetteer travels as its JSONL file.
+    def to_disk(self, path: str | Path, *, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.gazetteer is not None:
+            self.gazetteer.to_disk(path / "gazetteer.jsonl")
+
+    def from_disk(self, path: str | Path, *, exclude=()) -> "GazetteerMatcher":
+        file = Path(path) / "gazetteer.jsonl"
+        if file.exists():
+            self.set_gazetteer(Gazetteer.from_disk(file))
+        return self
+
+
+class DiscoveryComponent:
+    """Runs the discovery patterns over the Doc's text."""
+
+    def __init__(self, nlp: Language, name: str = "litkg_discovery") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc.user_data.get(FIELD) == "title":
+            doc.user_data[CANDIDATES] = discover_title(doc.text) + discover_abstract(doc.text)
+        else:
+            doc.user_data[CANDIDATES] = discover_abstract(doc.text)
+        return doc
+
+
+@Language.factory("litkg_gazetteer", default_config={})
+def make_gazetteer_matcher(nlp: Language, name: str) -> GazetteerMatcher:
+    return GazetteerMatcher(nlp, name)
+
+
+@Language.factory("litkg_discovery", default_config={})
+def make_discovery(nlp: Language, name: str) -> DiscoveryComponent:
+    return DiscoveryComponent(nlp, name)

@@ -1,0 +1,340 @@
+"""Patterns that find names the gazetteer does not know: a paper's own new methods and datasets.
+
+Each pattern works on the raw text of one field with compiled regular expressions (so it runs at
+C speed) and returns :class:`Candidate` records with character offsets. Which candidates become
+concepts, and with which role, is decided per paper in :mod:`litkg.extract.assemble`.
+
+Pattern families
+----------------
+``title_prefix``  "LEVI: Generalizable Fine-tuning via …"
+``propose``       "we propose / introduce / present … X"
+``appositive``    "X, a novel framework for …"
+``called``        "a method called / named / dubbed X"
+``acronym``       "long form (ACR)" and "ACR (long form)"
+``data_head``     "the X dataset", "X and Y benchmarks"
+``shape``         X-Bench, XEval, X-1K, XQA
+``coined``        mixed-case coined tokens (PeftCD, VideoICL) that no other pattern typed
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from litkg.extract.acronyms import AcronymDefinition, find_acronym_definitions
+from litkg.extract.lexicon import (
+    CLASS_HEADS,
+    GENERIC_ACRONYMS,
+    HEAD_TYPES,
+    METRIC_HEADS,
+    TASK_SUFFIXES,
+    TITLE_OPENERS,
+    is_generic_phrase,
+)
+
+__all__ = ["Candidate", "is_name_like", "discover_title", "discover_abstract", "infer_type"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible new name found by a pattern, with offsets into the field's text."""
+
+    start: int
+    end: int
+    text: str
+    type: str | None  # None: decided later from context
+    pattern: str
+    proposes: bool
+    confidence: float
+    long_form: tuple[int, int] | None = None  # offsets of a long form of the same name
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w+\-/.]*[\w+]|[A-Za-z0-9]")
+_STRIP = ".,;:()[]{}\"'“”‘’"
+# Capitalised words that open or qualify phrases but are not names.
+_NOT_NAMES = frozenset(
+    """
+    The A An Our This These That Those Each All Both Two Three Four Five Several Many Most Some
+    Standard Existing Common Popular Recent Prior Previous Various Other Such New Novel We In On
+    For With From To By Of And Or But However Moreover Furthermore Finally First Second Third
+    Specifically Experiments Extensive Results Table Figure Fig Section Appendix Code It Its Their
+    GitHub OpenAI DeepMind PyTorch TensorFlow HuggingFace NVIDIA YouTube Google Meta Microsoft
+    Anthropic Amazon Apple Python JavaScript TypeScript LaTeX PhD arXiv ArXiv Wikipedia English
+    Chinese Japanese German French Spanish Reddit Twitter
+    """.split()
+)
+_NAME_HEADS = "|".join(sorted((re.escape(h) for h in HEAD_TYPES), key=len, reverse=True))
+_HEAD_AFTER = re.compile(
+    r"^\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s+is\s+|\s+was\s+|\s+as\s+)(?:a|an|the|our)\s+"
+    r"(?:[\w\-]+\s+){0,6}?(" + _NAME_HEADS + r")\b",
+    re.IGNORECASE,
+)
+_HEAD_RIGHT_AFTER = re.compile(r"^\s*(?:\([^()]{0,80}\))?\s*(" + _NAME_HEADS + r")\b", re.IGNORECASE)
+_HEAD_BEFORE = re.compile(
+    r"\b(" + _NAME_HEADS + r")\s+(?:(?:called|named|dubbed|termed|coined)\s+)?[\"“]?$", re.IGNORECASE
+)
+_PROPOSE = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|article)|[Ii]n this (?:paper|work), we)\s+"
+    r"(?:(?:first|then|further|also|therefore|thus|hence|here|now|instead)\s+)?(?:\w+ly\s+)?"
+    r"(?:propose|introduce|present|develop|design|devise|build|construct|create|release|curate|"
+    r"contribute|offer|provide|establish|put forward)(?:s|d|ed)?\b"
+)
+_WINDOW_STOP = re.compile(r"\b(?:of|to|that|which|where|for|on|in|by|how|whose|as|and\s+(?:show|demonstrate|evaluate))\b|[.;:]\s")
+_CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|denoted as|referred to as)\s+[\"“]?(?=[A-Za-z0-9])")
+_APPOSITIVE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s+(?:a|an)\s+((?:[\w\-]+\s+){0,6}?)(" + _NAME_HEADS + r")\b", re.IGNORECASE)
+_DATA_HEAD = re.compile(r"\b(datasets?|benchmarks?|corpus|corpora|suite|challenge)\b")
+_SHAPES = (
+    (re.compile(r"\b[A-Z][\w\-]*?-?(?:Bench|bench|BENCH)(?:-[\w]+)?\b"), "benchmark"),
+    (re.compile(r"\b[A-Z][\w\-]*?-?(?:Eval|EVAL)\b"), "benchmark"),
+    (re.compile(r"\b[A-Z][A-Za-z0-9]*-\d+[Kk]\b"), "dataset"),
+    (re.compile(r"\b[A-Z][A-Za-z0-9\-]+QA\b"), "dataset"),
+)
+_ADJECTIVE_SUFFIX = re.compile(
+    r"-(?:based|like|style|driven|aware|free|guided|powered|inspired|specific|level|wise|only|"
+    r"agnostic|dependent|conditioned|centric|enhanced|augmented|tuned|trained|generated|ready)$",
+    re.IGNORECASE,
+)
+_NOVELTY = re.compile(r"\b(?:novel|new|our|first|proposed)\b", re.IGNORECASE)
+_MODEL_SUFFIX = re.compile(r"(?:-\d+(?:\.\d+)?[BbMm]|LLM|GPT|BERT|-LM|-VL)$")
+
+
+def _core(token: str) -> str:
+    return token.strip(_STRIP)
+
+
+def is_name_like(token: str) -> bool:
+    """True for tokens shaped like coined names: LEVI, ReFT, VL2V-ADiP, O3, iHVP, Skill-Mix.
+
+    >>> [is_name_like(t) for t in ("LEVI", "ReFT", "VL2V-ADiP", "OOD", "LLMs", "Zero-Shot", "x")]
+    [True, True, True, False, False, False, False]
+    """
+    core = _core(token)
+    if len(core) < 2 or core in GENERIC_ACRONYMS or core.rstrip("s") in GENERIC_ACRONYMS:
+        return False
+    if core in _NOT_NAMES:
+        return False
+    if _ADJECTIVE_SUFFIX.search(core):
+        return False  # "SL-based", "CLIP-like": a modifier built on a name, not a name
+    upper = sum(c.isupper() for c in core)
+    digits = any(c.isdigit() for c in core)
+    letters = sum(c.isalpha() for c in core)
+    if letters == 0 or (digits and letters == 1 and len(core) <= 3):
+        return False  # "3D", "4D", "2x"
+    parts = core.split("-")
+    if len(parts) > 1 and all(p[:1].isupper() and p[1:].islower() for p in parts if p):
+        return False  # Title-Case compounds ("Vision-Language", "Zero-Shot") are adjectives
+    return upper >= 2 or bool(upper and digits) or bool(upper and not core[0].isupper())
+
+
+def _is_capitalised(token: str) -> bool:
+    core = _core(token)
+    return bool(core) and (core[0].isupper() or core[0].isdigit()) and core not in _NOT_NAMES
+
+
+def infer_type(text: str, start: int, end: int, name: str | None = None) -> str | None:
+    """A concept type from the words around ``text[start:end]``, or None when nothing says.
+
+    Tries, in order: a head noun right after the name ("X dataset"), the name's shape (X-Bench,
+    X-7B), an apposition or copula ("X, a benchmark for", "X is a model"), a head noun just
+    before it ("the method X").
+    """
+    name = name or text[start:end]
+    after = text[end : end + 120]
+    match = _HEAD_RIGHT_AFTER.match(after)
+    if match:
+        return HEAD_TYPES[match.group(1).lower()]
+    for shape, kind in _SHAPES:
+        if shape.fullmatch(name):
+            return kind
+    if _MODEL_SUFFIX.search(name):
+        return "model"
+    match = _HEAD_AFTER.match(after)
+    if match:
+        return HEAD_TYPES[match.group(1).lower()]
+    match = _HEAD_BEFORE.search(text[max(0, start - 60) : start])
+    if match:
+        return HEAD_TYPES[match.group(1).lower()]
+    return None
+
+
+def _title_head_type(rest: str) -> str | None:
+    # "LEVI: A Benchmark for …" → benchmark; only when the rest opens like a noun phrase.
+    words = rest.split()
+    if not words or words[0].lower() not in ("a", "an", "the"):
+        return None
+    for word in words[1:9]:
+        kind = HEAD_TYPES.get(_core(word).lower())
+        if kind:
+            return kind
+    return None
+
+
+_TITLE_PREFIX = re.compile(r"^\s*([^:()]{1,60}?)\s*(?:\(([^()]{1,30})\))?\s*:\s*(\S.*)$", re.DOTALL)
+
+
+def discover_title(title: str) -> list[Candidate]:
+    """Names a title puts in front of a colon ("LEVI: …", "Proposer-Agent-Evaluator(PAE): …")."""
+    match = _TITLE_PREFIX.match(title)
+    if not match:
+        return []
+    prefix, acronym, rest = match.group(1), match.group(2), match.group(3)
+    words = prefix.split()
+    if not words or len(words) > 4 or words[0].lower() in TITLE_OPENERS:
+        return []
+    if len(words) == 1:
+        if not (is_name_like(words[0]) or (_is_capitalised(words[0]) and words[0][0].isupper())):
+            return []
+    elif not all(is_name_like(w) or _is_capitalised(w) for w in words):
+        return []
+    if is_generic_phrase(words) or _core(prefix) in GENERIC_ACRONYMS:
+        return []
+    kind = _title_head_type(rest)
+    start = match.start(1)
+    found = [Candidate(start, match.end(1), prefix, kind, "title_prefix", True, 0.85)]
+    if acronym and _core(acronym) and not is_generic_phrase([acronym]):
+        a_start = match.start(2)
+        found.append(
+            Candidate(a_start, a_start + len(acronym), acronym, kind, "title_prefix", True, 0.85, (start, match.end(1)))
+        )
+    return found
+
+
+def _name_phrase_at(text: str, pos: int, max_words: int = 5) -> tuple[int, int] | None:
+    """The span of a name starting at ``pos``: name-like tokens or a run of capitalised words."""
+    tokens = []
+    for token in _TOKEN.finditer(text, pos):
+        gap = text[tokens[-1].end() if tokens else pos : token.start()]
+        if gap.strip() or len(tokens) >= max_words:
+            break
+        if not (is_name_like(token.group()) or _is_capitalised(token.group())):
+            break
+        tokens.append(token)
+        if len(tokens) == 1 and text[token.end() : token.end() + 1] in (",", "("):
+            break
+    if not tokens:
+        return None
+    words = [t.group() for t in tokens]
+    if len(words) == 1 and not is_name_like(words[0]) and not _core(words[0])[0].isupper():
+        return None
+    if is_generic_phrase(words):
+        return None
+    return tokens[0].start(), tokens[-1].end()
+
+
+def _definition_candidate(defn: AcronymDefinition, proposes: bool, text: str) -> Candidate | None:
+    short = defn.short.rstrip("s") if defn.short.endswith("s") and defn.short[:-1].isupper() else defn.short
+    if short in GENERIC_ACRONYMS or defn.short in GENERIC_ACRONYMS:
+        return None
+    long_words = defn.long.lower().replace("-", " ").split()
+    last = long_words[-1] if long_words else ""
+    if last in METRIC_HEADS:
+        return None
+    if not proposes:
+        if last in CLASS_HEADS or last.endswith(TASK_SUFFIXES):
+            return None  # "Direct Alignment Algorithms (DAAs)", "machine unlearning (MU)"
+        # Outside a proposal, a definition names a concept when its long form is written as a
+        # name (Title Case) or its short form is coined in mixed case ("LbT", "MixOE").
+        titled = sum(1 for w in defn.long.split() if w[:1].isupper())
+        coined = any(c.islower() for c in defn.short.rstrip("s")[1:])
+        if titled < 2 and not coined:
+            return None
+    if is_generic_phrase(defn.long.split()) and not proposes and not is_name_like(defn.short):
+        return None
+    kind = infer_type(text, defn.short_start, defn.short_end + 1) or HEAD_TYPES.get(last.rstrip("s")) or HEAD_TYPES.get(last)
+    return Candidate(
+        defn.short_start, defn.short_end, defn.short, kind, "acronym", proposes,
+        0.8 if proposes else 0.55, (defn.long_start, defn.long_end),
+    )
+
+
+def _propose_windows(text: str) -> list[tuple[int, int]]:
+    windows = []
+    for verb in _PROPOSE.finditer(text):
+        end = text.find(". ", verb.end())
+        end = len(text) if end < 0 else end
+        windows.append((verb.end(), min(end, verb.end() + 240)))
+    return windows
+
+
+def _data_head_candidates(text: str) -> list[Candidate]:
+    found = []
+    for head in _DATA_HEAD.finditer(text):
+        kind = "benchmark" if head.group(1).startswith(("bench", "suite", "chall")) else "dataset"
+        # Walk back over "X, Y and Z" before the head noun.
+        pos = head.start()
+        names = []
+        while True:
+            before = text[max(0, pos - 80) : pos]
+            tokens = list(_TOKEN.finditer(before))
+            run = []
+            for token in reversed(tokens):
+                if before[token.end() :].strip(" ") if not run else before[token.end() : run[0].start()].strip(" "):
+                    break
+                if not (is_name_like(token.group()) or _is_capitalised(token.group()) or token.group().isdigit()):
+                    break
+                run.insert(0, token)
+                if len(run) >= 3:
+                    break
+            if not run or run[0].group().isdigit():
+                break
+            words = [t.group() for t in run]
+            base = max(0, pos - 80)
+            if not is_generic_phrase(words):
+                names.append((base + run[0].start(), base + run[-1].end()))
+            joiner = re.search(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$", before[: run[0].start()])
+            if not joiner:
+                break
+            pos = base + joiner.start()
+        for start, end in names:
+            found.append(Candidate(start, end, text[start:end], kind, "data_head", False, 0.75))
+    return found
+
+
+def discover_abstract(text: str) -> list[Candidate]:
+    """Candidates from every pattern family that works on running text (see module docs)."""
+    found: list[Candidate] = []
+    windows = _propose_windows(text)
+
+    def in_propose_window(pos: int) -> bool:
+        return any(start <= pos <= start + 90 and pos < end for start, end in windows)
+
+    for defn in find_acronym_definitions(text):
+        cand = _definition_candidate(defn, in_propose_window(min(defn.long_start, defn.short_start)), text)
+        if cand:
+            found.append(cand)
+    for start, end in windows:
+        # The name comes before the first clause word: "we propose a novel approach OGEN to …".
+        stop = _WINDOW_STOP.search(text, start, end)
+        limit = stop.start() if stop else end
+        for token in _TOKEN.finditer(text, start, limit):
+            if is_name_like(token.group()):
+                span = _name_phrase_at(text, token.start()) or (token.start(), token.end())
+                found.append(Candidate(span[0], span[1], text[span[0] : span[1]], None, "propose", True, 0.8))
+                break
+        else:
+            # "We introduce Prismatic Synthesis, a …": a capitalised phrase right after the verb.
+            span = _name_phrase_at(text, start + len(text[start:end]) - len(text[start:end].lstrip()))
+            if span and text[span[1] : span[1] + 2].startswith((",", " (")):
+                found.append(Candidate(span[0], span[1], text[span[0] : span[1]], None, "propose", True, 0.7))
+    for called in _CALLED.finditer(text):
+        span = _name_phrase_at(text, called.end())
+        if span:
+            sentence_start = text.rfind(". ", 0, called.start()) + 1
+            proposes = bool(re.search(r"\b(?:we|our)\b", text[sentence_start : called.start()], re.I))
+            found.append(Candidate(span[0], span[1], text[span[0] : span[1]], infer_type(text, *span), "called", proposes, 0.75))
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        if not is_name_like(word):
+            continue
+        appositive = _APPOSITIVE.match(text, token.end())
+        if appositive:
+            proposes = bool(_NOVELTY.search(appositive.group(1) or ""))
+            kind = HEAD_TYPES[appositive.group(2).lower()]
+            found.append(Candidate(token.start(), token.end(), word, kind, "appositive", proposes, 0.75))
+        else:
+            found.append(Candidate(token.start(), token.end(), word, infer_type(text, token.start(), token.end()), "coined", False, 0.45))
+    found.extend(_data_head_candidates(text))
+    for shape, kind in _SHAPES:
+        for match in shape.finditer(text):
+            if _core(match.group()) not in GENERIC_ACRONYMS:
+                found.append(Candidate(match.start(), match.end(), match.group(), kind, "shape", False, 0.7))
+    return found

@@ -1,0 +1,50 @@
+"""Normal forms of concept names: the one place that decides when two spellings are one name.
+
+``concept_norm`` folds case, hyphens, spaces, punctuation and a trailing plural "s", so WiLDS,
+WILDS and Wilds meet, as do Office-Home, OfficeHome and "Office Home", and Transformer and
+Transformers. Digits and letters stay, so ImageNet and ImageNet-R, or LLaMA and LLaMA-2, stay
+apart.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["concept_norm", "spelling_variants"]
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def concept_norm(name: str) -> str:
+    """The matching key of a name.
+
+    >>> concept_norm("Office-Home"), concept_norm("WiLDS"), concept_norm("Transformers")
+    ('officehome', 'wild', 'transformer')
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = _NOT_ALNUM.sub("", text)
+    # A trailing plural "s" is dropped (not "ss"), the same rule as the project's scorer, so
+    # "LLMs"/"LLM" and "Transformers"/"Transformer" meet; short names keep theirs (MMLU vs MMLUs).
+    if len(text) > 4 and text.endswith("s") and not text.endswith("ss"):
+        text = text[:-1]
+    return text
+
+
+def spelling_variants(alias: str) -> set[str]:
+    """Surface spellings a paper may use for ``alias``: hyphen, space and joined forms, plural.
+
+    >>> sorted(spelling_variants("Office-Home"))[:3]
+    ['Office Home', 'Office Homes', 'Office-Home']
+    """
+    base = {alias}
+    if "-" in alias:
+        base |= {alias.replace("-", " "), alias.replace("-", "")}
+    if " " in alias:
+        base |= {alias.replace(" ", "-"), alias.replace(" ", "")}
+    out = set(base)
+    for form in base:
+        if form[-1:].isalpha() and not form.endswith("s"):
+            out.add(form + "s")
+    return {form for form in out if form.strip()}
+

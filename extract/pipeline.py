@@ -1,0 +1,86 @@
+"""The extraction pipeline: a blank English spaCy pipeline with litkg's own components.
+
+    nlp = build_nlp()          # sentencizer → litkg_gazetteer → litkg_discovery
+    extractor = Extractor(nlp)
+    for extraction in extractor.extract_many(papers): ...
+
+No pretrained spaCy model is needed or downloaded.
+"""
+from __future__ import annotations
+
+from itertools import islice
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+import litkg.extract.components  # noqa: F401  (registers the factories)
+from litkg.extract.assemble import assemble_paper
+from litkg.extract.components import FIELD, GazetteerMatcher
+from litkg.extract.gazetteer import Gazetteer, default_gazetteer
+from litkg.records import Extraction, Paper
+
+__all__ = ["EXTRACTOR_VERSION", "build_nlp", "Extractor"]
+
+#: Stored with each paper; a store built by an older extractor is re-extracted on the next build.
+EXTRACTOR_VERSION = "1"
+
+
+def build_nlp(gazetteer: Gazetteer | None = None) -> Language:
+    """A blank English pipeline with the sentencizer and litkg's components, initialised."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    matcher: GazetteerMatcher = nlp.add_pipe("litkg_gazetteer")
+    nlp.add_pipe("litkg_discovery")
+    matcher.set_gazetteer(gazetteer or default_gazetteer())
+    return nlp
+
+
+def _batched(items: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class Extractor:
+    """Extracts entities from papers with one spaCy pipeline.
+
+    Parameters
+    ----------
+    nlp:
+        A pipeline from :func:`build_nlp`; built on first use when not given.
+    """
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = build_nlp()
+        return self._nlp
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return self.nlp.get_pipe("litkg_gazetteer").gazetteer
+
+    def extract(self, paper: Paper) -> Extraction:
+        """Entities of one paper."""
+        return next(self.extract_many([paper]))
+
+    def extract_many(self, papers: Iterable[Paper], batch_size: int = 64) -> Iterator[Extraction]:
+        """Entities of each paper, in order, processing texts in batches."""
+        nlp = self.nlp
+        gazetteer = self.gazetteer
+        for batch in _batched(papers, batch_size):
+            docs = []
+            for paper in batch:
+                for field_name in ("title", "abstract"):
+                    doc = nlp.make_doc(getattr(paper, field_name) or "")
+                    doc.user_data[FIELD] = field_name
+                    docs.append(doc)
+            processed = list(nlp.pipe(docs, batch_size=batch_size * 2))
+            for index, paper in enumerate(batch):
+                title_doc, abstract_doc = processed[2 * index], processed[2 * index + 1]
+                entities = assemble_paper(title_doc, abstract_doc, gazetteer)
+                yield Extraction(paper.key, tuple(entities))
