@@ -1,0 +1,314 @@
+"""The embedded store: one SQLite file holding papers, concepts and paper–concept edges.
+
+Writes happen inside :meth:`GraphStore.transaction`, so a build interrupted at any point leaves
+the file as it was after the last committed batch. The file uses WAL mode and a busy timeout: a
+second writer waits for the first, then fails with :class:`~litkg.errors.StoreLockedError`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from litkg.errors import StoreError, StoreLockedError
+from litkg.extract.normalise import concept_norm
+from litkg.identity import paper_identifiers
+from litkg.records import ExtractedEntity, Paper
+
+__all__ = ["GraphStore", "ConceptRow", "SCHEMA_VERSION", "text_hash"]
+
+SCHEMA_VERSION = "1"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS papers (
+    key TEXT PRIMARY KEY,
+    id TEXT,
+    title TEXT NOT NULL,
+    abstract TEXT NOT NULL,
+    authors TEXT NOT NULL DEFAULT '[]',
+    author_count INTEGER,
+    year INTEGER,
+    date TEXT,
+    date_raw TEXT,
+    venue TEXT,
+    url TEXT,
+    doi TEXT,
+    arxiv_id TEXT,
+    upvotes INTEGER,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    text_hash TEXT NOT NULL,
+    extractor TEXT
+);
+CREATE INDEX IF NOT EXISTS papers_year ON papers(year);
+CREATE TABLE IF NOT EXISTS paper_sources (
+    paper_key TEXT NOT NULL REFERENCES papers(key),
+    path TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    PRIMARY KEY (paper_key, path, line)
+);
+CREATE TABLE IF NOT EXISTS paper_idents (
+    ident TEXT PRIMARY KEY,
+    paper_key TEXT NOT NULL REFERENCES papers(key)
+);
+CREATE TABLE IF NOT EXISTS concepts (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    origin TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS concept_aliases (
+    norm TEXT NOT NULL,
+    concept_key TEXT NOT NULL REFERENCES concepts(key),
+    alias TEXT NOT NULL,
+    PRIMARY KEY (norm, concept_key)
+);
+CREATE INDEX IF NOT EXISTS concept_aliases_concept ON concept_aliases(concept_key);
+CREATE TABLE IF NOT EXISTS concept_relations (
+    src TEXT NOT NULL REFERENCES concepts(key),
+    rel TEXT NOT NULL,
+    dst TEXT NOT NULL REFERENCES concepts(key),
+    PRIMARY KEY (src, rel, dst)
+);
+CREATE TABLE IF NOT EXISTS edges (
+    paper_key TEXT NOT NULL REFERENCES papers(key),
+    concept_key TEXT NOT NULL REFERENCES concepts(key),
+    role TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    PRIMARY KEY (paper_key, concept_key)
+);
+CREATE INDEX IF NOT EXISTS edges_concept ON edges(concept_key);
+CREATE TABLE IF NOT EXISTS evidence (
+    paper_key TEXT NOT NULL,
+    concept_key TEXT NOT NULL,
+    field TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    PRIMARY KEY (paper_key, concept_key, field, start),
+    FOREIGN KEY (paper_key, concept_key) REFERENCES edges(paper_key, concept_key)
+);
+"""
+
+_PAPER_FIELDS = ("id", "title", "abstract", "author_count", "year", "date", "date_raw", "venue",
+                 "url", "doi", "arxiv_id", "upvotes")
+
+
+def text_hash(title: str, abstract: str) -> str:
+    """What extraction depends on: re-extract a paper only when this changes."""
+    return hashlib.sha256(f"{title}\x00{abstract}".encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class ConceptRow:
+    key: str
+    name: str
+    type: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class PaperUpsert:
+    """What writing one record did: which paper it landed in and whether text changed."""
+
+    key: str
+    status: str  # "new", "merged" or "unchanged"
+    needs_extraction: bool
+
+
+class GraphStore:
+    """A litkg SQLite store.
+
+    Parameters
+    ----------
+    path:
+        The database file; created with its schema when missing (unless ``create`` is False).
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 10.0) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"no litkg store at {self.path}")
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a directory, not a litkg store")
+        try:
+            self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self._ensure_schema()
+        except sqlite3.DatabaseError as exc:
+            raise _store_error(exc, self.path) from None
+
+    def _ensure_schema(self) -> None:
+        # executescript commits on its own; the DDL is idempotent, so it runs outside a transaction.
+        self.conn.executescript(_SCHEMA)
+        with self.transaction():
+            row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if row is None:
+                self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+            elif row[0] != SCHEMA_VERSION:
+                raise StoreError(f"{self.path} has schema version {row[0]}; this litkg reads {SCHEMA_VERSION}",
+                                 hint="rebuild the store with this version of litkg")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write: everything inside commits together or not at all."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _store_error(exc, self.path) from None
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # -- papers -------------------------------------------------------------------------------
+    def find_paper_key(self, paper: Paper) -> str | None:
+        """The key of the stored paper sharing any identifier with ``paper``."""
+        for ident in paper_identifiers(paper):
+            row = self.conn.execute("SELECT paper_key FROM paper_idents WHERE ident=?", (ident,)).fetchone()
+            if row:
+                return row[0]
+        return None
+
+    def upsert_paper(self, paper: Paper, extractor_version: str) -> PaperUpsert:
+        """Insert a record or merge it into the paper it duplicates (call inside a transaction)."""
+        key = self.find_paper_key(paper)
+        source_new = True
+        if key is None:
+            key = paper.key
+            values = {name: getattr(paper, name) for name in _PAPER_FIELDS}
+            self.conn.execute(
+                f"INSERT INTO papers (key, {', '.join(_PAPER_FIELDS)}, authors, metadata, text_hash) "
+                f"VALUES (?, {', '.join('?' * len(_PAPER_FIELDS))}, ?, ?, ?)",
+                (key, *values.values(), json.dumps(list(paper.authors)), json.dumps(dict(paper.metadata), default=str),
+                 text_hash(paper.title, paper.abstract)),
+            )
+            status = "new"
+        else:
+            status = self._merge_into(key, paper)
+            source_new = self.conn.execute(
+                "SELECT 1 FROM paper_sources WHERE paper_key=? AND path=? AND line=?",
+                (key, paper.source.path, paper.source.line)).fetchone() is None
+            if status == "unchanged" and source_new:
+                status = "merged"
+        self.conn.execute("INSERT OR IGNORE INTO paper_sources VALUES (?, ?, ?)",
+                          (key, paper.source.path, paper.source.line))
+        for ident in paper_identifiers(paper):
+            self.conn.execute("INSERT OR IGNORE INTO paper_idents VALUES (?, ?)", (ident, key))
+        row = self.conn.execute("SELECT text_hash, extractor FROM papers WHERE key=?", (key,)).fetchone()
+        needs = status == "new" or row[1] != extractor_version or status == "retext"
+        return PaperUpsert(key, "merged" if status == "retext" else status, needs)
+
+    def _merge_into(self, key: str, paper: Paper) -> str:
+        row = self.conn.execute(
+            f"SELECT {', '.join(_PAPER_FIELDS)}, authors, metadata, text_hash FROM papers WHERE key=?", (key,)
+        ).fetchone()
+        current = dict(zip((*_PAPER_FIELDS, "authors", "metadata", "text_hash"), row))
+        updates = {}
+        for name in _PAPER_FIELDS:
+            new = getattr(paper, name)
+            if current[name] in (None, "") and new not in (None, ""):
+                updates[name] = new
+        # A longer abstract from another source is kept: page dumps sometimes truncate.
+        if len(paper.abstract) > len(current["abstract"] or ""):
+            updates["abstract"] = paper.abstract
+        if paper.authors and current["authors"] == "[]":
+            updates["authors"] = json.dumps(list(paper.authors))
+        metadata = json.loads(current["metadata"])
+        added = {k: v for k, v in paper.metadata.items() if k not in metadata}
+        if added:
+            metadata.update(added)
+            updates["metadata"] = json.dumps(metadata, default=str)
+        if not updates:
+            return "unchanged"
+        title = updates.get("title", current["title"])
+        abstract = updates.get("abstract", current["abstract"])
+        new_hash = text_hash(title, abstract)
+        updates["text_hash"] = new_hash
+        assignments = ", ".join(f"{name}=?" for name in updates)
+        self.conn.execute(f"UPDATE papers SET {assignments} WHERE key=?", (*updates.values(), key))
+        return "retext" if new_hash != current["text_hash"] else "merged"
+
+    def paper_text(self, key: str) -> tuple[str, str]:
+        row = self.conn.execute("SELECT title, abstract FROM papers WHERE key=?", (key,)).fetchone()
+        if row is None:
+            raise StoreError(f"no paper {key!r} in {self.path}")
+        return row[0], row[1]
+
+    # -- concepts and edges -------------------------------------------------------------------
+    def upsert_concept(self, key: str, name: str, type_: str, origin: str, aliases: Sequence[str] = ()) -> None:
+        """Insert a concept; a gazetteer concept's name and type win over a discovered one's."""
+        row = self.conn.execute("SELECT origin FROM concepts WHERE key=?", (key,)).fetchone()
+        if row is None:
+            self.conn.execute("INSERT INTO concepts VALUES (?, ?, ?, ?)", (key, name, type_, origin))
+        elif origin == "gazetteer" and row[0] != "gazetteer":
+            self.conn.execute("UPDATE concepts SET name=?, type=?, origin=? WHERE key=?", (name, type_, origin, key))
+        for alias in (name, *aliases):
+            norm = concept_norm(alias)
+            if norm:
+                self.conn.execute("INSERT OR IGNORE INTO concept_aliases VALUES (?, ?, ?)", (norm, key, alias))
+
+    def add_relation(self, src: str, rel: str, dst: str) -> None:
+        self.conn.execute("INSERT OR IGNORE INTO concept_relations VALUES (?, ?, ?)", (src, rel, dst))
+
+    def replace_edges(self, paper_key: str, entities: Sequence[ExtractedEntity], extractor_version: str) -> None:
+        """Make the paper's edges exactly ``entities`` (call inside a transaction)."""
+        self.conn.execute("DELETE FROM evidence WHERE paper_key=?", (paper_key,))
+        self.conn.execute("DELETE FROM edges WHERE paper_key=?", (paper_key,))
+        for entity in entities:
+            self.upsert_concept(entity.key, entity.name, entity.type, entity.origin, entity.aliases)
+            self.conn.execute("INSERT INTO edges VALUES (?, ?, ?, ?)",
+                              (paper_key, entity.key, entity.role, entity.confidence))
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(paper_key, entity.key, m.field, m.start, m.end, m.text, m.sentence) for m in entity.mentions],
+            )
+        self.conn.execute("UPDATE papers SET extractor=? WHERE key=?", (extractor_version, paper_key))
+
+    # -- reads --------------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        if table not in ("papers", "concepts", "edges", "paper_sources", "evidence", "concept_relations"):
+            raise ValueError(table)
+        return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def concept(self, key: str) -> ConceptRow | None:
+        row = self.conn.execute("SELECT key, name, type, origin FROM concepts WHERE key=?", (key,)).fetchone()
+        return ConceptRow(*row) if row else None
+
+    def concepts_by_alias(self, name: str) -> list[ConceptRow]:
+        """Concepts one of whose spellings has the normal form of ``name`` (WiLDS → WILDS)."""
+        rows = self.conn.execute(
+            "SELECT c.key, c.name, c.type, c.origin FROM concept_aliases a JOIN concepts c ON c.key=a.concept_key "
+            "WHERE a.norm=? ORDER BY c.origin='gazetteer' DESC, c.key",
+            (concept_norm(name),),
+        ).fetchall()
+        return [ConceptRow(*row) for row in rows]
+
+
+def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return StoreLockedError(f"{path} is locked by another writer")
+    if "not a database" in text or "malformed" in text:
+        return StoreError(f"{path} is not a litkg store (or is damaged): {text}",
+                          hint="point --db at a litkg store, or at a new path to create one")
+    return StoreError(f"{path}: {text}")

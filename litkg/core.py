@@ -1,0 +1,242 @@
+"""The core object: one knowledge graph store and the operations on it.
+
+The CLI, the tests and notebook users all call :class:`KnowledgeGraph`; the CLI only formats what
+it returns.
+
+>>> kg = KnowledgeGraph("litkg.db")                        # doctest: +SKIP
+>>> summary = kg.build(["papers.jsonl"], on_error="skip")  # doctest: +SKIP
+>>> kg.papers_using("WiLDS")                               # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from litkg.errors import InputNotFoundError
+from litkg.extract.pipeline import EXTRACTOR_VERSION, Extractor
+from litkg.graph.store import GraphStore
+from litkg.records import Extraction, Paper, SkippedRecord
+
+__all__ = ["KnowledgeGraph", "BuildSummary", "DEFAULT_DB"]
+
+DEFAULT_DB = "litkg.db"
+_BATCH = 256
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    """What one build did."""
+
+    files: int
+    records_read: int
+    papers_new: int
+    papers_merged: int
+    papers_unchanged: int
+    papers_extracted: int
+    records_skipped: int
+    papers_total: int
+    concepts_total: int
+    edges_total: int
+    skipped: tuple[SkippedRecord, ...] = field(default=())
+
+    def to_json(self) -> dict:
+        data = {k: v for k, v in self.__dict__.items() if k != "skipped"}
+        data["skipped"] = [{"path": s.path, "line": s.line, "reason": s.reason} for s in self.skipped]
+        return data
+
+
+def _read_all(inputs: Sequence[str | os.PathLike], fmt: str | None, on_error: str,
+              skipped: list[SkippedRecord]) -> Iterator[Paper]:
+    from litkg.readers import read_papers
+
+    for path in inputs:
+        yield from read_papers(path, format=fmt, on_error=on_error, skipped=skipped.append)
+
+
+def _check_inputs(inputs: Sequence[str | os.PathLike]) -> None:
+    # Fail before any work when a path is missing, so a typo never half-builds a store.
+    for path in inputs:
+        if not Path(path).exists():
+            raise InputNotFoundError(f"no such file: {path}")
+
+
+class KnowledgeGraph:
+    """A litkg knowledge graph backed by an SQLite file.
+
+    Parameters
+    ----------
+    db:
+        Path of the store; created on the first build.
+    extractor:
+        The extraction pipeline; a default one is built on first use.
+    """
+
+    def __init__(self, db: str | os.PathLike = DEFAULT_DB, *, extractor: Extractor | None = None) -> None:
+        self.db_path = Path(db)
+        self._extractor = extractor
+        self._store: GraphStore | None = None
+
+    # -- plumbing -----------------------------------------------------------------------------
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            self._extractor = Extractor()
+        return self._extractor
+
+    @property
+    def store(self) -> GraphStore:
+        """The open store; reading a store that does not exist is an error, not a new file."""
+        if self._store is None:
+            self._store = GraphStore(self.db_path, create=False)
+        return self._store
+
+    def _open_for_writing(self) -> GraphStore:
+        if self._store is None:
+            self._store = GraphStore(self.db_path, create=True)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- build --------------------------------------------------------------------------------
+    def build(self, inputs: Sequence[str | os.PathLike], *, format: str | None = None, on_error: str = "skip",
+              progress: Callable[[int], None] | None = None) -> BuildSummary:
+        """Read, extract and store papers from ``inputs``; merge duplicates; return a summary.
+
+        With ``on_error="skip"`` each batch commits on its own and bad records are counted and
+        skipped. With ``on_error="fail"`` the whole build is one transaction: the first bad
+        record raises :class:`~litkg.errors.MalformedRecordError` and nothing is written.
+        ``progress`` is called with the number of records read since its last call.
+        """
+        _check_inputs(inputs)
+        store = self._open_for_writing()
+        skipped: list[SkippedRecord] = []
+        counts = {"read": 0, "new": 0, "merged": 0, "unchanged": 0, "extracted": 0}
+        records = _read_all(inputs, format, on_error, skipped)
+
+        def run_batches() -> None:
+            batch: list[Paper] = []
+            for paper in records:
+                batch.append(paper)
+                if len(batch) >= _BATCH:
+                    self._write_batch(store, batch, counts, single_transaction=on_error == "fail")
+                    if progress:
+                        progress(len(batch))
+                    batch = []
+            if batch:
+                self._write_batch(store, batch, counts, single_transaction=on_error == "fail")
+                if progress:
+                    progress(len(batch))
+
+        if on_error == "fail":
+            with store.transaction():
+                run_batches()
+        else:
+            run_batches()
+        return BuildSummary(
+            files=len(inputs), records_read=counts["read"], papers_new=counts["new"],
+            papers_merged=counts["merged"], papers_unchanged=counts["unchanged"],
+            papers_extracted=counts["extracted"], records_skipped=len(skipped),
+            papers_total=store.count("papers"), concepts_total=store.count("concepts"),
+            edges_total=store.count("edges"), skipped=tuple(skipped),
+        )
+
+    def _write_batch(self, store: GraphStore, batch: list[Paper], counts: dict, *, single_transaction: bool) -> None:
+        def write() -> None:
+            to_extract: dict[str, Paper] = {}
+            for paper in batch:
+                result = store.upsert_paper(paper, EXTRACTOR_VERSION)
+                counts["read"] += 1
+                counts[result.status] += 1
+                if result.needs_extraction:
+                    title, abstract = store.paper_text(result.key)
+                    to_extract[result.key] = Paper(title=title, abstract=abstract, source=paper.source)
+            keys = list(to_extract)
+            for key, extraction in zip(keys, self.extractor.extract_many(to_extract.values())):
+                self._store_extraction(store, key, extraction)
+            counts["extracted"] += len(keys)
+
+        if single_transaction:
+            write()
+        else:
+            with store.transaction():
+                write()
+
+    def _store_extraction(self, store: GraphStore, key: str, extraction: Extraction) -> None:
+        gazetteer = self.extractor.gazetteer
+        store.replace_edges(key, extraction.entities, EXTRACTOR_VERSION)
+        for entity in extraction.entities:
+            for rel, targets in (("part_of", entity.part_of), ("variant_of", entity.variant_of)):
+                for target in targets:
+                    entry = gazetteer.entries.get(target)
+                    if entry is None:
+                        continue
+                    # The whole of which a dataset is part (WILDS for GWHD 2021) is a concept even
+                    # when no paper names it, so "papers using WILDS, with parts" can find it.
+                    store.upsert_concept(entry.id, entry.name, entry.type, "gazetteer", entry.aliases)
+                    store.add_relation(entity.key, rel, entry.id)
+
+    # -- extraction without a store -------------------------------------------------------------
+    def extract(self, inputs: Sequence[str | os.PathLike], *, format: str | None = None,
+                on_error: str = "skip", skipped: list[SkippedRecord] | None = None) -> Iterator[tuple[Paper, Extraction]]:
+        """Extract entities from each distinct paper of ``inputs``, without touching the store."""
+        _check_inputs(inputs)
+        sink = skipped if skipped is not None else []
+        seen: set[str] = set()
+
+        def distinct() -> Iterator[Paper]:
+            from litkg.identity import paper_identifiers
+
+            for paper in _read_all(inputs, format, on_error, sink):
+                idents = paper_identifiers(paper)
+                if any(i in seen for i in idents):
+                    continue
+                seen.update(idents)
+                yield paper
+
+        papers = distinct()
+        while True:
+            batch = [p for _, p in zip(range(_BATCH), papers)]
+            if not batch:
+                return
+            yield from zip(batch, self.extractor.extract_many(batch))
+
+    # -- questions ------------------------------------------------------------------------------
+    def stats(self) -> dict:
+        from litkg.queries.summary import store_stats
+
+        return store_stats(self.store)
+
+    def shared_datasets(self, *, paper: str | None = None, min_shared: int = 1, limit: int | None = 50) -> list:
+        from litkg.queries.shared import shared_datasets
+
+        return shared_datasets(self.store, paper=paper, min_shared=min_shared, limit=limit)
+
+    def papers_using(self, name: str, *, include_parts: bool = False) -> list:
+        from litkg.queries.usage import papers_using
+
+        return papers_using(self.store, name, include_parts=include_parts)
+
+    def to_networkx(self):
+        from litkg.graph.nxgraph import to_networkx
+
+        return to_networkx(self.store)
+
+    def render(self, out: str | os.PathLike, *, view: str = "overview", focus: str | None = None,
+               radius: int = 1, max_nodes: int = 500):
+        from litkg.graph.render import render_html
+        from litkg.graph.views import select_view
+
+        graph = self.to_networkx()
+        return render_html(select_view(graph, view, focus=focus, radius=radius, max_nodes=max_nodes), out)
+

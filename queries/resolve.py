@@ -1,0 +1,46 @@
+"""Turning what a user typed into stored papers and concepts."""
+from __future__ import annotations
+
+from litkg.errors import NotFoundError
+from litkg.graph.store import ConceptRow, GraphStore
+from litkg.identity import normalise_arxiv_id, normalise_doi, normalise_title
+
+__all__ = ["resolve_paper", "resolve_concepts"]
+
+
+def resolve_paper(store: GraphStore, ref: str) -> str:
+    """The key of the paper ``ref`` names: its key, input id, DOI, arXiv id or title."""
+    conn = store.conn
+    row = conn.execute("SELECT key FROM papers WHERE key=?", (ref,)).fetchone()
+    if row:
+        return row[0]
+    candidates = []
+    doi = normalise_doi(ref)
+    if doi and doi.startswith("10."):
+        candidates.append(f"doi:{doi}")
+    arxiv = normalise_arxiv_id(ref)
+    if arxiv:
+        candidates.append(f"arxiv:{arxiv}")
+    candidates.append(f"title:{normalise_title(ref)}")
+    for ident in candidates:
+        row = conn.execute("SELECT paper_key FROM paper_idents WHERE ident=?", (ident,)).fetchone()
+        if row:
+            return row[0]
+    rows = conn.execute("SELECT key FROM papers WHERE id=? ORDER BY key", (ref,)).fetchall()
+    if len(rows) == 1:
+        return rows[0][0]
+    raise NotFoundError(f"no paper matches {ref!r}",
+                        hint="give the paper's id, DOI, arXiv id or exact title (see 'litkg query papers')")
+
+
+def resolve_concepts(store: GraphStore, name: str) -> list[ConceptRow]:
+    """Concepts named ``name`` by any spelling (WiLDS finds WILDS), or by key."""
+    found = store.concepts_by_alias(name)
+    if not found:
+        row = store.concept(name)
+        if row:
+            found = [row]
+    if not found:
+        raise NotFoundError(f"no concept named {name!r} in the store",
+                            hint="check the spelling, or list concepts with 'litkg stats'")
+    return found
