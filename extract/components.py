@@ -42,10 +42,11 @@ class GazetteerMatcher:
         self.nlp = nlp
         self.name = name
         self.gazetteer: Gazetteer | None = None
-        self._folded = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        # norm key of a surface form -> the form as written, per concept: decides the case rule.
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # (concept, norm key of a spelling) -> the spelling as written: decides the case rule.
         self._forms: dict[tuple[str, str], str] = {}
+        # concept -> spellings that must match exactly, for names that are also words.
+        self._exact: dict[str, set[str]] = {}
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, paths: Iterable[str] | None = None) -> None:
         gazetteer = Gazetteer.from_disk(*paths) if paths else default_gazetteer()
@@ -53,34 +54,33 @@ class GazetteerMatcher:
 
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self._folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._forms = {}
+        self._exact = {}
         make_doc = self.nlp.make_doc
         for entry in gazetteer:
             patterns = {}
             for form in entry.surface_forms:
                 for variant in spelling_variants(form):
-                    key = variant if entry.case_sensitive else variant.lower()
-                    patterns.setdefault(key, variant)
+                    patterns.setdefault(variant.lower(), variant)
                     self._forms.setdefault((entry.id, concept_norm(variant)), form)
-            matcher = self._exact if entry.case_sensitive else self._folded
-            matcher.add(entry.id, [make_doc(v) for v in patterns.values()])
+                    if entry.case_sensitive:
+                        self._exact.setdefault(entry.id, set()).add(variant)
+            self._matcher.add(entry.id, [make_doc(v) for v in patterns.values()])
 
     def __call__(self, doc: Doc) -> Doc:
         if self.gazetteer is None:
             self.initialize()
         strings = self.nlp.vocab.strings
+        in_title = doc.user_data.get(FIELD) == "title"
         by_span: dict[tuple[int, int], list[str]] = {}
-        for matcher, folded in ((self._folded, True), (self._exact, False)):
-            for match_id, start, end in matcher(doc):
-                concept_id = strings[match_id]
-                surface = doc[start:end].text
-                if folded and not self._case_ok(concept_id, surface):
-                    continue
-                ids = by_span.setdefault((start, end), [])
-                if concept_id not in ids:
-                    ids.append(concept_id)
+        for match_id, start, end in self._matcher(doc):
+            concept_id = strings[match_id]
+            if not self._case_ok(concept_id, doc[start:end], in_title):
+                continue
+            ids = by_span.setdefault((start, end), [])
+            if concept_id not in ids:
+                ids.append(concept_id)
         spans = filter_spans([Span(doc, s, e) for s, e in by_span])
         group = []
         for span in spans:
@@ -90,12 +90,22 @@ class GazetteerMatcher:
         doc.spans[GAZETTEER_SPANS] = group
         return doc
 
-    def _case_ok(self, concept_id: str, surface: str) -> bool:
+    def _case_ok(self, concept_id: str, span: Span, in_title: bool) -> bool:
+        surface = span.text
+        exact = self._exact.get(concept_id)
+        if exact is not None:
+            # A name that is also a word (WILDS/wilds, CLIP/clip) matches as written, in another
+            # mixed spelling (WiLDS), or capitalised mid-sentence in running text ("Wilds
+            # Camelyon17"), where a capital marks a name; never in lower case.
+            if surface in exact or sum(c.isupper() for c in surface) >= 2:
+                return True
+            capitalised = surface[:1].isupper() and not any(c.isupper() for c in surface[1:])
+            return capitalised and not in_title and not span[0].is_sent_start
         if any(c.isupper() or c.isdigit() for c in surface):
             return True
         form = self._forms.get((concept_id, concept_norm(surface)), "")
         # An all-lower-case surface matches only forms that are not acronym-shaped:
-        # "transformers" is Transformer, but "clip" is not CLIP.
+        # "transformers" is Transformer, but "imagenet" in running text is left alone.
         return " " in form or not _is_acronym_shaped(form)
 
     # spaCy serialisation protocol: the gazetteer travels as its JSONL file.

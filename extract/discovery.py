@@ -93,6 +93,7 @@ _ADJECTIVE_SUFFIX = re.compile(
     r"agnostic|dependent|conditioned|centric|enhanced|augmented|tuned|trained|generated|ready)$",
     re.IGNORECASE,
 )
+_URLISH = re.compile(r"https?:|www\.|\.(?:com|org|io|net|ai|edu|html?)\b|github|@", re.IGNORECASE)
 _NOVELTY = re.compile(r"\b(?:novel|new|our|first|proposed)\b", re.IGNORECASE)
 _MODEL_SUFFIX = re.compile(r"(?:-\d+(?:\.\d+)?[BbMm]|LLM|GPT|BERT|-LM|-VL)$")
 
@@ -117,11 +118,13 @@ def is_name_like(token: str) -> bool:
     upper = sum(c.isupper() for c in core)
     digits = any(c.isdigit() for c in core)
     letters = sum(c.isalpha() for c in core)
-    if letters == 0 or (digits and letters == 1 and len(core) <= 3):
+    if letters == 0 or (core[0].isdigit() and letters == 1):
         return False  # "3D", "4D", "2x"
+    if _URLISH.search(core):
+        return False
     parts = core.split("-")
-    if len(parts) > 1 and all(p[:1].isupper() and p[1:].islower() for p in parts if p):
-        return False  # Title-Case compounds ("Vision-Language", "Zero-Shot") are adjectives
+    if len(parts) > 1 and all(p.islower() or (p[:1].isupper() and p[1:].islower()) for p in parts if p):
+        return False  # "Vision-Language", "Out-of-Distribution", "Zero-Shot": adjectives
     return upper >= 2 or bool(upper and digits) or bool(upper and not core[0].isupper())
 
 
@@ -269,7 +272,8 @@ def _data_head_candidates(text: str) -> list[Candidate]:
             for token in reversed(tokens):
                 if before[token.end() :].strip(" ") if not run else before[token.end() : run[0].start()].strip(" "):
                     break
-                if not (is_name_like(token.group()) or _is_capitalised(token.group()) or token.group().isdigit()):
+                word = _core(token.group())
+                if word in GENERIC_ACRONYMS or not (is_name_like(word) or _is_capitalised(word) or word.isdigit()):
                     break
                 run.insert(0, token)
                 if len(run) >= 3:
@@ -330,7 +334,9 @@ def discover_abstract(text: str) -> list[Candidate]:
             proposes = bool(_NOVELTY.search(appositive.group(1) or ""))
             kind = HEAD_TYPES[appositive.group(2).lower()]
             found.append(Candidate(token.start(), token.end(), word, kind, "appositive", proposes, 0.75))
-        else:
+        elif not word.isupper():
+            # Mixed-case coinages (PeftCD, VideoICL, iHVP); bare all-caps tokens are left to the
+            # acronym-definition pattern, since most undefined ones are abbreviations (XOR, PO).
             found.append(Candidate(token.start(), token.end(), word, infer_type(text, token.start(), token.end()), "coined", False, 0.45))
     found.extend(_data_head_candidates(text))
     for shape, kind in _SHAPES:

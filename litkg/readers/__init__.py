@@ -1,0 +1,296 @@
+"""Input readers: stream :class:`~litkg.records.Paper` records out of paper files.
+
+Four formats are read: ``hf-pages`` (text dumps of Hugging Face Daily Papers pages), ``jsonl``,
+``json`` (an array of objects) and ``csv`` (also TSV). :func:`read_papers` picks the format with
+:func:`detect_format` unless told, and yields one Paper at a time: memory does not grow with the
+size of the input.
+
+The helpers below the public API (line decoding, error reporting, dates) are shared by the
+format modules :mod:`litkg.readers.structured` and :mod:`litkg.readers.hf_pages`.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import json
+import os
+import re
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterator, NamedTuple
+
+from litkg.errors import InputError, InputNotFoundError, MalformedRecordError, UnknownFormatError
+from litkg.records import Paper, SkippedRecord
+
+__all__ = ["FORMATS", "detect_format", "read_papers"]
+
+#: The input formats litkg reads, as named by ``--format``.
+FORMATS = ("hf-pages", "jsonl", "json", "csv")
+ON_ERROR = ("fail", "skip")
+
+_SAMPLE = 1 << 16  # bytes read to sniff a format
+_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv"}
+
+
+def detect_format(path: str | os.PathLike) -> str:
+    """Tell which of :data:`FORMATS` a file holds, from its extension, else its first bytes.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The input file.
+
+    Returns
+    -------
+    str
+        One of :data:`FORMATS`.
+
+    Raises
+    ------
+    InputNotFoundError
+        When the file does not exist.
+    InputError
+        When the path is not a regular file.
+    UnknownFormatError
+        When neither the extension nor the content says what the file holds.
+
+    Notes
+    -----
+    ``.jsonl``/``.ndjson`` are JSON Lines and ``.csv``/``.tsv`` CSV. Otherwise the first 64 KiB
+    decide: ``[`` starts a JSON array; ``{`` starts JSON Lines when the first line is a whole
+    object (also for ``.json``), else JSON; a page header means ``hf-pages``; a first line with
+    a ``title`` cell between commas or tabs means CSV; a title line, a blank line and an
+    abstract paragraph mean ``hf-pages``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "papers.data").write_text('{"title": "A"}\\n')
+    >>> detect_format(folder / "papers.data")
+    'jsonl'
+    """
+    _check_file(path)
+    suffix = Path(path).suffix.lower()
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
+    text = _sample(path)
+    first = text.lstrip()[:1]
+    if suffix == ".json" or first in ("[", "{"):
+        # A ".json" file that is one object per line is JSON Lines in all but name.
+        return "jsonl" if first == "{" and _one_object_per_line(text) else "json"
+    from litkg.readers import hf_pages
+
+    if hf_pages.has_page_header(text):  # before CSV: a title may hold "Title, …"
+        return "hf-pages"
+    header = text.lstrip().partition("\n")[0].lower()
+    if any(d in header and "title" in _cells(header, d) for d in (",", "\t")):
+        return "csv"
+    if hf_pages.looks_like_page(text):
+        return "hf-pages"
+    what = "it is empty" if not first else "pass --format"
+    raise UnknownFormatError(f"cannot tell the format of {path}: {what}")
+
+
+def read_papers(
+    path: str | os.PathLike,
+    *,
+    format: str | None = None,
+    on_error: str = "fail",
+    skipped: Callable[[SkippedRecord], None] | None = None,
+    encoding: str = "utf-8",
+) -> Iterator[Paper]:
+    """Stream the paper records of one input file.
+
+    The file is checked when this is called; it is read lazily, one record at a time, as the
+    returned iterator is consumed.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The input file; ``Paper.source.path`` is ``str(path)``, as given.
+    format : str, optional
+        One of :data:`FORMATS`; detected with :func:`detect_format` when None. An empty file
+        yields nothing whatever its name.
+    on_error : {"fail", "skip"}
+        What to do with a broken record: raise :class:`~litkg.errors.MalformedRecordError`, or
+        report it to ``skipped`` and go on with the next record.
+    skipped : callable, optional
+        Called with a :class:`~litkg.records.SkippedRecord` for each record skipped.
+    encoding : str
+        Text encoding of the file; must be ASCII-compatible (UTF-8, Latin-1, cp1252, …). A UTF-8
+        byte-order mark is dropped.
+
+    Returns
+    -------
+    Iterator[Paper]
+        The records, in file order, each with ``source`` set to its file and first line.
+
+    Raises
+    ------
+    ValueError
+        When ``on_error`` is not "fail" or "skip".
+    InputNotFoundError, InputError, UnknownFormatError
+        When the file is missing, not a file, of an unknown format, or the encoding is unknown.
+    MalformedRecordError
+        While iterating, for the first broken record when ``on_error="fail"``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "papers.jsonl"
+    >>> _ = path.write_text('{"title": "A", "year": 2024}\\n[1]\\n')
+    >>> bad = []
+    >>> [(p.title, p.year) for p in read_papers(path, on_error="skip", skipped=bad.append)]
+    [('A', 2024)]
+    >>> print(bad[0])  # doctest: +ELLIPSIS
+    /...papers.jsonl:2: record is not a JSON object (got array)
+    """
+    if on_error not in ON_ERROR:
+        raise ValueError(f"on_error must be one of {ON_ERROR}, not {on_error!r}")
+    codec = check_encoding(encoding)
+    _check_file(path)
+    if format is None:
+        if _is_blank(path):
+            return iter(())
+        format = detect_format(path)
+    elif format not in FORMATS:
+        raise UnknownFormatError(f"unknown format {format!r} for {path}; "
+                                 f"expected one of: {', '.join(FORMATS)}")
+    return _read(path, format, Problems(str(path), on_error, skipped), codec)
+
+
+def _read(path: str | os.PathLike, format: str, problems: Problems, codec: str) -> Iterator[Paper]:
+    from litkg.readers import hf_pages, structured
+
+    reader = {"hf-pages": hf_pages.read_hf_pages, "jsonl": structured.read_jsonl,
+              "json": structured.read_json, "csv": structured.read_csv}[format]
+    with open(path, "rb") as stream:
+        yield from reader(str(path), stream, problems, codec)
+
+
+def _check_file(path: str | os.PathLike) -> None:
+    if not os.path.exists(path):
+        raise InputNotFoundError(f"no such file: {path}")
+    if not os.path.isfile(path):
+        kind = "a directory" if os.path.isdir(path) else "not a regular file"
+        raise InputError(f"{path} is {kind}", hint="pass the paper files inside it")
+
+
+def _sample(path: str | os.PathLike) -> str:
+    with open(path, "rb") as stream:
+        raw = stream.read(_SAMPLE)
+    return raw.decode("utf-8", "replace").removeprefix(BOM)
+
+
+def _is_blank(path: str | os.PathLike) -> bool:
+    return os.path.getsize(path) <= _SAMPLE and not _sample(path).strip()
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    return [cell.strip().strip('"').strip() for cell in line.split(delimiter)]
+
+
+def _one_object_per_line(text: str) -> bool:
+    first, newline, _ = text.lstrip().partition("\n")
+    try:
+        return isinstance(json.loads(first), dict)
+    except json.JSONDecodeError:
+        return not newline  # a first line cut off by the sample: a long record on one line
+
+
+# --- shared by the format modules --------------------------------------------------------------
+
+BOM = "\ufeff"
+
+
+class Problems:
+    """Where a reader sends broken records: raise, or report and go on, as the caller chose."""
+
+    def __init__(self, path: str, on_error: str, skipped: Callable[[SkippedRecord], None] | None):
+        self.path = path
+        self.fail = on_error == "fail"
+        self.skipped = skipped
+
+    def report(self, line: int, reason: str) -> None:
+        if self.fail:
+            raise MalformedRecordError(self.path, line, reason)
+        if self.skipped is not None:
+            self.skipped(SkippedRecord(self.path, line, reason))
+
+
+class Line(NamedTuple):
+    """One decoded line of an input file."""
+
+    number: int  # 1-based
+    text: str  # line end stripped; undecodable bytes kept as surrogate escapes
+    error: str | None  # e.g. "invalid UTF-8 at byte offset 1234"
+
+
+def check_encoding(encoding: str) -> str:
+    """The codec name for ``encoding``; InputError when unknown or not ASCII-compatible."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding: {encoding!r}", hint="try --encoding utf-8") from None
+    # Lines are split on the byte b"\n", which is only right for ASCII-compatible encodings.
+    if "\n".encode(name) != b"\n" or "a".encode(name) != b"a":
+        raise InputError(f"unsupported encoding: {encoding!r} (not ASCII-compatible)",
+                         hint="convert the file to UTF-8 first")
+    return name
+
+
+def encoding_label(codec: str) -> str:
+    """How an encoding is named in messages (``invalid UTF-8 at …``)."""
+    return "UTF-8" if codec in ("utf-8", "utf-8-sig") else codec
+
+
+def decode_lines(stream: BinaryIO, encoding: str) -> Iterator[Line]:
+    """Decode a binary stream line by line, so that a bad byte is reported with its own line."""
+    label = encoding_label(encoding)
+    offset = 0
+    for number, raw in enumerate(stream, start=1):
+        start, offset = offset, offset + len(raw)
+        if number == 1 and raw.startswith(codecs.BOM_UTF8) and label == "UTF-8":
+            raw, start = raw[3:], start + 3
+        raw = raw.rstrip(b"\r\n")
+        try:
+            text, error = raw.decode(encoding), None
+        except UnicodeDecodeError as exc:
+            text = raw.decode(encoding, "surrogateescape")
+            error = f"invalid {label} at byte offset {start + exc.start}"
+        yield Line(number, text.removeprefix(BOM) if number == 1 else text, error)
+
+
+MONTHS = {name: number for number, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for name in names}
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")
+_YEAR_MONTH = re.compile(r"(\d{4})(?:-(\d{1,2}))?")
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})")
+
+
+def parse_date(text: str) -> tuple[str | None, int | None]:
+    """``(iso_date, year)`` from an ISO date, a year, or ``Nov 18, 2022``; Nones when unknown.
+
+    >>> parse_date("2023-05-01T10:00:00Z"), parse_date("Nov 18, 2022"), parse_date("2021")
+    (('2023-05-01', 2023), ('2022-11-18', 2022), (None, 2021))
+    >>> parse_date("Sep 11"), parse_date("Feb 30, 2024")
+    ((None, None), (None, 2024))
+    """
+    text = text.strip()
+    if match := _ISO_DATE.fullmatch(text):
+        year, month, day = map(int, match.groups())
+    elif match := _YEAR_MONTH.fullmatch(text):
+        return None, int(match.group(1))
+    elif (match := _MONTH_DAY_YEAR.fullmatch(text)) and match.group(1).lower() in MONTHS:
+        month, day, year = MONTHS[match.group(1).lower()], int(match.group(2)), int(match.group(3))
+    elif (match := _DAY_MONTH_YEAR.fullmatch(text)) and match.group(2).lower() in MONTHS:
+        day, month, year = int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3))
+    else:
+        return None, None
+    try:
+        return _dt.date(year, month, day).isoformat(), year
+    except ValueError:  # e.g. Feb 30: the year is still worth keeping
+        return None, year

@@ -1,0 +1,421 @@
+"""Readers for structured inputs: JSON Lines, JSON arrays (or concatenated objects) and CSV/TSV.
+
+Each reader streams: it holds one record (plus one buffered chunk) in memory at a time, never the
+whole file. Broken records go to a :class:`~litkg.readers.Problems`, which raises or reports them
+as the caller asked. Field names are matched case-insensitively, with a few common spellings.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import itertools
+import json
+import os
+import re
+from typing import Any, BinaryIO, Iterable, Iterator
+
+from litkg.readers import BOM, Problems, decode_lines, encoding_label, parse_date
+from litkg.records import Paper, SourceRef
+
+__all__ = ["FIELDS", "paper_from_fields", "read_jsonl", "read_json", "read_csv"]
+
+_CHUNK = 1 << 16  # characters decoded per read of a JSON file
+_MAX_RECORD = 1 << 24  # a JSON record longer than this is taken as unterminated
+
+#: Canonical field names, each with the spellings accepted for it (after lower-casing).
+FIELDS: dict[str, tuple[str, ...]] = {
+    "abstract": ("abstract", "summary"), "arxiv_id": ("arxiv_id", "arxiv", "eprint"),
+    **{name: (name,) for name in ("id", "title", "authors", "author_count", "year", "date",
+                                  "venue", "url", "doi", "upvotes")},
+}
+_CANONICAL = {alias: name for name, aliases in FIELDS.items() for alias in aliases}
+_TEXT_FIELDS = ("venue", "url", "doi", "arxiv_id")
+_JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+
+_AND = re.compile(r"\s+and\s+")
+_SPACE = re.compile(r"\s+")
+_ESCAPED = re.compile("[\udc80-\udcff]")  # bytes the decoder could not decode (surrogateescape)
+
+
+class RecordProblem(Exception):
+    """A record cannot become a Paper; the message is the reason."""
+
+
+# --- field mapping -----------------------------------------------------------------------------
+
+
+def _type_name(value: Any) -> str:
+    return _JSON_TYPES.get(type(value), "number")
+
+
+def _text(value: Any, field: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise RecordProblem(f"{field} must be a string, not {_type_name(value)}")
+    return str(value).strip() or None
+
+
+def _whole_number(value: Any, field: str) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    try:
+        number = float(value) if isinstance(value, (str, float)) else None
+    except ValueError:
+        number = None
+    if number is None or not number.is_integer():
+        raise RecordProblem(f"{field} is not a whole number: {value!r}")
+    return int(number)
+
+
+def _author_name(item: Any) -> str | None:
+    if isinstance(item, str):
+        return item.strip() or None
+    if isinstance(item, dict):
+        if item.get("name"):
+            return _text(item["name"], "author name")
+        parts = [item.get(k) for k in ("given", "first", "family", "last") if item.get(k)]
+        if parts and all(isinstance(p, str) for p in parts):
+            return " ".join(p.strip() for p in parts)
+    raise RecordProblem(f"an author must be a name or a {{\"name\": …}} object, "
+                        f"not {_type_name(item)}")
+
+
+def _authors(value: Any, *, csv_style: bool) -> tuple[str, ...] | None:
+    """Authors as a tuple, or None when the record does not say."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        # A CSV cell separates names with ';' only: "Tom and Jerry" may be one author there.
+        parts = value.split(";") if csv_style or ";" in value else _AND.split(value)
+        names = tuple(p.strip() for p in parts if p.strip())
+    elif isinstance(value, list):
+        names = tuple(n for n in map(_author_name, value) if n)
+    else:
+        raise RecordProblem(f"authors must be a list or a string, not {_type_name(value)}")
+    return names or None
+
+
+def _field_key(key: Any) -> str:
+    return re.sub(r"[\s\-]+", "_", str(key).strip().lower())
+
+
+def paper_from_fields(pairs: Iterable[tuple[Any, Any]], source: SourceRef, *,
+                      csv_style: bool = False) -> Paper:
+    """Map one record's ``(field, value)`` pairs to a Paper; RecordProblem when it is unusable."""
+    known: dict[str, Any] = {}
+    metadata: dict[str, Any] = {}
+    for key, value in pairs:
+        if isinstance(value, str):
+            value = value.strip() or None
+        name = _CANONICAL.get(_field_key(key))
+        # The first non-empty spelling wins; a second one ("summary" beside "abstract") is kept.
+        if name is None or known.get(name) is not None:
+            metadata[str(key)] = value
+        else:
+            known[name] = value
+    title = _text(known.get("title"), "title")
+    if not title:
+        raise RecordProblem("record has no title")
+    authors = _authors(known.get("authors"), csv_style=csv_style)
+    date_raw = _text(known.get("date"), "date")
+    date, date_year = parse_date(date_raw) if date_raw else (None, None)
+    year = _whole_number(known.get("year"), "year")
+    return Paper(
+        title=_SPACE.sub(" ", title),
+        abstract=_text(known.get("abstract"), "abstract") or "",
+        source=source,
+        id=_text(known.get("id"), "id"),
+        authors=authors or (),
+        author_count=len(authors) if authors else _whole_number(known.get("author_count"),
+                                                                "author_count"),
+        year=year if year is not None else date_year,
+        date=date,
+        date_raw=date_raw,
+        upvotes=_whole_number(known.get("upvotes"), "upvotes"),
+        metadata=metadata,
+        **{name: _text(known.get(name), name) for name in _TEXT_FIELDS},
+    )
+
+
+def _paper_or_report(value: Any, source: SourceRef, problems: Problems) -> Paper | None:
+    if not isinstance(value, dict):
+        problems.report(source.line, f"record is not a JSON object (got {_type_name(value)})")
+        return None
+    try:
+        return paper_from_fields(value.items(), source)
+    except RecordProblem as exc:
+        problems.report(source.line, str(exc))
+        return None
+
+
+# --- JSON Lines --------------------------------------------------------------------------------
+
+
+def read_jsonl(path: str, stream: BinaryIO, problems: Problems, encoding: str) -> Iterator[Paper]:
+    """One JSON object per line; blank lines are skipped."""
+    for line in decode_lines(stream, encoding):
+        if not line.text.strip():
+            continue
+        if line.error:
+            problems.report(line.number, line.error)
+            continue
+        try:
+            value = json.loads(line.text)
+        except json.JSONDecodeError as exc:
+            problems.report(line.number, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        paper = _paper_or_report(value, SourceRef(path, line.number), problems)
+        if paper is not None:
+            yield paper
+
+
+# --- JSON array --------------------------------------------------------------------------------
+
+
+class _Buffer:
+    """Decoded text of a binary stream, read a chunk at a time, that knows its line numbers."""
+
+    _JSON_NONSPACE = re.compile(r"[^ \t\r\n]")
+
+    def __init__(self, stream: BinaryIO, encoding: str) -> None:
+        self._stream = stream
+        self._codec = encoding
+        # surrogateescape keeps undecodable bytes in place, so records around them still parse.
+        self._decoder = codecs.getincrementaldecoder(encoding)("surrogateescape")
+        self.text, self.pos, self.eof = "", 0, False
+        self._mark, self._mark_line = 0, 1  # text[_mark] is on line _mark_line
+        self._col0 = 0  # column of text[0] (0-based)
+        self._byte0 = 0  # file offset of text[0]
+        self._started = False
+
+    def more(self) -> bool:
+        """Read one more chunk; False at end of file."""
+        if self.eof:
+            return False
+        raw = self._stream.read(_CHUNK)
+        chunk = self._decoder.decode(raw, final=not raw)
+        self.eof = not raw
+        if not self._started and chunk:
+            self._started = True
+            if chunk.startswith(BOM):
+                chunk, self._byte0 = chunk[1:], len(BOM.encode(self._codec))
+        self.text += chunk
+        return bool(raw)
+
+    def trim(self) -> None:
+        """Forget the text before ``pos`` so memory stays bounded."""
+        if self.pos < _CHUNK:
+            return
+        self.line_of(self.pos)  # moves the line mark up to pos, before that text goes
+        head, self.text = self.text[: self.pos], self.text[self.pos:]
+        self._mark -= self.pos
+        newline = head.rfind("\n")
+        self._col0 = len(head) - newline - 1 if newline >= 0 else self._col0 + len(head)
+        self._byte0 += len(head.encode(self._codec, "surrogateescape"))
+        self.pos = 0
+
+    def skip_space(self) -> str:
+        """Move ``pos`` to the next non-space character and return it ("" at end of file)."""
+        while True:
+            match = self._JSON_NONSPACE.search(self.text, self.pos)
+            if match:
+                self.pos = match.start()
+                return self.text[self.pos]
+            self.pos = len(self.text)
+            if not self.more():
+                return ""
+
+    def line_of(self, index: int) -> int:
+        if index >= self._mark:  # positions mostly grow: count only the new stretch
+            self._mark_line += self.text.count("\n", self._mark, index)
+            self._mark = index
+            return self._mark_line
+        return self._mark_line - self.text.count("\n", index, self._mark)
+
+    def column_of(self, index: int) -> int:
+        newline = self.text.rfind("\n", 0, index)
+        return index - newline if newline >= 0 else self._col0 + index + 1
+
+    def byte_offset(self, index: int) -> int:
+        return self._byte0 + len(self.text[:index].encode(self._codec, "surrogateescape"))
+
+
+_STRUCTURE = re.compile(r'[][{}"]')
+_IN_STRING = re.compile(r'["\\\n]')
+
+
+def _value_end(text: str, start: int, closer: str | None) -> int | None:
+    """End of the JSON value at ``start`` found by bracket matching, or None if not in ``text``.
+
+    Only used after a decode error, to step over the broken record and resume with the next one.
+    """
+    depth, pos = 0, start
+    if text[start] not in "[{\"":
+        match = re.compile(r"[\s,\]]" if closer else r"\s").search(text, start)
+        return match.start() if match else None
+    while True:
+        match = _STRUCTURE.search(text, pos)
+        if not match:
+            return None
+        char, pos = match.group(), match.end()
+        if char == '"':
+            while True:  # a raw newline ends a string too: strings may not span lines
+                inner = _IN_STRING.search(text, pos)
+                if not inner:
+                    return None
+                pos = inner.end() + (inner.group() == "\\")
+                if inner.group() != "\\":
+                    break
+        else:
+            depth += 1 if char in "[{" else -1
+        if depth <= 0:
+            return pos
+
+
+_BROKEN = object()  # stands for a record that could not be decoded (already reported)
+
+
+def read_json(path: str, stream: BinaryIO, problems: Problems, encoding: str) -> Iterator[Paper]:
+    """A JSON array of objects, parsed element by element; also a bare object or a sequence."""
+    buf = _Buffer(stream, encoding)
+    closer = None
+    if buf.skip_space() == "[":
+        closer, buf.pos = "]", buf.pos + 1
+    need_comma = False
+    while True:
+        buf.trim()
+        char = buf.skip_space()
+        if char == "":
+            if closer:  # reported on the last line that has something on it
+                last = max(len(buf.text.rstrip()) - 1, 0)
+                problems.report(buf.line_of(last), "unexpected end of file: JSON array not closed")
+            return
+        if closer and char == closer:
+            buf.pos += 1
+            if buf.skip_space():
+                problems.report(buf.line_of(buf.pos), "unexpected data after the JSON array")
+            return
+        if closer and need_comma:
+            need_comma = False
+            if char == ",":
+                buf.pos += 1
+                continue  # a trailing comma before ']' is let through
+            problems.report(buf.line_of(buf.pos), "invalid JSON: expected ',' between records")
+        start = buf.pos
+        value, end = _decode_value(buf, start, closer, problems, encoding)
+        if end is None:
+            return
+        line = buf.line_of(start)
+        buf.pos, need_comma = end, True
+        if value is _BROKEN:
+            # What broke may have been a whole record or a stray token between two: take the
+            # comma if there is one, and do not complain if there is not.
+            if closer and buf.skip_space() == ",":
+                buf.pos += 1
+            need_comma = False
+            continue
+        escaped = _ESCAPED.search(buf.text, start, end)
+        if escaped:
+            bad = escaped.start()
+            problems.report(buf.line_of(bad), _bad_bytes(buf, bad, encoding))
+            continue
+        paper = _paper_or_report(value, SourceRef(path, line), problems)
+        if paper is not None:
+            yield paper
+
+
+def _decode_value(buf: _Buffer, start: int, closer: str | None, problems: Problems,
+                  encoding: str) -> tuple[Any, int | None]:
+    """Decode the value at ``start``, reading more chunks as needed: ``(value, end)``.
+
+    A broken value is reported and comes back as ``_BROKEN`` with the end found by bracket
+    matching, so reading resumes after it; ``end`` is None when even that end cannot be found.
+    """
+    decoder = json.JSONDecoder()
+    while True:
+        try:
+            value, end = decoder.raw_decode(buf.text, start)
+        except json.JSONDecodeError as exc:
+            end = _value_end(buf.text, start, closer)
+            if end is None and len(buf.text) - start < _MAX_RECORD and buf.more():
+                continue  # the record goes on in the next chunk
+            escaped = _ESCAPED.search(buf.text, start, end or exc.pos + 1)
+            if escaped:
+                reason = _bad_bytes(buf, escaped.start(), encoding)
+            else:
+                reason = f"invalid JSON: {exc.msg} (column {buf.column_of(exc.pos)})"
+            if end is None:
+                reason += "; cannot find the end of this record, rest of file not read"
+            problems.report(buf.line_of(exc.pos), reason)
+            return _BROKEN, end
+        if end == len(buf.text) and buf.more():
+            continue  # a number at the end of a chunk may go on in the next one
+        return value, end
+
+
+def _bad_bytes(buf: _Buffer, index: int, encoding: str) -> str:
+    return f"invalid {encoding_label(encoding)} at byte offset {buf.byte_offset(index)}"
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def _pick_delimiter(header: str, suffix: str) -> str:
+    if suffix == ".tsv":
+        return "\t"
+    for delimiter in (",", "\t", ";"):
+        if "title" in (_field_key(cell.strip('"')) for cell in header.split(delimiter)):
+            return delimiter
+    return ","
+
+
+def read_csv(path: str, stream: BinaryIO, problems: Problems, encoding: str) -> Iterator[Paper]:
+    """A CSV (or TSV) file with a header row naming the fields; ``authors`` split on ';'."""
+    lines = decode_lines(stream, encoding)
+    header_line = next((line for line in lines if line.text.strip()), None)
+    if header_line is None:
+        return
+    bad: dict[int, str] = {}  # undecodable lines read by csv and not yet matched to a row
+
+    def texts() -> Iterator[str]:
+        for line in itertools.chain([header_line], lines):
+            if line.error:
+                bad[line.number] = line.error
+            yield line.text + "\n"  # csv needs the line ends to keep newlines in quoted cells
+
+    delimiter = _pick_delimiter(header_line.text, os.path.splitext(path)[1].lower())
+    reader = csv.reader(texts(), delimiter=delimiter, strict=True)
+    offset = header_line.number - 1  # csv counts lines from the header
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        header, bad[header_line.number] = [], f"invalid CSV header: {exc}"
+    if bad or "title" not in (_CANONICAL.get(_field_key(name)) for name in header):
+        reason = bad.get(header_line.number) or "CSV header has no 'title' column"
+        problems.report(header_line.number, reason + "; rest of file not read")
+        return
+    last = offset + reader.line_num  # file line of the last line csv has read
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            row, error = None, f"invalid CSV: {exc}"
+        first, last = last + 1, offset + reader.line_num
+        errors = [bad.pop(n) for n in sorted(bad) if n <= last]
+        if row is not None and not any(cell.strip() for cell in row):
+            continue  # blank line
+        if row is None or errors:
+            problems.report(first, error if row is None else errors[0])
+            continue
+        if len(row) > len(header):
+            problems.report(first, f"row has {len(row)} fields but the header has {len(header)}")
+            continue
+        try:
+            yield paper_from_fields(zip(header, row), SourceRef(path, first), csv_style=True)
+        except RecordProblem as exc:
+            problems.report(first, str(exc))

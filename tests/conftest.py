@@ -1,0 +1,56 @@
+"""Shared fixtures: paths to the shipped sample and the seed pages, a built store, a CLI runner."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "litkg" / "sample"
+SHARED = REPO.parent / "shared"
+SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
+
+
+def sample_files() -> list[Path]:
+    return sorted(p for p in SAMPLE.iterdir() if p.suffix in (".jsonl", ".csv", ".txt"))
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from litkg.extract import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def seeds() -> list[Path]:
+    if not SEEDS:
+        pytest.fail(f"the seed pages are missing: expected ../shared/seeds/*.txt beside the checkout ({SHARED})")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory, seeds, extractor):
+    """A store built once from the five seed pages."""
+    from litkg.core import KnowledgeGraph
+
+    db = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    with KnowledgeGraph(db, extractor=extractor) as kg:
+        summary = kg.build(seeds)
+    return db, summary
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory, extractor):
+    from litkg.core import KnowledgeGraph
+
+    db = tmp_path_factory.mktemp("sample") / "sample.db"
+    with KnowledgeGraph(db, extractor=extractor) as kg:
+        summary = kg.build(sample_files())
+    return db, summary
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
