@@ -7,12 +7,10 @@ apart.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 
 __all__ = ["concept_norm", "spelling_variants"]
 
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def concept_norm(name: str) -> str:
@@ -22,8 +20,10 @@ def concept_norm(name: str) -> str:
     ('officehome', 'wild', 'transformer')
     """
     text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = _NOT_ALNUM.sub("", text)
+    # "+" is part of names (HumanEval+, k-means++), so it is spelled out rather than dropped;
+    # letters of any script stay, so "β-VAE" does not collapse into "VAE".
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace("+", "plus")
+    text = "".join(ch for ch in text if ch.isalnum())
     # A trailing plural "s" is dropped (not "ss"), the same rule as the project's scorer, so
     # "LLMs"/"LLM" and "Transformers"/"Transformer" meet; short names keep theirs (MMLU vs MMLUs).
     if len(text) > 4 and text.endswith("s") and not text.endswith("ss"):
