@@ -1,0 +1,391 @@
+"""Choosing what an HTML graph view shows: pure functions from the knowledge graph to a small graph.
+
+A view never touches the caller's graph: it reads it and builds a new one holding only what the
+page should draw, capped at ``max_nodes``. Drawing is :mod:`litkg.graph.render`'s job.
+
+The four views are
+
+``overview``
+    The most used concepts and the papers that mention them (mention and relation edges).
+``ego``
+    Everything within ``radius`` hops of one paper or concept, ignoring edge direction.
+``shared-datasets``
+    A paper–paper graph: two papers are linked when they mention the same dataset or benchmark;
+    the edge's ``weight`` counts the shared concepts and ``shared`` names them.
+``concept-map``
+    A concept–concept graph: two concepts are linked when papers mention both; ``weight`` counts
+    those papers, and ``rel`` carries a ``part_of``/``variant_of`` relation when there is one.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict, deque
+from dataclasses import dataclass
+from typing import Iterable
+
+import networkx as nx
+
+from litkg.errors import NotFoundError, QueryError
+from litkg.records import DATA_TYPES
+
+__all__ = ["VIEWS", "ViewGraph", "select_view"]
+
+#: The view names :func:`select_view` accepts, in the order the CLI lists them.
+VIEWS = ("overview", "ego", "shared-datasets", "concept-map")
+
+# A dataset used by hundreds of papers (ImageNet, COCO) links nearly every vision paper to every
+# other: it says little, and its pairs grow with the square of its papers. Such concepts are left
+# out of shared-datasets, and the page says so.
+_COMMON_CONCEPT_PAPERS = 150
+# Upper bound on paper pairs shared-datasets will count, so the time stays bounded whatever the
+# corpus looks like; rare (most telling) datasets are counted first.
+_PAIR_BUDGET = 1_500_000
+# A paper mentioning this many concepts is a survey; its pairs would swamp the concept map.
+_SURVEY_CONCEPTS = 40
+# In the overview under a cap, this share of the page goes to concepts, the rest to their papers.
+_OVERVIEW_CONCEPT_SHARE = 4
+# The paper–paper and concept–concept views can be dense (100,000 links among 2,000 nodes), which
+# no browser draws well: they keep the strongest links, this many per node shown.
+_EDGES_PER_NODE = 8
+
+
+@dataclass(frozen=True)
+class ViewGraph:
+    """What one page shows.
+
+    Attributes
+    ----------
+    graph : networkx.Graph
+        A new graph owned by the view (a ``DiGraph`` for overview and ego, a ``Graph`` for the
+        paper–paper and concept–concept views). Node attributes are copies of the source's, and
+        concept nodes carry ``n_papers``, the number of papers mentioning them in the whole graph.
+    nodes_total : int
+        How many nodes the view would have without the ``max_nodes`` cap.
+    title : str
+        A heading for the page (plain text; the renderer escapes it).
+    notes : tuple of str
+        Plain-text remarks for the page, e.g. which very common datasets were left out.
+    """
+
+    graph: nx.Graph
+    nodes_total: int
+    title: str
+    notes: tuple[str, ...] = ()
+
+    @property
+    def capped(self) -> bool:
+        """True when the cap left nodes out."""
+        return self.graph.number_of_nodes() < self.nodes_total
+
+
+def select_view(graph, view="overview", *, focus=None, radius=1, max_nodes=500) -> ViewGraph:
+    """Build the graph one HTML view shows.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        The knowledge graph: ``paper:*`` and ``concept:*`` nodes with a ``kind`` attribute,
+        paper→concept ``mention`` edges and concept→concept ``relation`` edges. Not modified.
+    view : str
+        One of :data:`VIEWS`.
+    focus : str, optional
+        For ``ego`` only (required there): a node id, a paper key, a concept key, or a concept's
+        name or alias. Names match ignoring case, spaces, hyphens and underscores.
+    radius : int
+        For ``ego``: how many hops from the focus, ignoring edge direction.
+    max_nodes : int
+        At most this many nodes are kept; the most connected win, ties broken by node id.
+
+    Returns
+    -------
+    ViewGraph
+
+    Raises
+    ------
+    QueryError
+        Unknown view, a bad ``radius``/``max_nodes``, ``focus`` missing for ego or given for
+        another view, or a focus that names several nodes.
+    NotFoundError
+        No paper or concept matches ``focus``.
+
+    Notes
+    -----
+    Time is linear in the graph's size except for the pair counting of shared-datasets (bounded
+    by a pair budget, rare datasets first) and concept-map (pairs within each paper's concepts;
+    surveys with very many concepts are skipped).
+
+    Examples
+    --------
+    >>> g = nx.DiGraph()
+    >>> g.add_node("paper:p1", kind="paper", key="p1", title="A", year=2020)
+    >>> g.add_node("concept:mnist", kind="concept", key="mnist", name="MNIST", type="dataset")
+    >>> g.add_edge("paper:p1", "concept:mnist", kind="mention", role="uses")
+    >>> v = select_view(g, "ego", focus="mnist")
+    >>> sorted(v.graph), v.nodes_total
+    (['concept:mnist', 'paper:p1'], 2)
+    """
+    if view not in VIEWS:
+        raise QueryError(f"unknown view {view!r}", hint=f"choose one of: {', '.join(VIEWS)}")
+    if isinstance(max_nodes, bool) or not isinstance(max_nodes, int) or max_nodes < 1:
+        raise QueryError(f"max_nodes must be a positive integer, not {max_nodes!r}")
+    if view == "ego":
+        if focus is None or not str(focus).strip():
+            raise QueryError("the ego view needs a focus: a paper or concept key, name or alias")
+        if isinstance(radius, bool) or not isinstance(radius, int) or radius < 0:
+            raise QueryError(f"radius must be a non-negative integer, not {radius!r}")
+        return _ego(graph, str(focus), radius, max_nodes)
+    if focus is not None:
+        raise QueryError(f"focus only applies to the ego view, not {view!r}")
+    if view == "overview":
+        return _overview(graph, max_nodes)
+    if view == "shared-datasets":
+        return _shared_datasets(graph, max_nodes)
+    return _concept_map(graph, max_nodes)
+
+
+# --- the four views -------------------------------------------------------------------------
+
+
+def _overview(graph, max_nodes: int) -> ViewGraph:
+    concept_papers = {
+        c: ps for c in _nodes_of_kind(graph, "concept") if (ps := _papers_of(graph, c))
+    }
+    papers = set().union(*concept_papers.values()) if concept_papers else set()
+    total = len(concept_papers) + len(papers)
+    title = "Overview: the most used concepts and their papers"
+    if total <= max_nodes:
+        keep = list(concept_papers) + sorted(papers)
+        return ViewGraph(_induced(graph, keep, concept_papers), total, title)
+
+    # A plain degree cut would keep only concepts (a concept's degree dwarfs a paper's), so the
+    # page is shared: the top concepts first, then the papers most tied to them.
+    ranked = sorted(concept_papers, key=lambda c: (-len(concept_papers[c]), c))
+    n_concepts = min(len(ranked), max(1, max_nodes // _OVERVIEW_CONCEPT_SHARE))
+    kept = ranked[:n_concepts]
+    ties = Counter(p for c in kept for p in concept_papers[c])
+    ranked_papers = sorted(ties, key=lambda p: (-ties[p], p))[: max_nodes - n_concepts]
+    # Few papers to show: give the free places back to the next concepts.
+    spare = max_nodes - n_concepts - len(ranked_papers)
+    kept += ranked[n_concepts : n_concepts + spare]
+    return ViewGraph(_induced(graph, kept + ranked_papers, concept_papers), total, title)
+
+
+def _ego(graph, focus: str, radius: int, max_nodes: int) -> ViewGraph:
+    centre = _resolve_focus(graph, focus)
+    hops = _within(graph, centre, radius)
+    # Near nodes first, then the most connected among equally near ones.
+    degree = _degrees_within(graph, hops)
+    keep = sorted(hops, key=lambda n: (hops[n], -degree[n], n))[:max_nodes]
+    attrs = graph.nodes[centre]
+    name = attrs.get("title") or attrs.get("name") or attrs.get("key") or centre
+    title = f"Neighbourhood of {name} ({radius} hop{'s' if radius != 1 else ''})"
+    return ViewGraph(_induced(graph, keep), len(hops), title)
+
+
+def _shared_datasets(graph, max_nodes: int) -> ViewGraph:
+    data_concepts = [
+        c for c in _nodes_of_kind(graph, "concept") if graph.nodes[c].get("type") in DATA_TYPES
+    ]
+    by_papers = {c: sorted(_papers_of(graph, c)) for c in data_concepts}
+    # Rare datasets first: they say most about two papers, and the pair budget goes to them.
+    order = sorted((c for c in by_papers if len(by_papers[c]) > 1),
+                   key=lambda c: (len(by_papers[c]), c))
+    shared: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    left_out, budget = [], _PAIR_BUDGET
+    for c in order:
+        ps = by_papers[c]
+        pairs = len(ps) * (len(ps) - 1) // 2
+        if len(ps) > _COMMON_CONCEPT_PAPERS or pairs > budget:
+            left_out.append(c)
+            continue
+        budget -= pairs
+        name = _concept_name(graph, c)
+        for i, a in enumerate(ps):
+            row = shared[a]
+            for b in ps[i + 1 :]:
+                row.setdefault(b, []).append(name)
+
+    degree: Counter = Counter()
+    for a, row in shared.items():
+        degree[a] += len(row)
+        for b in row:
+            degree[b] += 1
+    ranked = sorted(degree, key=lambda p: (-degree[p], p))[:max_nodes]
+    keep = set(ranked)
+    links = [(a, b, {"weight": len(names), "shared": sorted(names)})
+             for a, row in shared.items() if a in keep
+             for b, names in row.items() if b in keep]
+    view, dropped = _weighted_graph(graph, ranked, links)
+
+    notes = []
+    if left_out:
+        names = ", ".join(_concept_name(graph, c) for c in sorted(
+            left_out, key=lambda c: (-len(by_papers[c]), c))[:5])
+        notes.append(f"left out {len(left_out)} dataset(s) used by very many papers ({names}"
+                     f"{', …' if len(left_out) > 5 else ''}): they would link almost every paper")
+    notes += dropped
+    return ViewGraph(view, len(degree), "Papers that share datasets or benchmarks", tuple(notes))
+
+
+def _concept_map(graph, max_nodes: int) -> ViewGraph:
+    together: Counter = Counter()
+    surveys = 0
+    for p in _nodes_of_kind(graph, "paper"):
+        cs = sorted(c for c in _successors(graph, p) if _kind(graph, c) == "concept")
+        if len(cs) > _SURVEY_CONCEPTS:
+            surveys += 1
+            continue
+        for i, a in enumerate(cs):
+            for b in cs[i + 1 :]:
+                together[a, b] += 1
+    relations = {}
+    for u, v, rel in graph.edges(data="rel"):
+        if rel and _kind(graph, u) == "concept" and _kind(graph, v) == "concept" and u != v:
+            relations[min(u, v), max(u, v)] = rel
+
+    pairs = set(together) | set(relations)
+    degree: Counter = Counter()
+    for a, b in pairs:
+        degree[a] += 1
+        degree[b] += 1
+    ranked = sorted(degree, key=lambda c: (-degree[c], c))[:max_nodes]
+    keep = set(ranked)
+    links = []
+    for a, b in pairs:
+        if a in keep and b in keep:
+            attrs = {"weight": together.get((a, b), 0)}
+            if (a, b) in relations:
+                attrs["rel"] = relations[a, b]
+            links.append((a, b, attrs))
+    view, dropped = _weighted_graph(graph, ranked, links)
+    for c in view:
+        view.nodes[c]["n_papers"] = len(_papers_of(graph, c))
+    notes = [f"left out {surveys} paper(s) mentioning more than {_SURVEY_CONCEPTS} concepts"] \
+        if surveys else []
+    return ViewGraph(view, len(degree), "Concepts used together in papers", tuple(notes + dropped))
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _kind(graph, node) -> str | None:
+    kind = graph.nodes[node].get("kind")
+    if kind is None and isinstance(node, str):
+        # Hand-built graphs sometimes omit ``kind``; the id prefix says the same.
+        kind = node.partition(":")[0] if ":" in node else None
+    return kind
+
+
+def _nodes_of_kind(graph, kind: str) -> list:
+    return sorted(n for n in graph if _kind(graph, n) == kind)
+
+
+def _papers_of(graph, concept) -> set:
+    near = graph.pred[concept] if graph.is_directed() else graph.adj[concept]
+    return {p for p in near if _kind(graph, p) == "paper"}
+
+
+def _concept_name(graph, concept) -> str:
+    attrs = graph.nodes[concept]
+    return str(attrs.get("name") or attrs.get("key") or concept)
+
+
+def _successors(graph, node):
+    return graph.succ[node] if graph.is_directed() else graph.adj[node]
+
+
+def _neighbours(graph, node) -> Iterable:
+    if graph.is_directed():
+        yield from graph.succ[node]
+        yield from graph.pred[node]
+    else:
+        yield from graph.adj[node]
+
+
+def _within(graph, centre, radius: int) -> dict:
+    """Hop distance of every node at most ``radius`` hops from ``centre``, ignoring direction."""
+    hops = {centre: 0}
+    queue = deque([centre])
+    while queue:
+        node = queue.popleft()
+        if hops[node] == radius:
+            continue
+        for nbr in _neighbours(graph, node):
+            if nbr not in hops:
+                hops[nbr] = hops[node] + 1
+                queue.append(nbr)
+    return hops
+
+
+def _degrees_within(graph, nodes) -> dict:
+    return {n: len({m for m in _neighbours(graph, n) if m in nodes and m != n}) for n in nodes}
+
+
+def _weighted_graph(graph, ranked, links) -> tuple[nx.Graph, list[str]]:
+    """An undirected graph on ``ranked`` with the strongest ``links``, and a note if some went."""
+    limit = _EDGES_PER_NODE * max(len(ranked), 1)
+    # Heaviest first; ids break ties so the same input always gives the same page.
+    links.sort(key=lambda link: (-link[2]["weight"], link[0], link[1]))
+    view = nx.Graph()
+    for n in ranked:
+        view.add_node(n, **_copy_attrs(graph.nodes[n]))
+    for a, b, attrs in links[:limit]:
+        view.add_edge(a, b, **attrs)
+    if len(links) <= limit:
+        return view, []
+    return view, [f"showing the {limit:,} strongest of {len(links):,} links"]
+
+
+def _copy_attrs(attrs) -> dict:
+    # A new dict with new lists, so editing the view can never reach the caller's graph.
+    return {k: (list(v) if isinstance(v, (list, set, tuple)) else v) for k, v in attrs.items()}
+
+
+def _induced(graph, keep, concept_papers=None) -> nx.DiGraph:
+    """A new DiGraph on ``keep`` (in that order) with the source's edges among them."""
+    kept = set(keep)
+    view = nx.DiGraph()
+    for n in keep:
+        attrs = _copy_attrs(graph.nodes[n])
+        if _kind(graph, n) == "concept":
+            papers = concept_papers.get(n) if concept_papers else None
+            attrs["n_papers"] = len(papers if papers is not None else _papers_of(graph, n))
+        view.add_node(n, **attrs)
+    for n in keep:
+        near = _successors(graph, n)
+        for m in sorted(near):
+            if m in kept:
+                view.add_edge(n, m, **_copy_attrs(near[m]))
+    return view
+
+
+_SEPARATORS = re.compile(r"[\s\-_\u2010-\u2015]+")
+
+
+def _normalise(text) -> str:
+    return _SEPARATORS.sub("", str(text).casefold())
+
+
+def _resolve_focus(graph, focus: str):
+    """The one node ``focus`` names: a node id, then a key, then a name, then an alias or title."""
+    if focus in graph:
+        return focus
+    want = _normalise(focus)
+    tiers: list[set] = [set(), set(), set()]
+    for n, attrs in graph.nodes(data=True):
+        if _normalise(n) == want or _normalise(attrs.get("key", "")) == want:
+            tiers[0].add(n)
+        elif _normalise(attrs.get("name", "")) == want:
+            tiers[1].add(n)
+        elif any(_normalise(a) == want for a in attrs.get("aliases") or ()) or (
+            _normalise(attrs.get("title", "")) == want
+        ):
+            tiers[2].add(n)
+    for found in tiers:
+        if len(found) == 1:
+            return next(iter(found))
+        if found:
+            some = ", ".join(sorted(map(str, found))[:5])
+            raise QueryError(f"{focus!r} matches several nodes: {some}",
+                             hint="pass the node id, e.g. concept:<key> or paper:<key>")
+    raise NotFoundError(f"no paper or concept matches {focus!r}")
