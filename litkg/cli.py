@@ -6,55 +6,15 @@ from __future__ import annotations
 
 import json
 import sys
-from functools import wraps
-from typing import Callable
 
 import click
 
 from litkg import __version__
-from litkg.core import DEFAULT_DB, KnowledgeGraph
-from litkg.errors import LitkgError
-from litkg.readers import FORMATS
+from litkg.commands.common import db_option, fail_cleanly, input_options, json_option, print_json
+from litkg.commands.query import query
+from litkg.core import KnowledgeGraph
 
 __all__ = ["main", "cli"]
-
-
-def _fail_cleanly(func: Callable) -> Callable:
-    """Turn litkg's own errors into one line with a hint and exit code 1."""
-
-    @wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except LitkgError as exc:
-            hint = f" (hint: {exc.hint})" if exc.hint else ""
-            click.echo(f"Error: {exc.message}{hint}", err=True)
-            sys.exit(1)
-        except BrokenPipeError:  # `litkg … | head` is not an error
-            sys.exit(0)
-
-    return wrapper
-
-
-def db_option(func: Callable) -> Callable:
-    return click.option("--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
-                        help="Path of the litkg SQLite store.")(func)
-
-
-def json_option(func: Callable) -> Callable:
-    return click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")(func)
-
-
-def input_options(func: Callable) -> Callable:
-    func = click.option("--on-error", type=click.Choice(["skip", "fail"]), default="skip", show_default=True,
-                        help="On a malformed record: skip it (and report it) or stop with nothing written.")(func)
-    func = click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-                        help="Input format (default: detected per file).")(func)
-    return func
-
-
-def _print_json(data) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,7 +29,7 @@ def cli() -> None:
 @db_option
 @input_options
 @json_option
-@_fail_cleanly
+@fail_cleanly
 def build(inputs, db, fmt, on_error, as_json) -> None:
     """Read paper records from INPUTS, extract concepts, and store the graph in --db.
 
@@ -83,7 +43,7 @@ def build(inputs, db, fmt, on_error, as_json) -> None:
                                         disable=None, leave=False) as bar:
         summary = kg.build(list(inputs), format=fmt, on_error=on_error, progress=bar.update)
     if as_json:
-        _print_json(summary.to_json())
+        print_json(summary.to_json())
         return
     click.echo(
         f"Read {summary.records_read} records from {summary.files} file(s): "
@@ -123,7 +83,7 @@ def extraction_json(paper, extraction) -> dict:
 @click.option("--out", "out", type=click.Path(dir_okay=False), default=None,
               help="Write JSONL here (default: standard output).")
 @input_options
-@_fail_cleanly
+@fail_cleanly
 def extract(inputs, out, fmt, on_error) -> None:
     """Extract entities from INPUTS and write one JSON object per paper (JSONL); no store."""
     kg = KnowledgeGraph()
@@ -146,67 +106,17 @@ def extract(inputs, out, fmt, on_error) -> None:
 @cli.command()
 @db_option
 @json_option
-@_fail_cleanly
+@fail_cleanly
 def stats(db, as_json) -> None:
     """Counts of papers, concepts by type and edges by role."""
     with KnowledgeGraph(db) as kg:
         data = kg.stats()
     if as_json:
-        _print_json(data)
+        print_json(data)
         return
     click.echo(f"papers    {data['papers']} (from {data['sources']} source records)")
     click.echo(f"concepts  {data['concepts']}  " + ", ".join(f"{k} {v}" for k, v in data["concepts_by_type"].items()))
     click.echo(f"edges     {data['edges']}  " + ", ".join(f"{k} {v}" for k, v in data["edges_by_role"].items()))
-
-
-@cli.group()
-def query() -> None:
-    """Ask questions of the graph."""
-
-
-@query.command("shared-datasets")
-@click.option("--paper", default=None, help="Only pairs with this paper (key, id, DOI, arXiv id or title).")
-@click.option("--min-shared", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Leave out pairs sharing fewer datasets/benchmarks.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=0),
-              help="At most this many pairs (0: all).")
-@db_option
-@json_option
-@_fail_cleanly
-def shared_datasets_cmd(paper, min_shared, limit, db, as_json) -> None:
-    """Pairs of papers ranked by the datasets and benchmarks they share."""
-    with KnowledgeGraph(db) as kg:
-        pairs = kg.shared_datasets(paper=paper, min_shared=min_shared, limit=limit or None)
-    if as_json:
-        _print_json([p.to_json() for p in pairs])
-        return
-    if not pairs:
-        click.echo("No pairs of papers share a dataset or benchmark.")
-    for pair in pairs:
-        click.echo(f"{pair.count}  {_short(pair.title_a)}  ⇄  {_short(pair.title_b)}")
-        click.echo(f"     shared: {', '.join(pair.shared)}")
-
-
-@query.command("papers-using")
-@click.argument("name")
-@click.option("--include-parts", is_flag=True, help="Also count papers that name only a part of it "
-              "(GWHD 2021 for WILDS).")
-@db_option
-@json_option
-@_fail_cleanly
-def papers_using_cmd(name, include_parts, db, as_json) -> None:
-    """Papers that use NAME (any spelling: WiLDS finds WILDS), with role and evidence."""
-    with KnowledgeGraph(db) as kg:
-        uses = kg.papers_using(name, include_parts=include_parts)
-    if as_json:
-        _print_json([u.to_json() for u in uses])
-        return
-    if not uses:
-        click.echo(f"No paper uses {name}.")
-    for use in uses:
-        via = f" via {use.concept}" if use.via_part else ""
-        click.echo(f"[{use.role}{via}] {use.year or '----'}  {_short(use.title)}")
-        click.echo(f"     “{_short(use.evidence, 160)}”")
 
 
 @cli.command()
@@ -218,7 +128,7 @@ def papers_using_cmd(name, include_parts, db, as_json) -> None:
 @click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(min=1),
               help="Show at most this many nodes (the most connected).")
 @db_option
-@_fail_cleanly
+@fail_cleanly
 def render(out, view, focus, radius, max_nodes, db) -> None:
     """Write an interactive HTML view of the graph (works offline)."""
     with KnowledgeGraph(db) as kg:
@@ -227,9 +137,7 @@ def render(out, view, focus, radius, max_nodes, db) -> None:
     click.echo(f"Wrote {out}: {result.nodes_shown}{note} nodes, {result.edges_shown} edges.")
 
 
-def _short(text: str, width: int = 90) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+cli.add_command(query)
 
 
 def main() -> None:

@@ -1,0 +1,60 @@
+"""Pieces every command shares: error handling, shared options, output helpers."""
+from __future__ import annotations
+
+import json
+import sys
+from functools import wraps
+from typing import Callable
+
+import click
+
+from litkg.core import DEFAULT_DB
+from litkg.errors import LitkgError
+from litkg.readers import FORMATS
+
+__all__ = ["fail_cleanly", "db_option", "json_option", "input_options", "print_json", "short"]
+
+
+def fail_cleanly(func: Callable) -> Callable:
+    """Turn litkg's own errors into one line with a hint and exit code 1."""
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except LitkgError as exc:
+            hint = f" (hint: {exc.hint})" if exc.hint else ""
+            click.echo(f"Error: {exc.message}{hint}", err=True)
+            sys.exit(1)
+        except BrokenPipeError:  # `litkg … | head` is not an error
+            sys.exit(0)
+
+    return wrapper
+
+
+def db_option(func: Callable) -> Callable:
+    return click.option("--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+                        help="Path of the litkg SQLite store.")(func)
+
+
+def json_option(func: Callable) -> Callable:
+    return click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")(func)
+
+
+def input_options(func: Callable) -> Callable:
+    func = click.option("--on-error", type=click.Choice(["skip", "fail"]), default="skip", show_default=True,
+                        help="On a malformed record: skip it (and report it) or stop with nothing written.")(func)
+    func = click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                        help="Input format (default: detected per file).")(func)
+    return func
+
+
+def print_json(data) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def short(text: str, width: int = 90) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
