@@ -12,12 +12,14 @@ Steps, per paper (title and abstract docs together):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
-from litkg.extract.components import CANDIDATES, GAZETTEER_SPANS
+from litkg.extract.components import CANDIDATES, GAZETTEER_SPANS, doc_text
 from litkg.extract.discovery import Candidate
 from litkg.extract.gazetteer import Gazetteer
 from litkg.extract.normalise import concept_norm
@@ -70,22 +72,50 @@ def _resolve_ambiguous(ids: list[str], gazetteer: Gazetteer, known_ids: set[str]
     return best
 
 
-def _sentence(doc: Doc, start: int, end: int) -> str:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("SENT_START"):
-        return doc.text
-    return span.sent.text
+class _Sentences:
+    """Sentence boundaries of a doc as character offsets, for O(log n) lookups.
+
+    ``Span.sent`` walks the doc from the start on every call, which made sentence lookup the
+    most expensive step of extraction.
+    """
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.text = text
+        # One array read instead of a Python loop over tokens (the sentencizer marks starts as 1).
+        marks = doc.to_array([SENT_START, IDX]) if len(doc) else []
+        self.starts = [int(idx) for flag, idx in marks if flag == 1]
+        if not self.starts or self.starts[0] != 0:
+            self.starts.insert(0, 0)
+
+    def around(self, start: int, end: int) -> str:
+        first = bisect_right(self.starts, start) - 1
+        last = bisect_left(self.starts, end)
+        stop = self.starts[last] if last < len(self.starts) else len(self.text)
+        return self.text[self.starts[first]:stop].strip()
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"
 
 
 def _find_all(text: str, form: str) -> list[tuple[int, int]]:
-    pattern = r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])"
-    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    """Whole-word occurrences of ``form`` (str.find: no per-form regex to compile)."""
+    found = []
+    size = len(form)
+    pos = text.find(form)
+    while pos >= 0:
+        end = pos + size
+        if (pos == 0 or not _is_word_char(text[pos - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            found.append((pos, end))
+        pos = text.find(form, pos + 1)
+    return found
 
 
 def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer) -> list[ExtractedEntity]:
     """Entities of one paper from its processed title and abstract docs."""
     docs = {"title": title_doc, "abstract": abstract_doc}
-    text_lower = (title_doc.text + "\n" + abstract_doc.text).lower()
+    texts = {"title": doc_text(title_doc), "abstract": doc_text(abstract_doc)}
+    text_lower = (texts["title"] + "\n" + texts["abstract"]).lower()
     concepts: dict[str, _Concept] = {}
     gaz_spans: dict[str, list[tuple[int, int]]] = {"title": [], "abstract": []}
 
@@ -105,7 +135,7 @@ def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer) -> l
                 concept_id, entry.name, entry.type, "gazetteer", 0.9 if len(ids) == 1 else 0.7,
                 part_of=entry.part_of, variant_of=entry.variant_of,
             )
-        surface = docs[field_name].text[start:end]
+        surface = texts[field_name][start:end]
         concept.spans.add((field_name, start, end))
         concept.forms.add(surface)
         gaz_spans[field_name].append((start, end))
@@ -116,7 +146,7 @@ def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer) -> l
         for form in concept.forms:
             by_norm.setdefault(concept_norm(form), concept.key)
     for field_name, doc in docs.items():
-        text = doc.text
+        text = texts[field_name]
         for cand in doc.user_data.get(CANDIDATES, []):
             _add_candidate(cand, field_name, text, concepts, by_norm, gaz_spans[field_name], gazetteer)
 
@@ -125,17 +155,18 @@ def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer) -> l
         for form in sorted(concept.forms, key=len, reverse=True):
             if len(form) < 2:
                 continue
-            for field_name, doc in docs.items():
-                for start, end in _find_all(doc.text, form):
+            for field_name, text in texts.items():
+                for start, end in _find_all(text, form):
                     if not any(f == field_name and s <= start < e for f, s, e in concept.spans):
                         concept.spans.add((field_name, start, end))
 
     # 4. keep, type, role.
     entities = []
+    sentences = {name: _Sentences(doc, texts[name]) for name, doc in docs.items()}
     for concept in concepts.values():
         if not _keep(concept):
             continue
-        entities.append(_to_entity(concept, docs))
+        entities.append(_to_entity(concept, texts, sentences))
     entities.sort(key=lambda e: (min((m.field != "title", m.start) for m in e.mentions), e.key))
     return entities
 
@@ -196,15 +227,15 @@ def _keep(concept: _Concept) -> bool:
     return True
 
 
-def _to_entity(concept: _Concept, docs: dict[str, Doc]) -> ExtractedEntity:
+def _to_entity(concept: _Concept, texts: dict[str, str], sentences: dict[str, _Sentences]) -> ExtractedEntity:
     mentions = []
     for field_name, start, end in sorted(concept.spans, key=lambda s: (s[0] != "title", s[1], s[2])):
-        doc = docs[field_name]
-        mentions.append(Mention(doc.text[start:end], start, end, field_name, _sentence(doc, start, end)))
+        text = texts[field_name]
+        mentions.append(Mention(text[start:end], start, end, field_name, sentences[field_name].around(start, end)))
     kind = concept.type
     if kind is None:
         kind = max(set(concept.votes), key=concept.votes.count) if concept.votes else "method"
-    role = _role(concept, kind, mentions, docs)
+    role = _role(concept, kind, mentions, texts)
     aliases = tuple(dict.fromkeys([m.text for m in mentions] + concept.aliases))
     return ExtractedEntity(
         key=concept.key, name=concept.name, type=kind, role=role,
@@ -213,12 +244,12 @@ def _to_entity(concept: _Concept, docs: dict[str, Doc]) -> ExtractedEntity:
     )
 
 
-def _role(concept: _Concept, kind: str, mentions: list[Mention], docs: dict[str, Doc]) -> str:
+def _role(concept: _Concept, kind: str, mentions: list[Mention], texts: dict[str, str]) -> str:
     if concept.proposes:
         return "proposes"
     best = "uses"
     for mention in mentions:
-        text = docs[mention.field].text
+        text = texts[mention.field]
         if concept.origin != "gazetteer" and _OUR.search(text[max(0, mention.start - 40) : mention.start]):
             return "proposes"
         sentence = mention.sentence

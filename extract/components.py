@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -22,11 +23,19 @@ from litkg.extract.discovery import discover_abstract, discover_title
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.extract.normalise import concept_norm, spelling_variants
 
-__all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "CANDIDATES", "FIELD"]
+__all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "CANDIDATES", "FIELD", "TEXT", "doc_text"]
 
 GAZETTEER_SPANS = "litkg_gazetteer"
 CANDIDATES = "litkg_candidates"
 FIELD = "litkg_field"
+TEXT = "litkg_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text; the pipeline stores the input string, since ``Doc.text`` rebuilds it
+    from the tokens on every access."""
+    text = doc.user_data.get(TEXT)
+    return text if text is not None else doc.text
 
 
 def _is_acronym_shaped(form: str) -> bool:
@@ -57,7 +66,10 @@ class GazetteerMatcher:
         self._matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._forms = {}
         self._exact = {}
-        make_doc = self.nlp.make_doc
+        # Pattern docs are tokenized by a separate blank pipeline of the same language: tens of
+        # thousands of pattern strings in the main vocab made tokenizing papers several times
+        # slower. The phrase matcher compares attribute hashes, which do not depend on the vocab.
+        make_doc = spacy.blank(self.nlp.lang).make_doc
         for entry in gazetteer:
             patterns = {}
             for form in entry.surface_forms:
@@ -129,10 +141,11 @@ class DiscoveryComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        found = discover_abstract(text)
         if doc.user_data.get(FIELD) == "title":
-            doc.user_data[CANDIDATES] = discover_title(doc.text) + discover_abstract(doc.text)
-        else:
-            doc.user_data[CANDIDATES] = discover_abstract(doc.text)
+            found = discover_title(text) + found
+        doc.user_data[CANDIDATES] = found
         return doc
 
 

@@ -49,6 +49,11 @@ class Candidate:
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w+\-/.]*[\w+]|[A-Za-z0-9]")
+# Tokens with a capital or digit after their first letters: the only ones is_name_like can
+# accept. A cheap scan for these in C keeps the Python check off ordinary words; a match that
+# starts inside a longer token (a URL, a path) is dropped by the caller.
+_NAMEISH_TOKEN = re.compile(r"\b[A-Za-z0-9][a-z]*[A-Z0-9][\w+\-/.]*")
+_TOKEN_CHARS = frozenset("_+-/.")
 _STRIP = ".,;:()[]{}\"'“”‘’"
 # Capitalised words that open or qualify phrases but are not names.
 _NOT_NAMES = frozenset(
@@ -82,12 +87,15 @@ _WINDOW_STOP = re.compile(r"\b(?:of|to|that|which|where|for|on|in|by|how|whose|a
 _CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|denoted as|referred to as)\s+[\"“]?(?=[A-Za-z0-9])")
 _APPOSITIVE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s+(?:a|an)\s+((?:[\w\-]+\s+){0,6}?)(" + _NAME_HEADS + r")\b", re.IGNORECASE)
 _DATA_HEAD = re.compile(r"\b(datasets?|benchmarks?|corpus|corpora|suite|challenge)\b")
+# (substrings one of which the text must contain, pattern, type): the substring test is a fast
+# C scan that saves running the pattern on most texts.
 _SHAPES = (
-    (re.compile(r"\b[A-Z][\w\-]*?-?(?:Bench|bench|BENCH)(?:-[\w]+)?\b"), "benchmark"),
-    (re.compile(r"\b[A-Z][\w\-]*?-?(?:Eval|EVAL)\b"), "benchmark"),
-    (re.compile(r"\b[A-Z][A-Za-z0-9]*-\d+[Kk]\b"), "dataset"),
-    (re.compile(r"\b[A-Z][A-Za-z0-9\-]+QA\b"), "dataset"),
+    (("Bench", "bench", "BENCH"), re.compile(r"\b[A-Z][\w\-]*?-?(?:Bench|bench|BENCH)(?:-[\w]+)?\b"), "benchmark"),
+    (("Eval", "EVAL"), re.compile(r"\b[A-Z][\w\-]*?-?(?:Eval|EVAL)\b"), "benchmark"),
+    (("K", "k"), re.compile(r"\b[A-Z][A-Za-z0-9]*-\d+[Kk]\b"), "dataset"),
+    (("QA",), re.compile(r"\b[A-Z][A-Za-z0-9\-]+QA\b"), "dataset"),
 )
+_CALLED_WORDS = ("called", "named", "dubbed", "termed", "coined", "denoted", "referred")
 _ADJECTIVE_SUFFIX = re.compile(
     r"-(?:based|like|style|driven|aware|free|guided|powered|inspired|specific|level|wise|only|"
     r"agnostic|dependent|conditioned|centric|enhanced|augmented|tuned|trained|generated|ready)$",
@@ -145,7 +153,7 @@ def infer_type(text: str, start: int, end: int, name: str | None = None) -> str 
     match = _HEAD_RIGHT_AFTER.match(after)
     if match:
         return HEAD_TYPES[match.group(1).lower()]
-    for shape, kind in _SHAPES:
+    for _, shape, kind in _SHAPES:
         if shape.fullmatch(name):
             return kind
     if _MODEL_SUFFIX.search(name):
@@ -319,27 +327,33 @@ def discover_abstract(text: str) -> list[Candidate]:
             span = _name_phrase_at(text, start + len(text[start:end]) - len(text[start:end].lstrip()))
             if span and text[span[1] : span[1] + 2].startswith((",", " (")):
                 found.append(Candidate(span[0], span[1], text[span[0] : span[1]], None, "propose", True, 0.7))
-    for called in _CALLED.finditer(text):
+    for called in (_CALLED.finditer(text) if any(w in text for w in _CALLED_WORDS) else ()):
         span = _name_phrase_at(text, called.end())
         if span:
             sentence_start = text.rfind(". ", 0, called.start()) + 1
             proposes = bool(re.search(r"\b(?:we|our)\b", text[sentence_start : called.start()], re.I))
             found.append(Candidate(span[0], span[1], text[span[0] : span[1]], infer_type(text, *span), "called", proposes, 0.75))
-    for token in _TOKEN.finditer(text):
-        word = token.group()
+    for token in _NAMEISH_TOKEN.finditer(text):
+        start = token.start()
+        if start and (text[start - 1] in _TOKEN_CHARS or text[start - 1].isalnum()):
+            continue
+        word = token.group().rstrip("-/.")
         if not is_name_like(word):
             continue
-        appositive = _APPOSITIVE.match(text, token.end())
+        end = start + len(word)
+        appositive = _APPOSITIVE.match(text, end)
         if appositive:
             proposes = bool(_NOVELTY.search(appositive.group(1) or ""))
             kind = HEAD_TYPES[appositive.group(2).lower()]
-            found.append(Candidate(token.start(), token.end(), word, kind, "appositive", proposes, 0.75))
+            found.append(Candidate(start, end, word, kind, "appositive", proposes, 0.75))
         elif not word.isupper():
             # Mixed-case coinages (PeftCD, VideoICL, iHVP); bare all-caps tokens are left to the
             # acronym-definition pattern, since most undefined ones are abbreviations (XOR, PO).
-            found.append(Candidate(token.start(), token.end(), word, infer_type(text, token.start(), token.end()), "coined", False, 0.45))
+            found.append(Candidate(start, end, word, infer_type(text, start, end), "coined", False, 0.45))
     found.extend(_data_head_candidates(text))
-    for shape, kind in _SHAPES:
+    for needles, shape, kind in _SHAPES:
+        if not any(needle in text for needle in needles):
+            continue
         for match in shape.finditer(text):
             if _core(match.group()) not in GENERIC_ACRONYMS:
                 found.append(Candidate(match.start(), match.end(), match.group(), kind, "shape", False, 0.7))

@@ -1,6 +1,6 @@
 """The extraction pipeline: a blank English spaCy pipeline with litkg's own components.
 
-    nlp = build_nlp()          # sentencizer → litkg_gazetteer → litkg_discovery
+    nlp = build_nlp()          # litkg_sentences → litkg_gazetteer → litkg_discovery
     extractor = Extractor(nlp)
     for extraction in extractor.extract_many(papers): ...
 
@@ -15,8 +15,9 @@ import spacy
 from spacy.language import Language
 
 import litkg.extract.components  # noqa: F401  (registers the factories)
+import litkg.extract.sentences  # noqa: F401
 from litkg.extract.assemble import assemble_paper
-from litkg.extract.components import FIELD, GazetteerMatcher
+from litkg.extract.components import FIELD, TEXT, GazetteerMatcher
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.records import Extraction, Paper
 
@@ -27,9 +28,9 @@ EXTRACTOR_VERSION = "1"
 
 
 def build_nlp(gazetteer: Gazetteer | None = None) -> Language:
-    """A blank English pipeline with the sentencizer and litkg's components, initialised."""
+    """A blank English pipeline with litkg's components (sentences, gazetteer, discovery)."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("litkg_sentences")
     matcher: GazetteerMatcher = nlp.add_pipe("litkg_gazetteer")
     nlp.add_pipe("litkg_discovery")
     matcher.set_gazetteer(gazetteer or default_gazetteer())
@@ -76,8 +77,10 @@ class Extractor:
             docs = []
             for paper in batch:
                 for field_name in ("title", "abstract"):
-                    doc = nlp.make_doc(getattr(paper, field_name) or "")
+                    text = getattr(paper, field_name) or ""
+                    doc = nlp.make_doc(text)
                     doc.user_data[FIELD] = field_name
+                    doc.user_data[TEXT] = text
                     docs.append(doc)
             processed = list(nlp.pipe(docs, batch_size=batch_size * 2))
             for index, paper in enumerate(batch):

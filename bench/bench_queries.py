@@ -1,0 +1,150 @@
+"""Benchmark the query library on a synthetic 100k-paper store.
+
+Generates a store with realistic, Zipf-distributed concept usage (a few concepts such as an
+"ImageNet" are used by a tenth of the papers, most by a handful), then measures:
+
+- the median of 50 one-paper ``shared_datasets`` calls (target: <= 10 ms),
+- one whole-corpus ``shared_datasets`` call (target: <= 30 s) and the peak RSS of the process.
+
+Run from the checkout::
+
+    python bench/bench_queries.py                 # 100k papers, store in a temporary folder
+    python bench/bench_queries.py --papers 20000 --db /tmp/bench.db --keep
+
+The store is written with ``executemany`` straight into the tables of a :class:`GraphStore`:
+extraction is not what is measured here, and 100k papers through spaCy would take many minutes.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from litkg.graph.store import GraphStore, text_hash
+from litkg.queries import shared_datasets
+
+#: Types are given to concepts at random in these shares (about 40% of concepts are data).
+TYPE_SHARES = {"dataset": 0.25, "benchmark": 0.15, "model": 0.20, "method": 0.40}
+ROLES = ("uses", "evaluates_on", "compares_with", "proposes")
+ROLE_SHARES = (0.45, 0.30, 0.15, 0.10)
+
+
+def zipf_probabilities(n: int, exponent: float = 1.0, shift: float = 5.0) -> np.ndarray:
+    """Zipf–Mandelbrot probabilities ``1 / (rank + shift) ** exponent`` over ``n`` ranks.
+
+    With the defaults and 20k concepts the most used concept appears in about 14% of papers, as
+    ImageNet or a Transformer does in a field's abstracts; half the concepts are used by fewer
+    than ten papers.
+    """
+    weights = 1.0 / (np.arange(1, n + 1) + shift) ** exponent
+    return weights / weights.sum()
+
+
+def draw_edges(papers: int, concepts: int, rng: np.random.Generator, *, low: int = 3, high: int = 12):
+    """(paper index, concept index) pairs: each paper uses ``low``..``high`` distinct concepts."""
+    wanted = rng.integers(low, high + 1, size=papers)
+    cdf = np.cumsum(zipf_probabilities(concepts))
+    # Draw twice what each paper needs (with replacement), keep the first distinct ones: popular
+    # concepts repeat within a paper, and a paper names a concept once.
+    draws = wanted * 2
+    paper_of = np.repeat(np.arange(papers), draws)
+    concept_of = np.minimum(np.searchsorted(cdf, rng.random(paper_of.size)), concepts - 1)
+    code = paper_of.astype(np.int64) * concepts + concept_of
+    _, first = np.unique(code, return_index=True)
+    first.sort()
+    paper_of, concept_of = paper_of[first], concept_of[first]
+    starts = np.searchsorted(paper_of, np.arange(papers))
+    position = np.arange(paper_of.size) - starts[paper_of]
+    keep = position < wanted[paper_of]
+    return paper_of[keep], concept_of[keep]
+
+
+def generate_store(path: Path, *, papers: int = 100_000, concepts: int = 20_000, seed: int = 0) -> dict:
+    """Write a synthetic store at ``path``; return counts describing it."""
+    rng = np.random.default_rng(seed)
+    types = rng.choice(list(TYPE_SHARES), size=concepts, p=list(TYPE_SHARES.values()))
+    types[0] = "dataset"  # the most used concept is data, so one-paper queries meet an "ImageNet"
+    paper_idx, concept_idx = draw_edges(papers, concepts, rng)
+    years = rng.integers(2015, 2026, size=papers)
+    roles = rng.choice(len(ROLES), size=paper_idx.size, p=ROLE_SHARES)
+    paper_keys = [f"arxiv:{2000 + i // 100_000}.{i % 100_000:05d}" for i in range(papers)]
+    concept_keys = [f"c{i:05d}" for i in range(concepts)]
+    with GraphStore(path) as store, store.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO papers (key, id, title, abstract, year, text_hash) VALUES (?, ?, ?, ?, ?, ?)",
+            ((key, key, f"Synthetic paper {i}", "", int(years[i]), text_hash(f"Synthetic paper {i}", ""))
+             for i, key in enumerate(paper_keys)),
+        )
+        conn.executemany("INSERT INTO concepts VALUES (?, ?, ?, 'bench')",
+                         ((key, f"Concept {i}", str(types[i])) for i, key in enumerate(concept_keys)))
+        conn.executemany("INSERT INTO concept_aliases VALUES (?, ?, ?)",
+                         ((f"concept {i}", key, f"Concept {i}") for i, key in enumerate(concept_keys)))
+        conn.executemany("INSERT INTO edges VALUES (?, ?, ?, 0.9)",
+                         ((paper_keys[p], concept_keys[c], ROLES[r])
+                          for p, c, r in zip(paper_idx.tolist(), concept_idx.tolist(), roles.tolist())))
+        conn.execute("ANALYZE")
+    df = np.bincount(concept_idx, minlength=concepts)
+    return {"papers": papers, "concepts": concepts, "edges": int(paper_idx.size),
+            "top_concept_papers": int(df.max()), "median_concept_papers": float(np.median(df[df > 0]))}
+
+
+def peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Linux reports KiB, macOS bytes.
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--papers", type=int, default=100_000)
+    parser.add_argument("--concepts", type=int, default=20_000)
+    parser.add_argument("--calls", type=int, default=50, help="one-paper calls to time")
+    parser.add_argument("--db", type=Path, default=None, help="store path (default: a temporary folder)")
+    parser.add_argument("--keep", action="store_true", help="reuse --db when it exists, and keep it")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+
+    tmp = None
+    if args.db is None:
+        tmp = tempfile.TemporaryDirectory(prefix="litkg-bench-")
+        args.db = Path(tmp.name) / "bench.db"
+    if not (args.keep and args.db.exists()):
+        args.db.unlink(missing_ok=True)
+        start = time.perf_counter()
+        info = generate_store(args.db, papers=args.papers, concepts=args.concepts, seed=args.seed)
+        print(f"generated {info['papers']:,} papers, {info['concepts']:,} concepts, {info['edges']:,} edges "
+              f"in {time.perf_counter() - start:.1f} s (most used concept: {info['top_concept_papers']:,} "
+              f"papers; median concept: {info['median_concept_papers']:.0f})")
+
+    rng = np.random.default_rng(args.seed + 1)
+    with GraphStore(args.db, create=False) as store:
+        keys = [k for (k,) in store.conn.execute("SELECT key FROM papers ORDER BY key")]
+        sample = [keys[i] for i in rng.choice(len(keys), size=args.calls, replace=False)]
+        times = []
+        for key in sample:
+            start = time.perf_counter()
+            shared_datasets(store, paper=key)
+            times.append((time.perf_counter() - start) * 1000)
+        one_ms = statistics.median(times)
+        print(f"one-paper shared_datasets: median {one_ms:.2f} ms, max {max(times):.2f} ms over {len(times)} "
+              f"calls (target <= 10 ms): {'OK' if one_ms <= 10 else 'MISSED'}")
+
+        start = time.perf_counter()
+        pairs = shared_datasets(store)
+        corpus_s = time.perf_counter() - start
+        rss = peak_rss_mb()
+        print(f"whole-corpus shared_datasets: {corpus_s:.1f} s, top pair shares {pairs[0].count if pairs else 0}, "
+              f"peak RSS {rss:.0f} MB (target <= 30 s): {'OK' if corpus_s <= 30 else 'MISSED'}")
+    if tmp is not None:
+        tmp.cleanup()
+    return 0 if one_ms <= 10 and corpus_s <= 30 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

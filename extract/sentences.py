@@ -1,0 +1,66 @@
+"""Sentence boundaries for scientific abstracts, set from one regular-expression scan.
+
+spaCy's rule-based ``sentencizer`` splits after every full stop, so "e.g.", "i.e.", "et al." and
+"Fig. 3" end sentences in the middle, and it walks the tokens in Python. This component finds
+sentence ends in the text with one regex, skips the abbreviations papers use, and writes the
+boundaries into the Doc as an array.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.attrs import IDX, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["SentenceSplitter", "sentence_starts"]
+
+# A sentence ends at . ! or ? (maybe followed by a closing quote or bracket) before white space
+# and a capital, digit or opening bracket/quote.
+_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9(\[\"'“])")
+_ABBREVIATIONS = ("e.g.", "i.e.", "et al.", "etc.", "cf.", "vs.", "Fig.", "Figs.", "Eq.", "Eqs.", "Sec.",
+                  "Tab.", "No.", "approx.", "resp.", "w.r.t.", "viz.", "al.", "Ref.", "Dr.", "Inc.")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where sentences start (always including 0 for a non-empty text).
+
+    >>> text = "We use CLIP, e.g. ViT-B/16. It works. See Fig. 2 for details."
+    >>> [text[i:i + 8] for i in sentence_starts(text)]
+    ['We use C', 'It works', 'See Fig.']
+    """
+    starts = [0] if text else []
+    for match in _END.finditer(text):
+        head = text[max(0, match.start() - 7) : match.start() + 1]
+        if head.endswith(_ABBREVIATIONS):
+            continue
+        starts.append(match.end())
+    return starts
+
+
+class SentenceSplitter:
+    """Sets ``Token.is_sent_start`` from :func:`sentence_starts`."""
+
+    def __init__(self, nlp: Language, name: str = "litkg_sentences") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        from litkg.extract.components import doc_text
+
+        starts = sentence_starts(doc_text(doc))
+        offsets = doc.to_array([IDX])
+        marks = numpy.full(len(doc), -1, dtype="int32")  # -1: not a sentence start
+        positions = numpy.searchsorted(offsets, numpy.asarray(starts, dtype=offsets.dtype))
+        positions = positions[positions < len(doc)]
+        marks[positions] = 1
+        marks[0] = 1
+        doc.from_array([SENT_START], marks.reshape(-1, 1).astype("uint64"))
+        return doc
+
+
+@Language.factory("litkg_sentences", default_config={})
+def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter(nlp, name)
