@@ -82,8 +82,11 @@ class _Sentences:
     def __init__(self, doc: Doc, text: str) -> None:
         self.text = text
         # One array read instead of a Python loop over tokens (the sentencizer marks starts as 1).
-        marks = doc.to_array([SENT_START, IDX]) if len(doc) else []
-        self.starts = [int(idx) for flag, idx in marks if flag == 1]
+        if len(doc):
+            marks = doc.to_array([SENT_START, IDX])
+            self.starts = marks[marks[:, 0] == 1, 1].tolist()
+        else:
+            self.starts = []
         if not self.starts or self.starts[0] != 0:
             self.starts.insert(0, 0)
 

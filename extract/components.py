@@ -15,11 +15,12 @@ from typing import Iterable
 
 import spacy
 from spacy.language import Language
+from spacy.attrs import IDX
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from litkg.extract.discovery import discover_abstract, discover_title
+from litkg.extract.discovery import NAMEISH_SHAPE, discover_abstract, discover_title
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.extract.normalise import concept_norm, spelling_variants
 
@@ -139,10 +140,17 @@ class DiscoveryComponent:
 
     def __init__(self, nlp: Language, name: str = "litkg_discovery") -> None:
         self.name = name
+        # A lexeme flag is computed once per vocabulary entry, so finding the name-shaped tokens
+        # of a doc is one array read instead of a regex scan of its text.
+        self._nameish = nlp.vocab.add_flag(lambda text: bool(NAMEISH_SHAPE.match(text)))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        found = discover_abstract(text)
+        hints = []
+        if len(doc):
+            marks = doc.to_array([self._nameish, IDX])
+            hints = marks[marks[:, 0] == 1, 1].tolist()
+        found = discover_abstract(text, hints)
         if doc.user_data.get(FIELD) == "title":
             found = discover_title(text) + found
         doc.user_data[CANDIDATES] = found

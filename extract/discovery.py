@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
 
 from litkg.extract.acronyms import AcronymDefinition, find_acronym_definitions
 from litkg.extract.lexicon import (
@@ -31,7 +33,7 @@ from litkg.extract.lexicon import (
     is_generic_phrase,
 )
 
-__all__ = ["Candidate", "is_name_like", "discover_title", "discover_abstract", "infer_type"]
+__all__ = ["Candidate", "NAMEISH_SHAPE", "is_name_like", "discover_title", "discover_abstract", "infer_type"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ _TOKEN = re.compile(r"[A-Za-z0-9][\w+\-/.]*[\w+]|[A-Za-z0-9]")
 # accept. A cheap scan for these in C keeps the Python check off ordinary words; a match that
 # starts inside a longer token (a URL, a path) is dropped by the caller.
 _NAMEISH_TOKEN = re.compile(r"\b[A-Za-z0-9][a-z]*[A-Z0-9][\w+\-/.]*")
+#: The same shape tested on one spaCy token (a lexeme flag in the pipeline).
+NAMEISH_SHAPE = re.compile(r"[A-Za-z0-9][a-z]*[A-Z0-9]")
 _TOKEN_CHARS = frozenset("_+-/.")
 _STRIP = ".,;:()[]{}\"'“”‘’"
 # Capitalised words that open or qualify phrases but are not names.
@@ -77,16 +81,26 @@ _HEAD_RIGHT_AFTER = re.compile(r"^\s*(?:\([^()]{0,80}\))?\s*(" + _NAME_HEADS + r
 _HEAD_BEFORE = re.compile(
     r"\b(" + _NAME_HEADS + r")\s+(?:(?:called|named|dubbed|termed|coined)\s+)?[\"“]?$", re.IGNORECASE
 )
-_PROPOSE = re.compile(
+# Proposal verbs are found with str.find on their stems (far faster than a regex scan in
+# Python's engine); the subject before them is checked on a short slice.
+_PROPOSE_STEMS = ("propos", "introduc", "present", "develop", "design", "devis", "build", "built",
+                  "construct", "creat", "releas", "curat", "contribut", "offer", "provid", "establish",
+                  "put forward")
+_PROPOSE_VERBS = frozenset(
+    """propose proposes proposed introduce introduces introduced present presents presented develop
+    develops developed design designs designed devise devises devised build builds built construct
+    constructs constructed create creates created release releases released curate curates curated
+    contribute contributes contributed offer offers offered provide provides provided establish
+    establishes established""".split()
+)
+_PROPOSE_SUBJECT = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|article)|[Ii]n this (?:paper|work), we)\s+"
-    r"(?:(?:first|then|further|also|therefore|thus|hence|here|now|instead)\s+)?(?:\w+ly\s+)?"
-    r"(?:propose|introduce|present|develop|design|devise|build|construct|create|release|curate|"
-    r"contribute|offer|provide|establish|put forward)(?:s|d|ed)?\b"
+    r"(?:(?:first|then|further|also|therefore|thus|hence|here|now|instead)\s+)?(?:\w+ly\s+)?$"
 )
 _WINDOW_STOP = re.compile(r"\b(?:of|to|that|which|where|for|on|in|by|how|whose|as|and\s+(?:show|demonstrate|evaluate))\b|[.;:]\s")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|denoted as|referred to as)\s+[\"“]?(?=[A-Za-z0-9])")
 _APPOSITIVE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s+(?:a|an)\s+((?:[\w\-]+\s+){0,6}?)(" + _NAME_HEADS + r")\b", re.IGNORECASE)
-_DATA_HEAD = re.compile(r"\b(datasets?|benchmarks?|corpus|corpora|suite|challenge)\b")
+_DATA_HEADS = ("datasets", "dataset", "benchmarks", "benchmark", "corpus", "corpora", "suite", "challenge")
 # (substrings one of which the text must contain, pattern, type): the substring test is a fast
 # C scan that saves running the pattern on most texts.
 _SHAPES = (
@@ -110,6 +124,7 @@ def _core(token: str) -> str:
     return token.strip(_STRIP)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_name_like(token: str) -> bool:
     """True for tokens shaped like coined names: LEVI, ReFT, VL2V-ADiP, O3, iHVP, Skill-Mix.
 
@@ -257,21 +272,48 @@ def _definition_candidate(defn: AcronymDefinition, proposes: bool, text: str) ->
     )
 
 
+def _find_words(text: str, words: tuple[str, ...], *, prefix: bool = False):
+    """(start, end) of whole-word occurrences of ``words`` (or of words starting with them)."""
+    hits = []
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            end = pos + len(word)
+            if pos == 0 or not text[pos - 1].isalnum():
+                if prefix:
+                    while end < len(text) and text[end].isalpha():
+                        end += 1
+                    hits.append((pos, end))
+                elif end == len(text) or not text[end].isalnum():
+                    hits.append((pos, end))
+            pos = text.find(word, end)
+    return sorted(set(hits))
+
+
 def _propose_windows(text: str) -> list[tuple[int, int]]:
+    """Text after "we propose / this paper introduces …", up to the end of the sentence."""
     windows = []
-    for verb in _PROPOSE.finditer(text):
-        end = text.find(". ", verb.end())
-        end = len(text) if end < 0 else end
-        windows.append((verb.end(), min(end, verb.end() + 240)))
+    for start, end in _find_words(text, _PROPOSE_STEMS, prefix=True):
+        verb = text[start:end]
+        if verb == "put" or verb.startswith("put forward"):
+            end = start + len("put forward")
+        elif verb not in _PROPOSE_VERBS:
+            continue
+        if not _PROPOSE_SUBJECT.search(text, max(0, start - 60), start):
+            continue
+        stop = text.find(". ", end)
+        stop = len(text) if stop < 0 else stop
+        windows.append((end, min(stop, end + 240)))
     return windows
 
 
 def _data_head_candidates(text: str) -> list[Candidate]:
     found = []
-    for head in _DATA_HEAD.finditer(text):
-        kind = "benchmark" if head.group(1).startswith(("bench", "suite", "chall")) else "dataset"
+    for head_start, head_end in _find_words(text, _DATA_HEADS):
+        word = text[head_start:head_end]
+        kind = "benchmark" if word.startswith(("bench", "suite", "chall")) else "dataset"
         # Walk back over "X, Y and Z" before the head noun.
-        pos = head.start()
+        pos = head_start
         names = []
         while True:
             before = text[max(0, pos - 80) : pos]
@@ -301,8 +343,37 @@ def _data_head_candidates(text: str) -> list[Candidate]:
     return found
 
 
-def discover_abstract(text: str) -> list[Candidate]:
-    """Candidates from every pattern family that works on running text (see module docs)."""
+def _nameish_tokens(text: str, hints: Iterable[int] | None) -> Iterator[tuple[int, str]]:
+    """(start, token) for tokens that may be coined names.
+
+    ``hints`` are offsets of spaCy tokens whose lexeme has the name-ish shape (the pipeline
+    computes that once per vocabulary entry); each is widened to the whole hyphenated token.
+    Without hints the text is scanned with a regular expression.
+    """
+    if hints is None:
+        for token in _NAMEISH_TOKEN.finditer(text):
+            start = token.start()
+            if not start or not (text[start - 1] in _TOKEN_CHARS or text[start - 1].isalnum()):
+                yield start, token.group()
+        return
+    seen = set()
+    for start in hints:
+        while start and (text[start - 1].isalnum() or text[start - 1] in _TOKEN_CHARS):
+            start -= 1
+        if start in seen:
+            continue
+        seen.add(start)
+        token = _TOKEN.match(text, start)
+        if token:
+            yield start, token.group()
+
+
+def discover_abstract(text: str, nameish: Iterable[int] | None = None) -> list[Candidate]:
+    """Candidates from every pattern family that works on running text (see module docs).
+
+    ``nameish`` optionally gives the offsets of tokens shaped like names (see
+    :func:`_nameish_tokens`), which spares a scan of the whole text.
+    """
     found: list[Candidate] = []
     windows = _propose_windows(text)
 
@@ -333,11 +404,8 @@ def discover_abstract(text: str) -> list[Candidate]:
             sentence_start = text.rfind(". ", 0, called.start()) + 1
             proposes = bool(re.search(r"\b(?:we|our)\b", text[sentence_start : called.start()], re.I))
             found.append(Candidate(span[0], span[1], text[span[0] : span[1]], infer_type(text, *span), "called", proposes, 0.75))
-    for token in _NAMEISH_TOKEN.finditer(text):
-        start = token.start()
-        if start and (text[start - 1] in _TOKEN_CHARS or text[start - 1].isalnum()):
-            continue
-        word = token.group().rstrip("-/.")
+    for start, token in _nameish_tokens(text, nameish):
+        word = token.rstrip("-/.")
         if not is_name_like(word):
             continue
         end = start + len(word)

@@ -8,11 +8,13 @@ apart.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["concept_norm", "spelling_variants"]
 
 
 
+@lru_cache(maxsize=1 << 16)
 def concept_norm(name: str) -> str:
     """The matching key of a name.
 
