@@ -7,6 +7,7 @@ title.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -49,7 +50,8 @@ def normalise_arxiv_id(arxiv_id: str | None) -> str | None:
 
 
 def paper_identifiers(paper: "Paper") -> list[str]:
-    """Every identifier of a record, strongest first (``doi:…``, ``arxiv:…``, ``title:…``)."""
+    """Every identifier of a record, strongest first (``doi:…``, ``arxiv:…``, ``title:…``, or
+    ``abstract:…`` for a record without a title)."""
     idents = []
     doi = normalise_doi(paper.doi)
     if doi:
@@ -60,6 +62,10 @@ def paper_identifiers(paper: "Paper") -> list[str]:
     title = normalise_title(paper.title)
     if title:
         idents.append(f"title:{title}")
+    elif paper.abstract.strip():
+        # No title: the abstract's text is the only identity left (some corpora omit titles).
+        digest = hashlib.sha1(" ".join(paper.abstract.split()).encode("utf-8")).hexdigest()[:20]
+        idents.append(f"abstract:{digest}")
     return idents
 
 

@@ -99,14 +99,14 @@ def test_year_sources(tmp_path):
                      (None, None, "sometime in spring"), (2024, None, "2024-02-30")]
 
 
-def test_record_without_title_is_malformed_but_empty_abstract_is_fine(tmp_path):
+def test_record_needs_a_title_or_an_abstract(tmp_path):
     path = write(tmp_path / "p.jsonl", jsonl({"title": "Kept", "abstract": ""},
                                              {"title": "  ", "abstract": "No title."},
-                                             {"abstract": "No title at all."}))
+                                             {"abstract": "No title at all."},
+                                             {"title": " ", "abstract": " ", "year": 2020}))
     papers, skipped = read_all(path)
-    assert [(p.title, p.abstract) for p in papers] == [("Kept", "")]
-    assert [(s.line, s.reason) for s in skipped] == [(2, "record has no title"),
-                                                    (3, "record has no title")]
+    assert [(p.title, p.abstract) for p in papers] == [("Kept", ""), ("", "No title."), ("", "No title at all.")]
+    assert [(s.line, s.reason) for s in skipped] == [(4, "record has no title and no abstract")]
 
 
 @pytest.mark.parametrize("record, reason", [
@@ -138,7 +138,7 @@ def test_malformed_json_line_fails_naming_file_and_line(tmp_path):
 
 def test_skip_mode_keeps_good_records_and_reports_each_bad_one(tmp_path):
     lines = [jsonl({"title": "A"}), "{oops\n", "\n", "   \n", "42\n", jsonl({"title": "B"}),
-             jsonl({"abstract": "x"})]
+             jsonl({"year": 1999})]
     path = write(tmp_path / "p.jsonl", "".join(lines).encode() + b'{"title": "\xff"}\n'
                  + jsonl({"title": "C"}).encode())
     papers, skipped = read_all(path)
@@ -212,12 +212,11 @@ def test_json_array_skips_broken_elements_and_goes_on(tmp_path):
                  ' 7, null, {"abstract": "no title"},\n {"title": "C", "t": tru},\n'
                  ' {"title": "D"},]\n')
     papers, skipped = read_all(path)
-    assert [(p.title, p.source.line) for p in papers] == [("A", 1), ("D", 5)]
+    assert [(p.title, p.source.line) for p in papers] == [("A", 1), ("", 3), ("D", 5)]
     assert [(s.line, s.reason) for s in skipped] == [
         (2, "invalid JSON: Expecting ',' delimiter (column 16)"),
         (3, "record is not a JSON object (got number)"),
         (3, "record is not a JSON object (got null)"),
-        (3, "record has no title"),
         (4, "invalid JSON: Expecting value (column 22)"),
     ]
 
@@ -270,7 +269,7 @@ def test_csv_bad_rows_are_reported_with_their_lines(tmp_path):
     assert [(p.title, p.source.line) for p in papers] == [("A", 2), ("E", 8)]
     assert [(s.line, s.reason) for s in skipped] == [
         (3, "row has 3 fields but the header has 2"),
-        (4, "record has no title"),
+        (4, "record has no title and no abstract"),
         (5, "invalid UTF-8 at byte offset 35"),
         (7, "year is not a whole number: 'x'"),
     ]

@@ -116,16 +116,18 @@ def paper_from_fields(pairs: Iterable[tuple[Any, Any]], source: SourceRef, *,
             metadata[str(key)] = value
         else:
             known[name] = value
-    title = _text(known.get("title"), "title")
-    if not title:
-        raise RecordProblem("record has no title")
+    title = _text(known.get("title"), "title") or ""
+    abstract = _text(known.get("abstract"), "abstract") or ""
+    if not title and not abstract:
+        # An abstract alone is still a paper (some corpora lack titles); nothing at all is not.
+        raise RecordProblem("record has no title and no abstract")
     authors = _authors(known.get("authors"), csv_style=csv_style)
     date_raw = _text(known.get("date"), "date")
     date, date_year = parse_date(date_raw) if date_raw else (None, None)
     year = _whole_number(known.get("year"), "year")
     return Paper(
         title=_SPACE.sub(" ", title),
-        abstract=_text(known.get("abstract"), "abstract") or "",
+        abstract=abstract,
         source=source,
         id=_text(known.get("id"), "id"),
         authors=authors or (),
