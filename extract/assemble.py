@@ -20,7 +20,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from litkg.extract.components import CANDIDATES, GAZETTEER_SPANS, doc_text
-from litkg.extract.discovery import Candidate
+from litkg.extract.discovery import Candidate, is_name_like
 from litkg.extract.gazetteer import Gazetteer
 from litkg.extract.normalise import concept_norm
 from litkg.records import DATA_TYPES, ROLES, ExtractedEntity, Mention
@@ -114,6 +114,21 @@ def _find_all(text: str, form: str) -> list[tuple[int, int]]:
     return found
 
 
+# What may follow a dataset's name as part of how it is cited: a year ("WMT'14", "IWSLT 15"), a
+# language pair ("English-French", "En-De", "English→German") and a head noun ("dataset").
+_DATA_SUFFIX = re.compile(
+    r"(?:\s?['’]\d{2}(?!\d)|\s\d{2}(?!\d))?"
+    r"(?:\s+(?:task\s+)?(?:[A-Z][a-z]+\s?(?:-|–|↔|→|-to-|\sto\s)\s?[A-Z][a-z]+|[A-Z][a-z]-[A-Z][a-z])(?![\w-]))?"
+    r"(?:\s+(?:translation|dataset|benchmark|corpus|database|DB)(?![\w-]))?"
+)
+
+
+def _extend_data_mention(text: str, end: int) -> int:
+    """The end of a dataset mention, with the year, language pair and head noun that follow."""
+    match = _DATA_SUFFIX.match(text, end)
+    return match.end() if match else end
+
+
 def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer) -> list[ExtractedEntity]:
     """Entities of one paper from its processed title and abstract docs."""
     docs = {"title": title_doc, "abstract": abstract_doc}
@@ -138,6 +153,8 @@ def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer) -> l
                 concept_id, entry.name, entry.type, "gazetteer", 0.9 if len(ids) == 1 else 0.7,
                 part_of=entry.part_of, variant_of=entry.variant_of,
             )
+        if entry.type in DATA_TYPES:
+            end = _extend_data_mention(texts[field_name], end)
         surface = texts[field_name][start:end]
         concept.spans.add((field_name, start, end))
         concept.forms.add(surface)
@@ -176,7 +193,7 @@ def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer) -> l
 
 def _add_candidate(cand: Candidate, field_name: str, text: str, concepts: dict[str, _Concept],
                    by_norm: dict[str, str], gaz: list[tuple[int, int]], gazetteer: Gazetteer) -> None:
-    norms = [concept_norm(cand.text)]
+    norms = [concept_norm(cand.canonical or cand.text)]
     long_text = text[cand.long_form[0] : cand.long_form[1]] if cand.long_form else None
     if long_text:
         norms.append(concept_norm(long_text))
@@ -197,11 +214,18 @@ def _add_candidate(cand: Candidate, field_name: str, text: str, concepts: dict[s
         if not norms[0]:
             return
         key = norms[0]
+        if cand.canonical:
+            return  # a slash-series member ("100" of CIFAR-10/100) only stands for a known name
+        if cand.pattern == "eval_list" and not is_name_like(cand.text) and " " not in cand.text:
+            return  # a lone capitalised word after "on" is a name only if another pattern says so
         concepts[key] = _Concept(key, cand.text, None, cand.pattern, cand.confidence)
     concept = concepts[key]
     exact_gaz = (cand.start, cand.end) in gaz
     if not overlaps or exact_gaz:
-        concept.spans.add((field_name, cand.start, cand.end))
+        end = cand.end
+        if cand.pattern == "data_head" and not cand.canonical:
+            end = _extend_data_mention(text, end)  # "the VQA dataset" is cited as "VQA dataset"
+        concept.spans.add((field_name, cand.start, end))
         concept.forms.add(cand.text)
     if long_text:
         concept.forms.add(long_text)

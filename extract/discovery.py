@@ -13,6 +13,8 @@ Pattern families
 ``acronym``       "long form (ACR)" and "ACR (long form)"
 ``data_head``     "the X dataset", "X and Y benchmarks"
 ``shape``         X-Bench, XEval, X-1K, XQA
+``eval_list``     "results on X, Y and Z" in a sentence about evaluation
+``slash_series``  "CIFAR-10/100" (CIFAR-10 and CIFAR-100)
 ``coined``        mixed-case coined tokens (PeftCD, VideoICL) that no other pattern typed
 """
 from __future__ import annotations
@@ -48,6 +50,7 @@ class Candidate:
     proposes: bool
     confidence: float
     long_form: tuple[int, int] | None = None  # offsets of a long form of the same name
+    canonical: str | None = None  # the name the span stands for when it is not its own text
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w+\-/.]*[\w+]|[A-Za-z0-9]")
@@ -66,9 +69,9 @@ _NOT_NAMES = frozenset(
     Standard Existing Common Popular Recent Prior Previous Various Other Such New Novel We In On
     For With From To By Of And Or But However Moreover Furthermore Finally First Second Third
     Specifically Experiments Extensive Results Table Figure Fig Section Appendix Code It Its Their
-    GitHub OpenAI DeepMind PyTorch TensorFlow HuggingFace NVIDIA YouTube Google Meta Microsoft
-    Anthropic Amazon Apple Python JavaScript TypeScript LaTeX PhD arXiv ArXiv Wikipedia English
-    Chinese Japanese German French Spanish Reddit Twitter
+    GitHub OpenAI DeepMind PyTorch TensorFlow HuggingFace NVIDIA Google Meta Microsoft
+    Anthropic Amazon Apple Python JavaScript TypeScript LaTeX PhD arXiv English
+    Chinese Japanese German French Spanish Twitter
     """.split()
 )
 _NAME_HEADS = "|".join(sorted((re.escape(h) for h in HEAD_TYPES), key=len, reverse=True))
@@ -100,7 +103,8 @@ _PROPOSE_SUBJECT = re.compile(
 _WINDOW_STOP = re.compile(r"\b(?:of|to|that|which|where|for|on|in|by|how|whose|as|and\s+(?:show|demonstrate|evaluate))\b|[.;:]\s")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|denoted as|referred to as)\s+[\"“]?(?=[A-Za-z0-9])")
 _APPOSITIVE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s+(?:a|an)\s+((?:[\w\-]+\s+){0,6}?)(" + _NAME_HEADS + r")\b", re.IGNORECASE)
-_DATA_HEADS = ("datasets", "dataset", "benchmarks", "benchmark", "corpus", "corpora", "suite", "challenge")
+_DATA_HEADS = ("datasets", "dataset", "benchmarks", "benchmark", "corpus", "corpora", "suite", "challenge",
+               "database", "DB")
 # (substrings one of which the text must contain, pattern, type): the substring test is a fast
 # C scan that saves running the pattern on most texts.
 _SHAPES = (
@@ -323,7 +327,10 @@ def _data_head_candidates(text: str) -> list[Candidate]:
                 if before[token.end() :].strip(" ") if not run else before[token.end() : run[0].start()].strip(" "):
                     break
                 word = _core(token.group())
-                if word in GENERIC_ACRONYMS or not (is_name_like(word) or _is_capitalised(word) or word.isdigit()):
+                # "the VQA dataset" names one dataset even though "VQA" alone is a task.
+                definite = not names and not run and before[: token.start()].endswith("the ") and not word.endswith("s")
+                if (word in GENERIC_ACRONYMS and not definite) or not (
+                        is_name_like(word) or _is_capitalised(word) or word.isdigit() or word in GENERIC_ACRONYMS):
                     break
                 run.insert(0, token)
                 if len(run) >= 3:
@@ -340,6 +347,64 @@ def _data_head_candidates(text: str) -> list[Candidate]:
             pos = base + joiner.start()
         for start, end in names:
             found.append(Candidate(start, end, text[start:end], kind, "data_head", False, 0.75))
+    return found
+
+
+_EVAL_CUE = re.compile(
+    r"\b(?:evaluat\w*|experiment\w*|results?|state[- ]of[- ]the[- ]arts?|outperform\w*|achiev\w*|"
+    r"accurac\w*|benchmark\w*|tested|test|performs?|performance|validat\w*|SOTA|scores?)\b"
+)
+_LIST_ITEM = re.compile(r"(?:[A-Za-z0-9][\w+\-/.’']*[\w+])(?:\s(?:[A-Z0-9][\w+\-/.]*[\w+]|\d+)){0,2}")
+_LIST_JOINER = re.compile(r",?\s+(?:and|or)\s+|,\s*")
+
+
+def _eval_list_candidates(text: str) -> list[Candidate]:
+    """Names listed after "on"/"across" in a sentence about evaluation: "results on X, Y and Z"."""
+    found = []
+    for start, end in _find_words(text, ("on", "across")):
+        sentence_start = max(text.rfind(". ", 0, start) + 1, start - 120)
+        if not _EVAL_CUE.search(text, sentence_start, start):
+            continue
+        pos = end + 1 if text[end : end + 1] == " " else -1
+        while 0 <= pos < len(text):
+            item = _LIST_ITEM.match(text, pos)
+            if not item:
+                break
+            words = item.group().split()
+            # Keep only the leading capitalised/name-like words of the item ("Caltech pedestrians" -> "Caltech").
+            kept = []
+            for word in words:
+                if not (is_name_like(word) or _is_capitalised(word) or (kept and word.isdigit())):
+                    break
+                kept.append(word)
+            if not kept or is_generic_phrase(kept) or _core(kept[0]) in GENERIC_ACRONYMS:
+                break
+            name_end = pos + len(" ".join(kept))
+            found.append(Candidate(pos, name_end, text[pos:name_end], None, "eval_list", False, 0.5))
+            if len(kept) < len(words):
+                break
+            joiner = _LIST_JOINER.match(text, item.end())
+            if not joiner:
+                break
+            pos = joiner.end()
+    return found
+
+
+_SLASH_SERIES = re.compile(r"\b([A-Z][A-Za-z]*-?)(\d+)((?:/\d+)+)\b")
+
+
+def _slash_series_candidates(text: str) -> list[Candidate]:
+    """"CIFAR-10/100" names CIFAR-10 and CIFAR-100."""
+    found = []
+    for match in _SLASH_SERIES.finditer(text):
+        stem = match.group(1)
+        found.append(Candidate(match.start(), match.end(2), stem + match.group(2), None, "slash_series", False, 0.7))
+        pos = match.end(2)
+        for number in match.group(3).split("/")[1:]:
+            pos += 1
+            found.append(Candidate(pos, pos + len(number), number, None, "slash_series", False, 0.7,
+                                   canonical=stem + number))
+            pos += len(number)
     return found
 
 
@@ -419,6 +484,9 @@ def discover_abstract(text: str, nameish: Iterable[int] | None = None) -> list[C
             # acronym-definition pattern, since most undefined ones are abbreviations (XOR, PO).
             found.append(Candidate(start, end, word, infer_type(text, start, end), "coined", False, 0.45))
     found.extend(_data_head_candidates(text))
+    found.extend(_eval_list_candidates(text))
+    if "/" in text:
+        found.extend(_slash_series_candidates(text))
     for needles, shape, kind in _SHAPES:
         if not any(needle in text for needle in needles):
             continue

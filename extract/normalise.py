@@ -40,6 +40,8 @@ def spelling_variants(alias: str) -> set[str]:
     ['Office Home', 'Office Homes', 'Office-Home']
     """
     base = {alias}
+    if "'" in alias:
+        base.add(alias.replace("'", "’"))  # typographic apostrophes are common in PDFs
     if "-" in alias:
         base |= {alias.replace("-", " "), alias.replace("-", "")}
     if " " in alias:
