@@ -117,7 +117,7 @@ def _find_all(text: str, form: str) -> list[tuple[int, int]]:
 # What may follow a dataset's name as part of how it is cited: a year ("WMT'14", "IWSLT 15"), a
 # language pair ("English-French", "En-De", "English→German") and a head noun ("dataset").
 _DATA_SUFFIX = re.compile(
-    r"(?:\s?['’]\d{2}(?!\d)|\s\d{2}(?!\d))?"
+    r"(?:\s?['’]\d{2}(?!\d)|[\s-](?:19|20)?\d{2}(?![\d.%]))?"
     r"(?:\s+(?:task\s+)?(?:[A-Z][a-z]+\s?(?:-|–|↔|→|-to-|\sto\s)\s?[A-Z][a-z]+|[A-Z][a-z]-[A-Z][a-z])(?![\w-]))?"
     r"(?:\s+(?:translation|dataset|benchmark|corpus|database|DB)(?![\w-]))?"
 )

@@ -7,6 +7,7 @@ apart.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -33,6 +34,9 @@ def concept_norm(name: str) -> str:
     return text
 
 
+_SHORT_YEAR = re.compile(r"^([A-Za-z]{2,})[ -]?(\d{2})$")
+
+
 def spelling_variants(alias: str) -> set[str]:
     """Surface spellings a paper may use for ``alias``: hyphen, space and joined forms, plural.
 
@@ -42,6 +46,11 @@ def spelling_variants(alias: str) -> set[str]:
     base = {alias}
     if "'" in alias:
         base.add(alias.replace("'", "’"))  # typographic apostrophes are common in PDFs
+    year = _SHORT_YEAR.match(alias)
+    if year:
+        # "WMT14" is also written "WMT'14", "WMT’14" and "WMT 14".
+        stem, digits = year.group(1), year.group(2)
+        base |= {f"{stem}'{digits}", f"{stem}’{digits}", f"{stem} {digits}"}
     if "-" in alias:
         base |= {alias.replace("-", " "), alias.replace("-", "")}
     if " " in alias:
