@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from litkg.extract.normalise import concept_norm
 from litkg.graph.store import GraphStore, text_hash
 from litkg.queries import shared_datasets
 
@@ -84,7 +85,7 @@ def generate_store(path: Path, *, papers: int = 100_000, concepts: int = 20_000,
         conn.executemany("INSERT INTO concepts VALUES (?, ?, ?, 'bench')",
                          ((key, f"Concept {i}", str(types[i])) for i, key in enumerate(concept_keys)))
         conn.executemany("INSERT INTO concept_aliases VALUES (?, ?, ?)",
-                         ((f"concept {i}", key, f"Concept {i}") for i, key in enumerate(concept_keys)))
+                         ((concept_norm(f"Concept {i}"), key, f"Concept {i}") for i, key in enumerate(concept_keys)))
         conn.executemany("INSERT INTO edges VALUES (?, ?, ?, 0.9)",
                          ((paper_keys[p], concept_keys[c], ROLES[r])
                           for p, c, r in zip(paper_idx.tolist(), concept_idx.tolist(), roles.tolist())))
@@ -135,12 +136,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"one-paper shared_datasets: median {one_ms:.2f} ms, max {max(times):.2f} ms over {len(times)} "
               f"calls (target <= 10 ms): {'OK' if one_ms <= 10 else 'MISSED'}")
 
+        before = peak_rss_mb()  # the interpreter, numpy/scipy and spaCy's import, one-paper calls
         start = time.perf_counter()
         pairs = shared_datasets(store)
         corpus_s = time.perf_counter() - start
         rss = peak_rss_mb()
         print(f"whole-corpus shared_datasets: {corpus_s:.1f} s, top pair shares {pairs[0].count if pairs else 0}, "
-              f"peak RSS {rss:.0f} MB (target <= 30 s): {'OK' if corpus_s <= 30 else 'MISSED'}")
+              f"peak RSS {rss:.0f} MB ({before:.0f} MB before the call) (target <= 30 s): "
+              f"{'OK' if corpus_s <= 30 else 'MISSED'}")
     if tmp is not None:
         tmp.cleanup()
     return 0 if one_ms <= 10 and corpus_s <= 30 else 1

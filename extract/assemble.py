@@ -123,10 +123,54 @@ _DATA_SUFFIX = re.compile(
 )
 
 
+_SIZED_NAME = re.compile(r"-\d+(?:\.\d+)?[BM](?:\b|-)")
+_MODEL_SIZE = re.compile(r"\s\d+(?:\.\d+)?[BM](?![\w-])")
+_COMPOUND_SUFFIX = re.compile(r"(?:[-.][A-Za-z0-9]+)+(?![\w])")
+_COMPOUND_PREFIX = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z0-9]*)-$")
+# Word parts that make a modifier or a description, not a new name: "CLIP-based", "Multi-BERT".
+_MODIFIERS = frozenset(
+    """based like style driven aware free guided powered inspired specific level wise only agnostic
+    dependent conditioned centric enhanced augmented tuned trained generated ready size sized scale
+    scaled large small base tiny mini medium huge xl xxl multi self non pre post cross semi anti
+    sub super un re co inter intra over under out fine""".split()
+)
+
+
+def _compound_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a hyphenated name that contains the known name at start:end, if any."""
+    new_start, new_end = start, end
+    suffix = _COMPOUND_SUFFIX.match(text, end)
+    if suffix:
+        parts = [p for p in re.split(r"[-.]", suffix.group()) if p]
+        if parts[0].lower() not in _MODIFIERS and any(c.isdigit() or c.isupper() for c in suffix.group()):
+            new_end = suffix.end()
+    prefix = _COMPOUND_PREFIX.search(text, max(0, start - 30), start)
+    if prefix and prefix.group(1)[0].isupper() and prefix.group(1).lower() not in _MODIFIERS:
+        new_start = prefix.start(1)
+    if (new_start, new_end) == (start, end):
+        return None
+    return new_start, new_end
+
+
 def _extend_data_mention(text: str, end: int) -> int:
     """The end of a dataset mention, with the year, language pair and head noun that follow."""
     match = _DATA_SUFFIX.match(text, end)
     return match.end() if match else end
+
+
+def _paper_definitions(docs: dict[str, Doc], texts: dict[str, str]) -> dict[str, str]:
+    """Normal form of each acronym the paper defines → normal form of its long form."""
+    defined = {}
+    for field_name, doc in docs.items():
+        text = texts[field_name]
+        for cand in doc.user_data.get(CANDIDATES, []):
+            if cand.long_form and cand.pattern == "acronym":
+                defined[concept_norm(cand.text)] = concept_norm(text[cand.long_form[0] : cand.long_form[1]])
+    return defined
+
+
+def _entry_norms(gazetteer: Gazetteer, concept_id: str) -> set[str]:
+    return {concept_norm(form) for form in gazetteer.entries[concept_id].surface_forms}
 
 
 def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer) -> list[ExtractedEntity]:
@@ -143,10 +187,30 @@ def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer) -> l
         for span in doc.spans.get(GAZETTEER_SPANS, []):
             hits[(field_name, span.start_char, span.end_char)].append(span.kb_id_)
     known = {ids[0] for ids in hits.values() if len(ids) == 1}
+    defined = _paper_definitions(docs, texts)
     for (field_name, start, end), ids in sorted(hits.items(), key=lambda kv: len(kv[1])):
+        surface_norm = concept_norm(texts[field_name][start:end])
+        if surface_norm in defined:
+            # The paper defines this acronym itself; a known concept of the same short name is
+            # meant only if its spellings include the paper's long form (APE: "Absolute Position
+            # Embedding" is not the gazetteer's "Automatic Prompt Engineer").
+            ids = [i for i in ids if defined[surface_norm] in _entry_norms(gazetteer, i)]
+            if not ids:
+                continue
         concept_id = ids[0] if len(ids) == 1 else _resolve_ambiguous(ids, gazetteer, known, text_lower)
         known.add(concept_id)
         entry = gazetteer.entries[concept_id]
+        compound = _compound_around(texts[field_name], start, end) if entry.type not in DATA_TYPES else None
+        if compound:
+            # "Mirror-BERT", "Phi-3.5-V", "ToolAlpaca-7B": a new name built on a known one.
+            start, end = compound
+            name = texts[field_name][start:end]
+            key = concept_norm(name)
+            concept = concepts.setdefault(key, _Concept(key, name, entry.type, "compound", 0.7, variant_of=(entry.id,)))
+            concept.spans.add((field_name, start, end))
+            concept.forms.add(name)
+            gaz_spans[field_name].append((start, end))
+            continue
         concept = concepts.get(concept_id)
         if concept is None:
             concept = concepts[concept_id] = _Concept(
@@ -155,6 +219,9 @@ def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer) -> l
             )
         if entry.type in DATA_TYPES:
             end = _extend_data_mention(texts[field_name], end)
+        elif entry.type == "model":
+            size = _MODEL_SIZE.match(texts[field_name], end)
+            end = size.end() if size else end  # "LLaMA-2 70B" is LLaMA-2 at one size
         surface = texts[field_name][start:end]
         concept.spans.add((field_name, start, end))
         concept.forms.add(surface)
@@ -248,9 +315,10 @@ def _keep(concept: _Concept) -> bool:
     if concept.origin == "gazetteer":
         return True
     if concept.patterns == {"coined"}:
-        # A bare coined-looking token is kept only when the paper leans on it.
+        # A bare coined-looking token is kept only when the paper leans on it, or when it is
+        # shaped like a released model ("ToolAlpaca-7B").
         fields = [f for f, _, _ in concept.spans]
-        return "title" in fields or len(concept.spans) >= 2
+        return "title" in fields or len(concept.spans) >= 2 or bool(_SIZED_NAME.search(concept.name))
     return True
 
 

@@ -45,6 +45,18 @@ def _is_acronym_shaped(form: str) -> bool:
     return any(c.isupper() for c in form[1:])
 
 
+def _in_title_phrase(span: Span) -> bool:
+    """True when a capitalised word sits in a run of capitalised words or a hyphenated compound
+    ("Massive Multimodal Embedding", "Vision-Align"): then the capital is Title Case, not a name."""
+    doc = span.doc
+    for index in (span.start - 1, span.end):
+        if 0 <= index < len(doc):
+            word = doc[index].text
+            if word == "-" or (word.isalpha() and word[:1].isupper() and word[1:].islower()):
+                return True
+    return False
+
+
 class GazetteerMatcher:
     """Finds gazetteer concepts in a Doc."""
 
@@ -113,7 +125,7 @@ class GazetteerMatcher:
             if surface in exact or sum(c.isupper() for c in surface) >= 2:
                 return True
             capitalised = surface[:1].isupper() and not any(c.isupper() for c in surface[1:])
-            return capitalised and not in_title and not span[0].is_sent_start
+            return capitalised and not in_title and not span[0].is_sent_start and not _in_title_phrase(span)
         if any(c.isupper() or c.isdigit() for c in surface):
             return True
         form = self._forms.get((concept_id, concept_norm(surface)), "")

@@ -82,6 +82,8 @@ CREATE TABLE IF NOT EXISTS edges (
     PRIMARY KEY (paper_key, concept_key)
 );
 CREATE INDEX IF NOT EXISTS edges_concept ON edges(concept_key);
+-- Covering: "papers using concept X" reads the index alone (one-paper shared-datasets, similar).
+CREATE INDEX IF NOT EXISTS edges_concept_paper ON edges(concept_key, paper_key);
 CREATE TABLE IF NOT EXISTS evidence (
     paper_key TEXT NOT NULL,
     concept_key TEXT NOT NULL,

@@ -217,15 +217,80 @@ class KnowledgeGraph:
 
         return store_stats(self.store)
 
-    def shared_datasets(self, *, paper: str | None = None, min_shared: int = 1, limit: int | None = 50) -> list:
+    # Each question is one function of litkg.queries; see there for parameters and ranking.
+    def shared_datasets(self, *, paper: str | None = None, min_shared: int = 1, limit: int | None = 50,
+                        types: Sequence[str] = ("dataset", "benchmark")) -> list:
+        """Pairs of papers ranked by shared datasets/benchmarks (:func:`litkg.queries.shared_datasets`)."""
         from litkg.queries.shared import shared_datasets
 
-        return shared_datasets(self.store, paper=paper, min_shared=min_shared, limit=limit)
+        return shared_datasets(self.store, paper=paper, min_shared=min_shared, limit=limit, types=types)
 
     def papers_using(self, name: str, *, include_parts: bool = False) -> list:
+        """Papers using a concept, alias-aware (:func:`litkg.queries.papers_using`)."""
         from litkg.queries.usage import papers_using
 
         return papers_using(self.store, name, include_parts=include_parts)
+
+    def co_usage(self, name: str, *, type: str | None = None, limit: int | None = 20) -> list:
+        """Concepts most used together with one (:func:`litkg.queries.co_usage`)."""
+        from litkg.queries.usage import co_usage
+
+        return co_usage(self.store, name, type=type, limit=limit)
+
+    def similar_papers(self, paper: str, *, limit: int | None = 10) -> list:
+        """Papers most similar by rarity-weighted shared concepts (:func:`litkg.queries.similar_papers`)."""
+        from litkg.queries.papers import similar_papers
+
+        return similar_papers(self.store, paper, limit=limit)
+
+    def top_concepts(self, *, type: str | None = None, limit: int | None = 20) -> list:
+        """The most used concepts (:func:`litkg.queries.top_concepts`)."""
+        from litkg.queries.concepts import top_concepts
+
+        return top_concepts(self.store, type=type, limit=limit)
+
+    def timeline(self, name: str, *, by: str = "year", include_parts: bool = False) -> list:
+        """Papers per year or month using a concept (:func:`litkg.queries.timeline`)."""
+        from litkg.queries.usage import timeline
+
+        return timeline(self.store, name, by=by, include_parts=include_parts)
+
+    def gaps(self, *, methods: int = 20, benchmarks: int = 20) -> list:
+        """Popular methods × popular benchmarks never used together (:func:`litkg.queries.gaps`)."""
+        from litkg.queries.structure import gaps
+
+        return gaps(self.store, methods=methods, benchmarks=benchmarks)
+
+    def paper_profile(self, paper: str):
+        """What a paper proposes, evaluates on, compares with, uses (:func:`litkg.queries.paper_profile`)."""
+        from litkg.queries.papers import paper_profile
+
+        return paper_profile(self.store, paper)
+
+    def methods_on(self, benchmark: str, *, include_parts: bool = False) -> list:
+        """Methods/models of papers evaluating on a benchmark (:func:`litkg.queries.methods_on`)."""
+        from litkg.queries.usage import methods_on
+
+        return methods_on(self.store, benchmark, include_parts=include_parts)
+
+    def neighbourhood(self, node: str, *, radius: int = 1):
+        """Nodes and edges within ``radius`` hops (:func:`litkg.queries.neighbourhood`)."""
+        from litkg.queries.structure import neighbourhood
+
+        return neighbourhood(self.store, node, radius=radius)
+
+    def path(self, a: str, b: str) -> list:
+        """A shortest path between two papers or concepts (:func:`litkg.queries.path`)."""
+        from litkg.queries.structure import path
+
+        return path(self.store, a, b)
+
+    def communities(self, *, types: Sequence[str] = ("dataset", "benchmark", "method", "model"),
+                    min_size: int = 3, seed: int = 0) -> list:
+        """Groups of concepts used together, by Louvain (:func:`litkg.queries.communities`)."""
+        from litkg.queries.structure import communities
+
+        return communities(self.store, types=types, min_size=min_size, seed=seed)
 
     def to_networkx(self):
         from litkg.graph.nxgraph import to_networkx

@@ -30,7 +30,7 @@ def resolve_paper(store: GraphStore, ref: str) -> str:
     if len(rows) == 1:
         return rows[0][0]
     raise NotFoundError(f"no paper matches {ref!r}",
-                        hint="give the paper's id, DOI, arXiv id or exact title (see 'litkg query papers')")
+                        hint="give the paper's key, id, DOI, arXiv id or exact title (keys are in 'litkg query papers-using NAME --json')")
 
 
 def resolve_concepts(store: GraphStore, name: str) -> list[ConceptRow]:

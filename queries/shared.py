@@ -1,13 +1,34 @@
-"""Papers that share datasets and benchmarks (``litkg query shared-datasets``)."""
+"""Papers that share datasets and benchmarks (``litkg query shared-datasets``).
+
+Two paths answer the same question:
+
+- for one paper, indexed SQL touches only the papers that use one of its concepts
+  (:func:`paper_overlap`, also used by :func:`~litkg.queries.papers.similar_papers`);
+- for the whole corpus, sparse products of the paper × concept matrix in row blocks
+  (:func:`~litkg.queries._matrix.pair_blocks`) keep only the pairs that can still rank.
+"""
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
 
 from litkg.graph.store import GraphStore
+from litkg.queries._matrix import idf_weights, load_incidence, pair_blocks
+from litkg.queries.concepts import check_limit, check_types, row_json, sort_names
 from litkg.queries.resolve import resolve_paper
 from litkg.records import DATA_TYPES
 
-__all__ = ["SharedPair", "shared_datasets"]
+__all__ = ["SharedPair", "shared_datasets", "Overlap", "paper_overlap"]
+
+# Scores are compared after rounding to 4 places: a score is what users (and the Cypher twin of
+# this query) see, so two pairs with equal printed scores are ordered by what follows.
+_PLACES = 4
+# Composite ranking key ``count * _SCALE + score``; exact for scores below 2**20.
+_SCALE = float(2**20)
 
 
 @dataclass(frozen=True)
@@ -18,71 +39,269 @@ class SharedPair:
     title_a: str
     paper_b: str
     title_b: str
-    shared: tuple[str, ...]  # concept names, sorted
+    shared: tuple[str, ...]  # concept names, sorted case-insensitively
     count: int
-    jaccard: float  # shared / datasets of either paper
+    jaccard: float  # shared / concepts (of the asked types) of either paper, 4 places
+    score: float  # sum over shared concepts of log(papers / papers using it), 4 places
 
     def to_json(self) -> dict:
-        return {
-            "paper_a": self.paper_a, "title_a": self.title_a,
-            "paper_b": self.paper_b, "title_b": self.title_b,
-            "shared": list(self.shared), "count": self.count, "jaccard": self.jaccard,
-        }
+        return row_json(self)
 
 
-_SQL = """
-WITH data AS (
-    SELECT e.paper_key, e.concept_key FROM edges e JOIN concepts c ON c.key = e.concept_key
-    WHERE c.type IN ({types})
-),
-sizes AS (SELECT paper_key, COUNT(*) AS n FROM data GROUP BY paper_key),
-pairs AS (
-    SELECT a.paper_key AS pa, b.paper_key AS pb, COUNT(*) AS shared,
-           group_concat(a.concept_key, char(31)) AS keys
-    FROM data a JOIN data b ON a.concept_key = b.concept_key AND a.paper_key <> b.paper_key
-    WHERE {where}
-    GROUP BY a.paper_key, b.paper_key
-    HAVING COUNT(*) >= :min_shared
-)
-SELECT p.pa, pa.title, p.pb, pb.title, p.shared, p.keys, sa.n, sb.n
-FROM pairs p
-JOIN papers pa ON pa.key = p.pa JOIN papers pb ON pb.key = p.pb
-JOIN sizes sa ON sa.paper_key = p.pa JOIN sizes sb ON sb.paper_key = p.pb
-ORDER BY p.shared DESC, CAST(p.shared AS REAL) / (sa.n + sb.n - p.shared) DESC, p.pa, p.pb
-"""
+@dataclass(frozen=True)
+class Overlap:
+    """The papers sharing concepts with one paper, found by indexed SQL.
+
+    ``shared`` maps each other paper to the keys of the concepts it shares. Papers that share
+    only ``big`` (the paper's most used concept) are left out of ``shared`` when the caller did
+    not ask for them: they rank last and may be many (see :func:`paper_overlap`).
+    """
+
+    paper: str
+    idf: dict[str, float]  # the paper's concepts of the asked types → idf
+    names: dict[str, str]  # the same concepts → names
+    shared: dict[str, tuple[str, ...]]
+    big: str | None
+
+    def score(self, keys: Sequence[str]) -> float:
+        # fsum: the same value whatever the order the concepts came in.
+        return round(math.fsum(self.idf[k] for k in keys), _PLACES)
+
+    def ranking(self, min_shared: int = 1) -> list[tuple[int, float, str]]:
+        """``(-count, -score, paper)`` for the papers in ``shared``: sorted, the ranking order."""
+        scores: dict[tuple[str, ...], float] = {}  # many papers share the same few concepts
+        found = []
+        for other, keys in self.shared.items():
+            if len(keys) >= min_shared:
+                score = scores.get(keys)
+                if score is None:
+                    score = scores[keys] = self.score(keys)
+                found.append((-len(keys), -score, other))
+        return found
+
+    def names_of(self, keys: Sequence[str]) -> tuple[str, ...]:
+        return sort_names(self.names[k] for k in keys)
 
 
-def shared_datasets(store: GraphStore, *, paper: str | None = None, min_shared: int = 1,
-                    limit: int | None = 50) -> list[SharedPair]:
-    """Pairs of papers ranked by how many datasets and benchmarks they share.
+def paper_overlap(store: GraphStore, key: str, types: Sequence[str] | None) -> Overlap:
+    """Papers sharing a concept of ``types`` (None: any) with paper ``key``, except via ``big``.
+
+    Lists of papers per concept are read rarest first. Any paper sharing two or more concepts
+    appears in a list other than the most used concept's (``big``), so only that list is left
+    out here; :func:`papers_sharing_only` reads it when the ranking reaches it. Cost:
+    O(sum of the other concepts' document frequencies), with the covering index
+    ``edges(concept_key, paper_key)``.
+    """
+    conn = store.conn
+    type_filter, params = _type_filter(types)
+    mine = conn.execute(
+        "SELECT e.concept_key, c.name, (SELECT COUNT(*) FROM edges x WHERE x.concept_key = e.concept_key) "
+        f"FROM edges e JOIN concepts c ON c.key = e.concept_key WHERE e.paper_key = ? {type_filter}",
+        (key, *params)).fetchall()
+    if not mine:
+        return Overlap(key, {}, {}, {}, None)
+    papers = conn.execute("SELECT COUNT(*) FROM papers").fetchone()[0]
+    idf = {k: math.log(papers / df) for k, _, df in mine}
+    names = {k: name for k, name, _ in mine}
+    big = max(mine, key=lambda r: (r[2], r[0]))[0]
+    others = [k for k in idf if k != big]
+    shared: dict[str, tuple[str, ...]] = {}
+    if others:
+        for other, keys in conn.execute(
+            "SELECT e.paper_key, group_concat(e.concept_key, char(31)) FROM edges e "
+            "WHERE e.concept_key IN (SELECT value FROM json_each(?)) AND e.paper_key <> ? GROUP BY e.paper_key",
+            (json.dumps(others), key)):
+            shared[other] = tuple(keys.split("\x1f"))
+        if shared:
+            for (other,) in conn.execute(
+                "SELECT paper_key FROM edges WHERE concept_key = ? AND paper_key IN (SELECT value FROM json_each(?))",
+                (big, json.dumps(list(shared)))):
+                shared[other] += (big,)
+    return Overlap(key, idf, names, shared, big)
+
+
+def papers_sharing_only(store: GraphStore, overlap: Overlap, *, limit: int | None = None) -> list[str]:
+    """Papers whose only shared concept is ``overlap.big``, in key order (at most ``limit``)."""
+    if overlap.big is None:
+        return []
+    sql = "SELECT paper_key FROM edges WHERE concept_key = ? AND paper_key <> ? ORDER BY paper_key"
+    found = []
+    for (other,) in store.conn.execute(sql, (overlap.big, overlap.paper)):
+        if other not in overlap.shared:
+            found.append(other)
+            if limit is not None and len(found) >= limit:
+                break
+    return found
+
+
+def shared_datasets(store: GraphStore, *, paper: str | None = None, min_shared: int = 1, limit: int | None = 50,
+                    types: Sequence[str] = DATA_TYPES) -> list[SharedPair]:
+    """Pairs of papers ranked by the datasets and benchmarks they share.
 
     Parameters
     ----------
+    store:
+        An open store.
     paper:
         Only pairs with this paper (key, id, DOI, arXiv id or title); it is always ``paper_a``.
+        Without it, every pair in the corpus, ``paper_a`` < ``paper_b`` by key.
     min_shared:
         Leave out pairs sharing fewer.
     limit:
-        At most this many pairs (None: all).
+        At most this many pairs (None: all; on a large corpus that can be very many).
+    types:
+        Concept types that count (default: dataset and benchmark).
 
-    Ties in the count are broken by Jaccard similarity, then by paper keys, so the order is
-    stable.
+    Returns
+    -------
+    list of SharedPair
+        Ranked by ``count`` desc, then ``score`` desc (sharing a rare dataset says more than
+        sharing ImageNet), then ``jaccard`` desc, then the two keys.
+
+    Raises
+    ------
+    NotFoundError
+        When ``paper`` names no stored paper.
+    QueryError
+        When ``types`` holds an unknown type or ``limit``/``min_shared`` are not positive.
+
+    Examples
+    --------
+    >>> pairs = shared_datasets(store, min_shared=2)          # doctest: +SKIP
+    >>> pairs[0].count, pairs[0].shared                       # doctest: +SKIP
+    (3, ('DomainNet', 'Office-Home', 'PACS'))
     """
-    params: dict[str, object] = {"min_shared": max(1, int(min_shared))}
-    if paper is None:
-        where = "a.paper_key < b.paper_key"
-    else:
-        params["paper"] = resolve_paper(store, paper)
-        where = "a.paper_key = :paper"
-    types = ", ".join(f"'{t}'" for t in DATA_TYPES)  # constants, not user input
-    sql = _SQL.format(types=types, where=where)
+    types = check_types(types)
+    min_shared = max(1, int(min_shared))
+    check_limit(limit)
+    if paper is not None:
+        return _one_paper(store, resolve_paper(store, paper), min_shared, limit, types)
+    return _corpus(store, min_shared, limit, types)
+
+
+# -- one paper -----------------------------------------------------------------------------------
+
+def _one_paper(store, key, min_shared, limit, types) -> list[SharedPair]:
+    overlap = paper_overlap(store, key, types)
+    if overlap.big is None:
+        return []
+    ranked = overlap.ranking(min_shared)
+    # Papers sharing only the most used concept rank after every other paper except those tied
+    # with them (count 1, the same score); they are read only when the ranking reaches them.
+    only_big = (overlap.big,)
+    last = (-1, -overlap.score(only_big))
+    if min_shared <= 1 and (limit is None or sum(1 for c, s, _ in ranked if (c, s) < last) < limit):
+        ranked += [(*last, other) for other in papers_sharing_only(store, overlap)]
+    ranked.sort()
+    needed = _through_boundary(ranked, limit)
+    sizes = _data_sizes(store, [key] + [r[2] for r in needed], types)
+    rows = [(-count, -score, round(-count / (sizes[key] + sizes[other] + count), _PLACES), key, other,
+             overlap.shared.get(other, only_big)) for count, score, other in needed]
+    return _pairs(store, rows, limit, overlap.names_of)
+
+
+def _through_boundary(ranked: list, limit: int | None) -> list:
+    """The first ``limit`` sorted entries plus any tied with the last on (count, score)."""
+    if limit is None or len(ranked) <= limit:
+        return ranked
+    end = limit
+    while end < len(ranked) and ranked[end][:2] == ranked[limit - 1][:2]:
+        end += 1
+    return ranked[:end]
+
+
+def _data_sizes(store, keys: list[str], types) -> dict[str, int]:
+    type_filter, params = _type_filter(types)
+    sizes = dict.fromkeys(keys, 0)
+    sizes.update(store.conn.execute(
+        "SELECT e.paper_key, COUNT(*) FROM edges e JOIN concepts c ON c.key = e.concept_key "
+        f"WHERE e.paper_key IN (SELECT value FROM json_each(?)) {type_filter} GROUP BY e.paper_key",
+        (json.dumps(keys), *params)))
+    return sizes
+
+
+# -- the whole corpus ---------------------------------------------------------------------------
+
+def _corpus(store, min_shared, limit, types) -> list[SharedPair]:
+    incidence = load_incidence(store, types)
+    idf = idf_weights(incidence.df, incidence.papers)
+    parts: list[list[np.ndarray]] = []  # blocks of [a, b, count, score] still in the running
+    held = 0
+    threshold = min_shared  # raised to the count of the current last kept pair; read by pair_blocks
+    for a, b, count, score in pair_blocks(incidence, idf, min_count=lambda: threshold):
+        block = [a, b, count, np.round(score, _PLACES)]
+        if limit is not None:
+            block = _top(block, limit)
+        parts.append(block)
+        held += len(block[0])
+        if limit is not None and held > 4 * limit:
+            parts = [_top(_concatenate(parts), limit)]
+            held = len(parts[0][0])
+            if held >= limit:
+                threshold = max(threshold, int(parts[0][2].min()))
+    if not parts:
+        return []
+    a, b, count, score = _concatenate(parts)
     if limit is not None:
-        sql += " LIMIT :limit"
-        params["limit"] = int(limit)
-    names = dict(store.conn.execute("SELECT key, name FROM concepts"))
-    pairs = []
-    for pa, title_a, pb, title_b, shared, keys, size_a, size_b in store.conn.execute(sql, params):
-        shared_names = tuple(sorted((names.get(k, k) for k in keys.split("\x1f")), key=str.lower))
-        pairs.append(SharedPair(pa, title_a, pb, title_b, shared_names, shared,
-                                round(shared / (size_a + size_b - shared), 4)))
-    return pairs
+        a, b, count, score = _top([a, b, count, score], limit)
+    x = incidence.matrix
+    sizes, df = np.diff(x.indptr), incidence.df
+
+    def concepts_of(i: int) -> np.ndarray:
+        return x.indices[x.indptr[i]:x.indptr[i + 1]]
+
+    found = [(i, j, n, np.intersect1d(concepts_of(i), concepts_of(j), assume_unique=True).tolist())
+             for i, j, n in zip(a.tolist(), b.tolist(), count.tolist())]
+    keys, concepts = incidence.paper_keys, incidence.concept_keys
+    names = _concept_names(store, {concepts[c] for *_, both in found for c in both})
+    rows = []
+    for i, j, n, both in found:
+        # Scored again exactly as the one-paper path does, so both paths print the same numbers.
+        score = round(math.fsum(math.log(incidence.papers / df[c]) for c in both), _PLACES)
+        rows.append((n, score, round(n / int(sizes[i] + sizes[j] - n), _PLACES), keys[i], keys[j],
+                     tuple(concepts[c] for c in both)))
+    return _pairs(store, rows, limit, lambda keys: sort_names(names[k] for k in keys))
+
+
+def _concatenate(parts: list[list[np.ndarray]]) -> list[np.ndarray]:
+    return [np.concatenate(column) for column in zip(*parts)]
+
+
+def _top(block: list[np.ndarray], limit: int) -> list[np.ndarray]:
+    """Entries ranking among the first ``limit`` by (count, score), keeping ties at the boundary.
+
+    Scores here come from the matrix product and are rescored exactly at the end; an entry one
+    rounding step below the boundary is kept too, in case that rescoring lifts it.
+    """
+    count, score = block[2], block[3]
+    if len(count) <= limit:
+        return block
+    rank = count * _SCALE + score
+    boundary = np.partition(rank, len(rank) - limit)[len(rank) - limit]
+    keep = rank >= boundary - 1.5 * 10.0**-_PLACES
+    return [part[keep] for part in block]
+
+
+def _concept_names(store, keys: set[str]) -> dict[str, str]:
+    return dict(store.conn.execute("SELECT key, name FROM concepts WHERE key IN (SELECT value FROM json_each(?))",
+                                   (json.dumps(sorted(keys)),)))
+
+
+# -- shared helpers --------------------------------------------------------------------------
+
+def _pairs(store, rows: list[tuple], limit: int | None, names_of) -> list[SharedPair]:
+    """Sort ``(count, score, jaccard, key_a, key_b, concept keys)`` rows, cut, add titles and names."""
+    rows.sort(key=lambda r: (-r[0], -r[1], -r[2], r[3], r[4]))
+    if limit is not None:
+        rows = rows[:limit]
+    wanted = sorted({r[3] for r in rows} | {r[4] for r in rows})
+    titles = dict(store.conn.execute("SELECT key, title FROM papers WHERE key IN (SELECT value FROM json_each(?))",
+                                     (json.dumps(wanted),)))
+    return [SharedPair(ka, titles[ka], kb, titles[kb], names_of(keys), count, jaccard, score)
+            for count, score, jaccard, ka, kb, keys in rows]
+
+
+def _type_filter(types: Sequence[str] | None) -> tuple[str, tuple]:
+    if types is None:
+        return "", ()
+    return f"AND c.type IN ({','.join('?' * len(types))})", tuple(types)

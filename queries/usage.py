@@ -1,12 +1,25 @@
-"""Papers that use a concept (``litkg query papers-using``), alias-aware."""
+"""Who uses a concept, with what, and when: ``papers-using``, ``co-usage``, ``timeline``,
+``methods-on``.
+
+Names are resolved alias-aware (WiLDS finds WILDS); a name that several concepts share (SAM the
+optimiser, SAM the segmentation model) stands for all of them. With ``include_parts``, papers that
+name only a part of the concept (GWHD 2021 or Camelyon17 for WILDS) count too.
+"""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
+from litkg.errors import QueryError
 from litkg.graph.store import GraphStore
+from litkg.queries.concepts import check_limit, check_type, row_json
 from litkg.queries.resolve import resolve_concepts
 
-__all__ = ["PaperUse", "papers_using", "concept_parts"]
+__all__ = ["PaperUse", "papers_using", "concept_parts", "CoUsage", "co_usage", "TimelinePoint", "timeline",
+           "MethodOnBenchmark", "methods_on"]
+
+#: Types that count as methods in ``methods_on`` and ``gaps``.
+METHOD_TYPES = ("method", "model")
 
 
 @dataclass(frozen=True)
@@ -48,10 +61,7 @@ def papers_using(store: GraphStore, name: str, *, include_parts: bool = False) -
 
     With ``include_parts``, papers that name only a part of it count too (``via_part``).
     """
-    concepts = resolve_concepts(store, name)
-    keys = [c.key for c in concepts]
-    parts = concept_parts(store, keys) if include_parts else []
-    wanted = keys + [p for p in parts if p not in keys]
+    keys, wanted = _wanted(store, name, include_parts)
     marks = ",".join("?" * len(wanted))
     rows = store.conn.execute(
         f"""
@@ -73,3 +83,170 @@ def papers_using(store: GraphStore, name: str, *, include_parts: bool = False) -
         if key not in uses or (uses[key].via_part and not use.via_part):
             uses[key] = use
     return list(uses.values())
+
+
+def _wanted(store: GraphStore, name: str, include_parts: bool) -> tuple[list[str], list[str]]:
+    """The keys ``name`` resolves to, and those plus their parts when ``include_parts``."""
+    keys = [c.key for c in resolve_concepts(store, name)]
+    parts = concept_parts(store, keys) if include_parts else []
+    return keys, keys + [p for p in parts if p not in keys]
+
+
+@dataclass(frozen=True)
+class CoUsage:
+    """A concept used together with the asked one: by ``papers`` papers that use both."""
+
+    key: str
+    name: str
+    type: str
+    papers: int
+
+    def to_json(self) -> dict:
+        return row_json(self)
+
+
+def co_usage(store: GraphStore, name: str, *, type: str | None = None, limit: int | None = 20) -> list[CoUsage]:
+    """Concepts most used together with ``name``, optionally of one type.
+
+    Parameters
+    ----------
+    store:
+        An open store.
+    name:
+        A concept name in any spelling.
+    type:
+        Only co-used concepts of this type; None: all types.
+    limit:
+        At most this many (None: all).
+
+    Returns
+    -------
+    list of CoUsage
+        Ranked by ``papers`` (papers using both) desc, then ``name``, then ``key``; the asked
+        concept itself is left out.
+
+    Raises
+    ------
+    NotFoundError
+        When no concept is called ``name``.
+
+    Examples
+    --------
+    >>> [c.name for c in co_usage(store, "ColoredMNIST", type="dataset")]   # doctest: +SKIP
+    ['Camelyon17']
+    """
+    named: dict[str, object] = {}
+    if type is not None:
+        named["type"] = check_type(type)
+    limit = check_limit(limit)
+    keys, _ = _wanted(store, name, False)
+    named["keys"] = json.dumps(keys)
+    sql = f"""
+        WITH target(key) AS (SELECT value FROM json_each(:keys)),
+        users AS (SELECT DISTINCT paper_key FROM edges WHERE concept_key IN (SELECT key FROM target))
+        SELECT c.key, c.name, c.type, COUNT(*) AS papers
+        FROM users u JOIN edges e ON e.paper_key = u.paper_key JOIN concepts c ON c.key = e.concept_key
+        WHERE e.concept_key NOT IN (SELECT key FROM target) {"AND c.type = :type" if type is not None else ""}
+        GROUP BY c.key ORDER BY papers DESC, c.name, c.key
+    """
+    if limit is not None:
+        sql += " LIMIT :limit"
+        named["limit"] = limit
+    return [CoUsage(*row) for row in store.conn.execute(sql, named)]
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    """How many papers of one period use the concept; ``period`` is "2023", "2023-04" or "unknown"."""
+
+    period: str
+    papers: int
+
+    def to_json(self) -> dict:
+        return row_json(self)
+
+
+def timeline(store: GraphStore, name: str, *, by: str = "year", include_parts: bool = False) -> list[TimelinePoint]:
+    """Papers per year (or month) using ``name``.
+
+    Parameters
+    ----------
+    store:
+        An open store.
+    name:
+        A concept name in any spelling.
+    by:
+        ``"year"`` or ``"month"``.
+    include_parts:
+        Also count papers that name only a part of it.
+
+    Returns
+    -------
+    list of TimelinePoint
+        Periods in order, only those with papers; papers with no year (for ``by="month"``: no
+        full date) come last as period ``"unknown"``. The counts add up to the number of papers
+        :func:`papers_using` returns for the same arguments.
+
+    Raises
+    ------
+    NotFoundError
+        When no concept is called ``name``.
+    QueryError
+        When ``by`` is neither ``"year"`` nor ``"month"``.
+    """
+    if by not in ("year", "month"):
+        raise QueryError(f"by must be 'year' or 'month', not {by!r}")
+    _, wanted = _wanted(store, name, include_parts)
+    # ISO dates (yyyy-mm-dd) are what the readers store; a bare year cannot be placed in a month.
+    period = ("CAST(p.year AS TEXT)" if by == "year"
+              else "CASE WHEN p.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(p.date, 1, 7) END")
+    rows = store.conn.execute(
+        f"""
+        SELECT COALESCE({period}, 'unknown') AS period, COUNT(*) FROM papers p
+        WHERE p.key IN (SELECT paper_key FROM edges WHERE concept_key IN (SELECT value FROM json_each(?)))
+        GROUP BY period ORDER BY period = 'unknown', period
+        """, (json.dumps(wanted),)).fetchall()
+    return [TimelinePoint(p, n) for p, n in rows]
+
+
+@dataclass(frozen=True)
+class MethodOnBenchmark:
+    """A method or model that ``papers`` papers evaluating on the benchmark propose or use."""
+
+    key: str
+    name: str
+    type: str
+    papers: int
+
+    def to_json(self) -> dict:
+        return row_json(self)
+
+
+def methods_on(store: GraphStore, benchmark: str, *, include_parts: bool = False) -> list[MethodOnBenchmark]:
+    """Methods and models proposed or used by papers that evaluate on ``benchmark``.
+
+    A paper evaluates on it when its edge to the benchmark (or, with ``include_parts``, to one of
+    its parts) has the role ``evaluates_on``; its methods are its edges with role ``proposes`` or
+    ``uses`` to concepts of type method or model.
+
+    Returns
+    -------
+    list of MethodOnBenchmark
+        Ranked by ``papers`` desc, then ``name``, then ``key``.
+
+    Raises
+    ------
+    NotFoundError
+        When no concept is called ``benchmark``.
+    """
+    _, wanted = _wanted(store, benchmark, include_parts)
+    rows = store.conn.execute(
+        f"""
+        WITH evaluating AS (SELECT DISTINCT paper_key FROM edges
+                            WHERE role = 'evaluates_on' AND concept_key IN (SELECT value FROM json_each(?)))
+        SELECT c.key, c.name, c.type, COUNT(*) AS papers
+        FROM evaluating v JOIN edges e ON e.paper_key = v.paper_key JOIN concepts c ON c.key = e.concept_key
+        WHERE e.role IN ('proposes', 'uses') AND c.type IN ({",".join("?" * len(METHOD_TYPES))})
+        GROUP BY c.key ORDER BY papers DESC, c.name, c.key
+        """, (json.dumps(wanted), *METHOD_TYPES)).fetchall()
+    return [MethodOnBenchmark(*row) for row in rows]

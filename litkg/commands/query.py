@@ -1,12 +1,18 @@
-"""``litkg query …``: questions asked of the graph. Each command makes one core call and prints."""
+"""``litkg query …``: questions asked of the graph. Each command makes one core call and prints
+a table (or, with ``--json``, the rows' JSON)."""
 from __future__ import annotations
+
+from typing import Sequence
 
 import click
 
 from litkg.commands.common import db_option, fail_cleanly, json_option, print_json, short
 from litkg.core import KnowledgeGraph
+from litkg.records import CONCEPT_TYPES, DATA_TYPES
 
 __all__ = ["query"]
+
+_ALL = "0 for all"
 
 
 @click.group()
@@ -14,33 +20,64 @@ def query() -> None:
     """Ask questions of the graph."""
 
 
+def _limit(value: int) -> int | None:
+    return value or None
+
+
+def _emit(rows: Sequence, as_json: bool, empty: str, headers: Sequence[str], cells) -> None:
+    """Print ``rows`` as JSON, or as an aligned table of ``cells(row)``, or ``empty`` when none."""
+    if as_json:
+        print_json([r.to_json() for r in rows])
+        return
+    if not rows:
+        click.echo(empty)
+        return
+    body = [tuple(str(c) for c in cells(r)) for r in rows]
+    table = [tuple(headers)] + body
+    widths = [max(len(line[i]) for line in table) for i in range(len(headers))]
+    # Columns of numbers read best right-aligned; the last column stays ragged (no padding).
+    numeric = [all(line[i].replace(".", "", 1).isdigit() for line in body) for i in range(len(headers))]
+    for line in table:
+        out = [c.rjust(w) if num else c.ljust(w) for c, w, num in zip(line, widths, numeric)]
+        click.echo("  ".join(out[:-1] + [line[-1]]).rstrip())
+
+
+def _type_choice(multiple: bool = False, default=None, help: str = "Only concepts of this type."):
+    return click.option("--type", "types" if multiple else "type_", type=click.Choice(CONCEPT_TYPES),
+                        multiple=multiple, default=default, show_default=bool(default), help=help)
+
+
+def _parts_option(func):
+    return click.option("--include-parts", is_flag=True,
+                        help="Also count papers that name only a part of it (GWHD 2021 for WILDS).")(func)
+
+
 @query.command("shared-datasets")
 @click.option("--paper", default=None, help="Only pairs with this paper (key, id, DOI, arXiv id or title).")
 @click.option("--min-shared", default=1, show_default=True, type=click.IntRange(min=1),
               help="Leave out pairs sharing fewer datasets/benchmarks.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=0),
-              help="At most this many pairs (0: all).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=0), help=f"At most this many pairs ({_ALL}).")
+@_type_choice(multiple=True, default=DATA_TYPES, help="Concept types that count (repeat for several).")
 @db_option
 @json_option
 @fail_cleanly
-def shared_datasets_cmd(paper, min_shared, limit, db, as_json) -> None:
-    """Pairs of papers ranked by the datasets and benchmarks they share."""
+def shared_datasets_cmd(paper, min_shared, limit, types, db, as_json) -> None:
+    """Pairs of papers ranked by the datasets and benchmarks they share.
+
+    Ranked by how many they share, then by a rarity-weighted score (sharing a rare benchmark
+    counts more than sharing ImageNet), then by Jaccard similarity.
+    """
     with KnowledgeGraph(db) as kg:
-        pairs = kg.shared_datasets(paper=paper, min_shared=min_shared, limit=limit or None)
-    if as_json:
-        print_json([p.to_json() for p in pairs])
-        return
-    if not pairs:
-        click.echo("No pairs of papers share a dataset or benchmark.")
-    for pair in pairs:
-        click.echo(f"{pair.count}  {short(pair.title_a)}  ⇄  {short(pair.title_b)}")
-        click.echo(f"     shared: {', '.join(pair.shared)}")
+        pairs = kg.shared_datasets(paper=paper, min_shared=min_shared, limit=_limit(limit), types=types)
+    _emit(pairs, as_json, "No pairs of papers share a dataset or benchmark.",
+          ("shared", "score", "jaccard", "paper A", "paper B", "what they share"),
+          lambda p: (p.count, f"{p.score:.4f}", f"{p.jaccard:.4f}", short(p.title_a, 40), short(p.title_b, 40),
+                     ", ".join(p.shared)))
 
 
 @query.command("papers-using")
 @click.argument("name")
-@click.option("--include-parts", is_flag=True, help="Also count papers that name only a part of it "
-              "(GWHD 2021 for WILDS).")
+@_parts_option
 @db_option
 @json_option
 @fail_cleanly
@@ -59,3 +96,161 @@ def papers_using_cmd(name, include_parts, db, as_json) -> None:
         click.echo(f"     “{short(use.evidence, 160)}”")
 
 
+@query.command("co-usage")
+@click.argument("name")
+@_type_choice(help="Only co-used concepts of this type.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=0), help=f"At most this many ({_ALL}).")
+@db_option
+@json_option
+@fail_cleanly
+def co_usage_cmd(name, type_, limit, db, as_json) -> None:
+    """Concepts most used together with NAME, with the number of papers using both."""
+    with KnowledgeGraph(db) as kg:
+        rows = kg.co_usage(name, type=type_, limit=_limit(limit))
+    _emit(rows, as_json, f"No concept is used together with {name}.", ("papers", "type", "concept"),
+          lambda r: (r.papers, r.type, r.name))
+
+
+@query.command("similar")
+@click.argument("paper")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=0), help=f"At most this many ({_ALL}).")
+@db_option
+@json_option
+@fail_cleanly
+def similar_cmd(paper, limit, db, as_json) -> None:
+    """Papers most similar to PAPER by the concepts they share, rare ones weighing more."""
+    with KnowledgeGraph(db) as kg:
+        rows = kg.similar_papers(paper, limit=_limit(limit))
+    _emit(rows, as_json, "No paper shares a concept with it.", ("score", "paper", "what they share"),
+          lambda r: (f"{r.score:.4f}", short(r.title, 60), ", ".join(r.shared)))
+
+
+@query.command("concepts")
+@_type_choice()
+@click.option("--top", default=20, show_default=True, type=click.IntRange(min=0), help=f"At most this many ({_ALL}).")
+@db_option
+@json_option
+@fail_cleanly
+def concepts_cmd(type_, top, db, as_json) -> None:
+    """The most used concepts, with the number of papers using each."""
+    with KnowledgeGraph(db) as kg:
+        rows = kg.top_concepts(type=type_, limit=_limit(top))
+    _emit(rows, as_json, "No paper uses any concept yet.", ("papers", "type", "concept"),
+          lambda r: (r.papers, r.type, r.name))
+
+
+@query.command("timeline")
+@click.argument("name")
+@click.option("--by", type=click.Choice(["year", "month"]), default="year", show_default=True, help="Period.")
+@_parts_option
+@db_option
+@json_option
+@fail_cleanly
+def timeline_cmd(name, by, include_parts, db, as_json) -> None:
+    """Papers per year (or month) using NAME; papers without a date are counted as 'unknown'."""
+    with KnowledgeGraph(db) as kg:
+        rows = kg.timeline(name, by=by, include_parts=include_parts)
+    most = max((r.papers for r in rows), default=1)
+    _emit(rows, as_json, f"No paper uses {name}.", ("period", "papers", ""),
+          lambda r: (r.period, r.papers, "█" * max(1, round(30 * r.papers / most))))
+
+
+@query.command("gaps")
+@click.option("--methods", default=20, show_default=True, type=click.IntRange(min=1),
+              help="How many of the most used methods/models to cross.")
+@click.option("--benchmarks", default=20, show_default=True, type=click.IntRange(min=1),
+              help="How many of the most used datasets/benchmarks to cross.")
+@db_option
+@json_option
+@fail_cleanly
+def gaps_cmd(methods, benchmarks, db, as_json) -> None:
+    """Popular methods and popular benchmarks that no paper uses together."""
+    with KnowledgeGraph(db) as kg:
+        rows = kg.gaps(methods=methods, benchmarks=benchmarks)
+    _emit(rows, as_json, "No gaps: every popular method meets every popular benchmark.",
+          ("method papers", "benchmark papers", "method", "benchmark"),
+          lambda r: (r.method_papers, r.benchmark_papers, r.method, r.benchmark))
+
+
+@query.command("paper")
+@click.argument("paper")
+@db_option
+@json_option
+@fail_cleanly
+def paper_cmd(paper, db, as_json) -> None:
+    """What PAPER proposes, evaluates on, compares with and uses."""
+    with KnowledgeGraph(db) as kg:
+        profile = kg.paper_profile(paper)
+    if as_json:
+        print_json(profile.to_json())
+        return
+    click.echo(f"{profile.title} ({profile.year or 'no year'})  [{profile.paper}]")
+    for role in ("proposes", "evaluates_on", "compares_with", "uses"):
+        click.echo(f"  {role.replace('_', ' '):<14} {', '.join(getattr(profile, role)) or '—'}")
+
+
+@query.command("methods-on")
+@click.argument("benchmark")
+@_parts_option
+@db_option
+@json_option
+@fail_cleanly
+def methods_on_cmd(benchmark, include_parts, db, as_json) -> None:
+    """Methods and models proposed or used by papers that evaluate on BENCHMARK."""
+    with KnowledgeGraph(db) as kg:
+        rows = kg.methods_on(benchmark, include_parts=include_parts)
+    _emit(rows, as_json, f"No paper evaluating on {benchmark} names a method.", ("papers", "type", "method"),
+          lambda r: (r.papers, r.type, r.name))
+
+
+@query.command("neighbourhood")
+@click.argument("node")
+@click.option("--radius", default=1, show_default=True, type=click.IntRange(min=0), help="Hops around NODE.")
+@db_option
+@json_option
+@fail_cleanly
+def neighbourhood_cmd(node, radius, db, as_json) -> None:
+    """Papers and concepts within --radius hops of NODE (a paper or a concept), and their edges."""
+    with KnowledgeGraph(db) as kg:
+        hood = kg.neighbourhood(node, radius=radius)
+    if as_json:
+        print_json(hood.to_json())
+        return
+    click.echo(f"{len(hood.nodes)} nodes, {len(hood.edges)} edges")
+    for src, dst, label in hood.edges:
+        click.echo(f"  {short(src, 60)}  —{label}→  {short(dst, 60)}")
+
+
+@query.command("path")
+@click.argument("a")
+@click.argument("b")
+@db_option
+@json_option
+@fail_cleanly
+def path_cmd(a, b, db, as_json) -> None:
+    """How A and B (papers or concepts) connect: a shortest path between them."""
+    with KnowledgeGraph(db) as kg:
+        steps = kg.path(a, b)
+    if as_json:
+        print_json([s.to_json() for s in steps])
+        return
+    if not steps:
+        click.echo(f"{a} and {b} are not connected.")
+    for i, step in enumerate(steps):
+        click.echo(f"{'  ' * min(i, 1)}{'└ ' if i else ''}{step.kind:<7} {short(step.label)}")
+
+
+@query.command("communities")
+@_type_choice(multiple=True, default=CONCEPT_TYPES, help="Concept types to group (repeat for several).")
+@click.option("--min-size", default=3, show_default=True, type=click.IntRange(min=1),
+              help="Leave out smaller groups.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Random seed of the Louvain method.")
+@db_option
+@json_option
+@fail_cleanly
+def communities_cmd(types, min_size, seed, db, as_json) -> None:
+    """Groups of datasets and methods used together, named by their most used members."""
+    with KnowledgeGraph(db) as kg:
+        rows = kg.communities(types=types, min_size=min_size, seed=seed)
+    _emit(rows, as_json, "No group of concepts is used together.", ("size", "community", "members"),
+          lambda c: (c.size, c.name, short(", ".join(c.members), 100)))

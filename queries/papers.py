@@ -1,0 +1,118 @@
+"""Questions about one paper: what it does (``litkg query paper``) and which papers are most like it
+(``litkg query similar``)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from litkg.graph.store import GraphStore
+from litkg.queries.concepts import check_limit, row_json, sort_names
+from litkg.queries.resolve import resolve_paper
+from litkg.queries.shared import paper_overlap, papers_sharing_only
+
+__all__ = ["SimilarPaper", "similar_papers", "PaperProfile", "paper_profile"]
+
+
+@dataclass(frozen=True)
+class SimilarPaper:
+    """A paper sharing concepts with the asked one; ``score`` weighs each shared concept by rarity."""
+
+    paper: str
+    title: str
+    score: float  # sum over shared concepts of log(papers / papers using it), 4 places
+    shared: tuple[str, ...]  # concept names, sorted case-insensitively
+
+    def to_json(self) -> dict:
+        return row_json(self)
+
+
+def similar_papers(store: GraphStore, paper: str, *, limit: int | None = 10) -> list[SimilarPaper]:
+    """The papers most similar to ``paper`` by the concepts (of any type) they share.
+
+    Each shared concept adds its inverse document frequency ``log(N / df)`` (N papers in the
+    store, df of them using the concept), so sharing a rare benchmark counts more than sharing
+    ImageNet or a Transformer.
+
+    Parameters
+    ----------
+    store:
+        An open store.
+    paper:
+        Key, id, DOI, arXiv id or title.
+    limit:
+        At most this many (None: all papers sharing anything).
+
+    Returns
+    -------
+    list of SimilarPaper
+        Ranked by ``score`` desc, then paper key.
+
+    Raises
+    ------
+    NotFoundError
+        When ``paper`` names no stored paper.
+
+    Examples
+    --------
+    >>> [s.title for s in similar_papers(store, "smp-001", limit=3)]   # doctest: +SKIP
+    """
+    limit = check_limit(limit)
+    key = resolve_paper(store, paper)
+    overlap = paper_overlap(store, key, None)
+    if overlap.big is None:
+        return []
+    ranked = [(score, other) for _, score, other in overlap.ranking()]  # (-score, paper)
+    # Papers sharing only the most used concept score least; read them (in key order, as they
+    # tie) only when fewer than `limit` papers score more.
+    only_big = (overlap.big,)
+    last = -overlap.score(only_big)
+    if limit is None or sum(1 for score, _ in ranked if score < last) < limit:
+        ranked += [(last, other) for other in papers_sharing_only(store, overlap, limit=limit)]
+    ranked.sort()
+    ranked = ranked[:limit] if limit is not None else ranked
+    titles = _titles(store, [other for _, other in ranked])
+    return [SimilarPaper(other, titles[other], -score, overlap.names_of(overlap.shared.get(other, only_big)))
+            for score, other in ranked]
+
+
+@dataclass(frozen=True)
+class PaperProfile:
+    """What a paper proposes, evaluates on, compares with and uses (names, case-insensitive order)."""
+
+    paper: str
+    title: str
+    year: int | None
+    proposes: tuple[str, ...]
+    evaluates_on: tuple[str, ...]
+    compares_with: tuple[str, ...]
+    uses: tuple[str, ...]
+
+    def to_json(self) -> dict:
+        return row_json(self)
+
+
+def paper_profile(store: GraphStore, paper: str) -> PaperProfile:
+    """One paper's concepts grouped by its role towards them.
+
+    Each concept appears under one role: the strongest the paper has towards it (see
+    :data:`litkg.records.ROLES`).
+
+    Raises
+    ------
+    NotFoundError
+        When ``paper`` names no stored paper.
+    """
+    key = resolve_paper(store, paper)
+    title, year = store.conn.execute("SELECT title, year FROM papers WHERE key = ?", (key,)).fetchone()
+    by_role: dict[str, list[str]] = {"proposes": [], "evaluates_on": [], "compares_with": [], "uses": []}
+    for role, name in store.conn.execute(
+            "SELECT e.role, c.name FROM edges e JOIN concepts c ON c.key = e.concept_key WHERE e.paper_key = ?",
+            (key,)):
+        by_role.setdefault(role, []).append(name)
+    return PaperProfile(key, title, year, sort_names(by_role["proposes"]), sort_names(by_role["evaluates_on"]),
+                        sort_names(by_role["compares_with"]), sort_names(by_role["uses"]))
+
+
+def _titles(store: GraphStore, keys: list[str]) -> dict[str, str]:
+    return dict(store.conn.execute("SELECT key, title FROM papers WHERE key IN (SELECT value FROM json_each(?))",
+                                   (json.dumps(keys),)))
