@@ -147,8 +147,8 @@ def _compound_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     prefix = _COMPOUND_PREFIX.search(text, max(0, start - 30), start)
     if prefix and prefix.group(1)[0].isupper() and prefix.group(1).lower() not in _MODIFIERS:
         new_start = prefix.start(1)
-    if (new_start, new_end) == (start, end):
-        return None
+    if (new_start, new_end) == (start, end) or text[new_end : new_end + 1] == "/":
+        return None  # "DeiT-T/S/B" lists sizes of one family: the family is the concept
     return new_start, new_end
 
 

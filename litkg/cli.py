@@ -13,6 +13,7 @@ from litkg import __version__
 from litkg.commands.common import db_option, fail_cleanly, input_options, json_option, print_json
 from litkg.commands.query import query
 from litkg.core import KnowledgeGraph
+from litkg.serialize import extraction_json
 
 __all__ = ["main", "cli"]
 
@@ -58,26 +59,6 @@ def build(inputs, db, fmt, on_error, as_json) -> None:
         click.echo(f"  … and {len(summary.skipped) - 20} more skipped records", err=True)
 
 
-def extraction_json(paper, extraction) -> dict:
-    """The JSON object ``litkg extract`` writes for one paper."""
-    return {
-        "id": paper.id if paper.id is not None else extraction.paper_key,
-        "key": extraction.paper_key,
-        "title": paper.title,
-        "entities": [
-            {
-                "name": e.name, "concept": e.key, "type": e.type, "role": e.role,
-                "confidence": e.confidence, "origin": e.origin, "aliases": list(e.aliases),
-                "mentions": [
-                    {"text": m.text, "start": m.start, "end": m.end, "field": m.field, "sentence": m.sentence}
-                    for m in e.mentions
-                ],
-            }
-            for e in extraction.entities
-        ],
-    }
-
-
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--out", "out", type=click.Path(dir_okay=False), default=None,
@@ -101,6 +82,32 @@ def extract(inputs, out, fmt, on_error) -> None:
         click.echo(f"skipped {record}", err=True)
     if out:
         click.echo(f"Wrote {count} papers to {out} ({len(skipped)} records skipped).", err=True)
+
+
+@cli.command("eval")
+@click.option("--gold", required=True, type=click.Path(dir_okay=False),
+              help="Gold JSONL: entity gold or span gold, as in shared/eval.")
+@click.option("--pred", default=None, type=click.Path(dir_okay=False),
+              help="Predictions from 'litkg extract' (default: extract the gold file's own texts now).")
+@click.option("--gold-types", default=None, help="Which gold types count, as TYPE=GROUP pairs, "
+              "e.g. 'dataset=data' (groups: data, method, model).")
+@click.option("--salient", is_flag=True, help="Span gold: count only mentions linked to a salient "
+              "Papers-with-Code entity (SciREX); read recall.")
+@json_option
+@fail_cleanly
+def eval_cmd(gold, pred, gold_types, salient, as_json) -> None:
+    """Precision, recall and F1 per type, role accuracy and the worst misses, against GOLD."""
+    report = KnowledgeGraph().evaluate(gold, pred=pred, gold_types=gold_types, salient=salient)
+    if as_json:
+        print_json(report.to_json())
+        return
+    click.echo(f"papers {report.papers} (missing in predictions: {report.papers_missing})")
+    for group, score in report.scores.items():
+        click.echo(f"{group:7s} gold {score.gold:5d} pred {score.pred:5d}  P {score.precision:.3f}  "
+                   f"R {score.recall:.3f}  F1 {score.f1:.3f}")
+    click.echo(f"role accuracy on matched gold entities: {report.role_accuracy}")
+    click.echo("most missed: " + ", ".join(f"{n} x{k}" for n, k in report.top_misses))
+    click.echo("most spurious: " + ", ".join(f"{n} x{k}" for n, k in report.top_spurious))
 
 
 @cli.command()

@@ -305,3 +305,22 @@ class KnowledgeGraph:
         graph = self.to_networkx()
         return render_html(select_view(graph, view, focus=focus, radius=radius, max_nodes=max_nodes), out)
 
+
+    # -- measuring extraction ---------------------------------------------------------------------
+    def evaluate(self, gold: str | os.PathLike, *, pred: str | os.PathLike | None = None,
+                 gold_types: str | None = None, salient: bool = False):
+        """Score extraction against a gold JSONL file (the rules of ``shared/eval/score.py``).
+
+        Without ``pred``, the gold file's own titles and abstracts are extracted first, so
+        ``kg.evaluate("my_gold.jsonl")`` measures litkg on papers a user checked by hand.
+        """
+        from litkg.evaluate import load_jsonl, parse_gold_types, score_extractions
+        from litkg.serialize import extraction_json
+
+        groups = parse_gold_types(gold_types)
+        gold_rows = load_jsonl(gold)
+        if pred is not None:
+            pred_rows = load_jsonl(pred)
+        else:
+            pred_rows = [extraction_json(p, x) for p, x in self.extract([gold], format="jsonl")]
+        return score_extractions(gold_rows, pred_rows, groups=groups, salient=salient)
