@@ -15,16 +15,26 @@ from typing import Iterable
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LENGTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from litkg.extract.discovery import NAMEISH_SHAPE, discover_abstract, discover_title
+from litkg.extract.discovery import (
+    DATA_HEADS,
+    NAMEISH_SHAPE,
+    PROPOSE_VERBS,
+    TokenHints,
+    discover_abstract,
+    discover_title,
+)
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.extract.normalise import concept_norm, spelling_variants
 
 __all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "CANDIDATES", "FIELD", "TEXT", "doc_text"]
+
+_VERB_TRIGGERS = PROPOSE_VERBS | {"put"}
+_TRIGGERS = _VERB_TRIGGERS | set(DATA_HEADS) | {"on", "across"}
 
 GAZETTEER_SPANS = "litkg_gazetteer"
 CANDIDATES = "litkg_candidates"
@@ -152,17 +162,29 @@ class DiscoveryComponent:
 
     def __init__(self, nlp: Language, name: str = "litkg_discovery") -> None:
         self.name = name
-        # A lexeme flag is computed once per vocabulary entry, so finding the name-shaped tokens
-        # of a doc is one array read instead of a regex scan of its text.
-        self._nameish = nlp.vocab.add_flag(lambda text: bool(NAMEISH_SHAPE.match(text)))
+        # Lexeme flags are computed once per vocabulary entry, so finding a doc's trigger words
+        # (name-shaped tokens, proposal verbs, dataset head nouns, "on") is one array read
+        # instead of scans of its text.
+        vocab = nlp.vocab
+        self._nameish = vocab.add_flag(lambda text: bool(NAMEISH_SHAPE.match(text)))
+        self._trigger = vocab.add_flag(lambda text: text in _TRIGGERS)
+
+    def hints(self, doc: Doc) -> TokenHints:
+        """Where the pattern triggers are in ``doc``, from its tokens' lexeme flags."""
+        if not len(doc):
+            return TokenHints((), (), (), ())
+        table = doc.to_array([self._nameish, self._trigger, IDX, LENGTH])
+        nameish = table[table[:, 0] == 1, 2].tolist()
+        verbs, heads, preps = [], [], []
+        for _, _, start, length in table[table[:, 1] == 1].tolist():
+            word = doc_text(doc)[start : start + length]
+            span = (start, start + length)
+            (verbs if word in _VERB_TRIGGERS else heads if word in DATA_HEADS else preps).append(span)
+        return TokenHints(tuple(nameish), tuple(verbs), tuple(heads), tuple(preps))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        hints = []
-        if len(doc):
-            marks = doc.to_array([self._nameish, IDX])
-            hints = marks[marks[:, 0] == 1, 1].tolist()
-        found = discover_abstract(text, hints)
+        found = discover_abstract(text, self.hints(doc))
         if doc.user_data.get(FIELD) == "title":
             found = discover_title(text) + found
         doc.user_data[CANDIDATES] = found

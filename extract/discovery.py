@@ -35,7 +35,7 @@ from litkg.extract.lexicon import (
     is_generic_phrase,
 )
 
-__all__ = ["Candidate", "NAMEISH_SHAPE", "is_name_like", "discover_title", "discover_abstract", "infer_type"]
+__all__ = ["Candidate", "TokenHints", "text_hints", "NAMEISH_SHAPE", "PROPOSE_VERBS", "DATA_HEADS", "is_name_like", "discover_title", "discover_abstract", "infer_type"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,20 @@ class Candidate:
     confidence: float
     long_form: tuple[int, int] | None = None  # offsets of a long form of the same name
     canonical: str | None = None  # the name the span stands for when it is not its own text
+
+
+@dataclass(frozen=True)
+class TokenHints:
+    """Where the trigger words of the patterns are, as character offsets into the text.
+
+    The pipeline reads these from lexeme flags (computed once per vocabulary entry) in one array
+    call; :func:`text_hints` finds them in plain text for callers without a Doc.
+    """
+
+    nameish: tuple[int, ...]  # starts of tokens shaped like names (capital or digit inside)
+    propose: tuple[tuple[int, int], ...]  # proposal verbs ("propose", "introduced", …)
+    data_heads: tuple[tuple[int, int], ...]  # "dataset", "benchmarks", "corpus", …
+    preps: tuple[tuple[int, int], ...]  # "on" and "across", which may open an evaluation list
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w+\-/.]*[\w+]|[A-Za-z0-9]")
@@ -89,7 +103,7 @@ _HEAD_BEFORE = re.compile(
 _PROPOSE_STEMS = ("propos", "introduc", "present", "develop", "design", "devis", "build", "built",
                   "construct", "creat", "releas", "curat", "contribut", "offer", "provid", "establish",
                   "put forward")
-_PROPOSE_VERBS = frozenset(
+PROPOSE_VERBS = frozenset(
     """propose proposes proposed introduce introduces introduced present presents presented develop
     develops developed design designs designed devise devises devised build builds built construct
     constructs constructed create creates created release releases released curate curates curated
@@ -103,14 +117,14 @@ _PROPOSE_SUBJECT = re.compile(
 _WINDOW_STOP = re.compile(r"\b(?:of|to|that|which|where|for|on|in|by|how|whose|as|and\s+(?:show|demonstrate|evaluate))\b|[.;:]\s")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|denoted as|referred to as)\s+[\"“]?(?=[A-Za-z0-9])")
 _APPOSITIVE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s+(?:a|an)\s+((?:[\w\-]+\s+){0,6}?)(" + _NAME_HEADS + r")\b", re.IGNORECASE)
-_DATA_HEADS = ("datasets", "dataset", "benchmarks", "benchmark", "corpus", "corpora", "suite", "challenge",
+DATA_HEADS = ("datasets", "dataset", "benchmarks", "benchmark", "corpus", "corpora", "suite", "challenge",
                "database", "DB")
 # (substrings one of which the text must contain, pattern, type): the substring test is a fast
 # C scan that saves running the pattern on most texts.
 _SHAPES = (
     (("Bench", "bench", "BENCH"), re.compile(r"\b[A-Z][\w\-]*?-?(?:Bench|bench|BENCH)(?:-[\w]+)?\b"), "benchmark"),
     (("Eval", "EVAL"), re.compile(r"\b[A-Z][\w\-]*?-?(?:Eval|EVAL)\b"), "benchmark"),
-    (("K", "k"), re.compile(r"\b[A-Z][A-Za-z0-9]*-\d+[Kk]\b"), "dataset"),
+    (("K",), re.compile(r"[A-Z][A-Za-z0-9]*-\d+K"), "dataset"),
     (("QA",), re.compile(r"\b[A-Z][A-Za-z0-9\-]+QA\b"), "dataset"),
 )
 _CALLED_WORDS = ("called", "named", "dubbed", "termed", "coined", "denoted", "referred")
@@ -277,32 +291,50 @@ def _definition_candidate(defn: AcronymDefinition, proposes: bool, text: str) ->
 
 
 def _find_words(text: str, words: tuple[str, ...], *, prefix: bool = False):
-    """(start, end) of whole-word occurrences of ``words`` (or of words starting with them)."""
+    """(start, end) of whole-word occurrences of ``words`` (or of words starting with them).
+
+    Searching for the word with the space before it skips the many occurrences inside other
+    words ("on" in "convolution"); a word at the very start of the text is checked on its own.
+    """
     hits = []
+    size = len(text)
     for word in words:
-        pos = text.find(word)
+        spaced = " " + word
+        pos = 0 if text.startswith(word) else text.find(spaced)
         while pos >= 0:
-            end = pos + len(word)
-            if pos == 0 or not text[pos - 1].isalnum():
-                if prefix:
-                    while end < len(text) and text[end].isalpha():
-                        end += 1
-                    hits.append((pos, end))
-                elif end == len(text) or not text[end].isalnum():
-                    hits.append((pos, end))
-            pos = text.find(word, end)
+            start = pos if pos == 0 and text.startswith(word) else pos + 1
+            end = start + len(word)
+            if prefix:
+                while end < size and text[end].isalpha():
+                    end += 1
+                hits.append((start, end))
+            elif end == size or not text[end].isalnum():
+                hits.append((start, end))
+            pos = text.find(spaced, end - 1)
     return sorted(set(hits))
 
 
-def _propose_windows(text: str) -> list[tuple[int, int]]:
+def text_hints(text: str) -> TokenHints:
+    """:class:`TokenHints` found in plain text (the pipeline gets them from the Doc instead)."""
+    nameish = []
+    for token in _NAMEISH_TOKEN.finditer(text):
+        start = token.start()
+        if not start or not (text[start - 1] in _TOKEN_CHARS or text[start - 1].isalnum()):
+            nameish.append(start)
+    verbs = [(s, e) for s, e in _find_words(text, _PROPOSE_STEMS, prefix=True)
+             if text[s:e] in PROPOSE_VERBS or text[s:e] == "put"]
+    return TokenHints(tuple(nameish), tuple(verbs), tuple(_find_words(text, DATA_HEADS)),
+                      tuple(_find_words(text, ("on", "across"))))
+
+
+def _propose_windows(text: str, verbs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Text after "we propose / this paper introduces …", up to the end of the sentence."""
     windows = []
-    for start, end in _find_words(text, _PROPOSE_STEMS, prefix=True):
-        verb = text[start:end]
-        if verb == "put" or verb.startswith("put forward"):
-            end = start + len("put forward")
-        elif verb not in _PROPOSE_VERBS:
-            continue
+    for start, end in verbs:
+        if text[start:end] == "put":
+            if not text.startswith(" forward", end):
+                continue
+            end += len(" forward")
         if not _PROPOSE_SUBJECT.search(text, max(0, start - 60), start):
             continue
         stop = text.find(". ", end)
@@ -311,10 +343,13 @@ def _propose_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def _data_head_candidates(text: str) -> list[Candidate]:
+def _data_head_candidates(text: str, heads: Iterable[tuple[int, int]]) -> list[Candidate]:
     found = []
-    for head_start, head_end in _find_words(text, _DATA_HEADS):
+    for head_start, head_end in heads:
         word = text[head_start:head_end]
+        previous = text[max(0, head_start - 40) : head_start].rsplit(None, 1)[-1:] or [""]
+        if not previous[0][:1].isupper() and not previous[0][:1].isdigit():
+            continue  # "a new dataset", "this benchmark": no name right before the head noun
         kind = "benchmark" if word.startswith(("bench", "suite", "chall")) else "dataset"
         # Walk back over "X, Y and Z" before the head noun.
         pos = head_start
@@ -358,10 +393,10 @@ _LIST_ITEM = re.compile(r"(?:[A-Za-z0-9][\w+\-/.’']*[\w+])(?:\s(?:[A-Z0-9][\w+
 _LIST_JOINER = re.compile(r",?\s+(?:and|or)\s+|,\s*")
 
 
-def _eval_list_candidates(text: str) -> list[Candidate]:
+def _eval_list_candidates(text: str, preps: Iterable[tuple[int, int]]) -> list[Candidate]:
     """Names listed after "on"/"across" in a sentence about evaluation: "results on X, Y and Z"."""
     found = []
-    for start, end in _find_words(text, ("on", "across")):
+    for start, end in preps:
         sentence_start = max(text.rfind(". ", 0, start) + 1, start - 120)
         if not _EVAL_CUE.search(text, sentence_start, start):
             continue
@@ -408,21 +443,11 @@ def _slash_series_candidates(text: str) -> list[Candidate]:
     return found
 
 
-def _nameish_tokens(text: str, hints: Iterable[int] | None) -> Iterator[tuple[int, str]]:
-    """(start, token) for tokens that may be coined names.
-
-    ``hints`` are offsets of spaCy tokens whose lexeme has the name-ish shape (the pipeline
-    computes that once per vocabulary entry); each is widened to the whole hyphenated token.
-    Without hints the text is scanned with a regular expression.
-    """
-    if hints is None:
-        for token in _NAMEISH_TOKEN.finditer(text):
-            start = token.start()
-            if not start or not (text[start - 1] in _TOKEN_CHARS or text[start - 1].isalnum()):
-                yield start, token.group()
-        return
+def _nameish_tokens(text: str, starts: Iterable[int]) -> Iterator[tuple[int, str]]:
+    """(start, token) for tokens that may be coined names, each widened to its whole
+    hyphenated token ("VL2V" and "ADiP" give one "VL2V-ADiP")."""
     seen = set()
-    for start in hints:
+    for start in starts:
         while start and (text[start - 1].isalnum() or text[start - 1] in _TOKEN_CHARS):
             start -= 1
         if start in seen:
@@ -433,14 +458,16 @@ def _nameish_tokens(text: str, hints: Iterable[int] | None) -> Iterator[tuple[in
             yield start, token.group()
 
 
-def discover_abstract(text: str, nameish: Iterable[int] | None = None) -> list[Candidate]:
+def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candidate]:
     """Candidates from every pattern family that works on running text (see module docs).
 
-    ``nameish`` optionally gives the offsets of tokens shaped like names (see
-    :func:`_nameish_tokens`), which spares a scan of the whole text.
+    ``hints`` tells where the trigger words are (the pipeline reads them from the Doc); without
+    them the text is scanned.
     """
+    if hints is None:
+        hints = text_hints(text)
     found: list[Candidate] = []
-    windows = _propose_windows(text)
+    windows = _propose_windows(text, hints.propose)
 
     def in_propose_window(pos: int) -> bool:
         return any(start <= pos <= start + 90 and pos < end for start, end in windows)
@@ -469,7 +496,7 @@ def discover_abstract(text: str, nameish: Iterable[int] | None = None) -> list[C
             sentence_start = text.rfind(". ", 0, called.start()) + 1
             proposes = bool(re.search(r"\b(?:we|our)\b", text[sentence_start : called.start()], re.I))
             found.append(Candidate(span[0], span[1], text[span[0] : span[1]], infer_type(text, *span), "called", proposes, 0.75))
-    for start, token in _nameish_tokens(text, nameish):
+    for start, token in _nameish_tokens(text, hints.nameish):
         word = token.rstrip("-/.")
         if not is_name_like(word):
             continue
@@ -483,14 +510,30 @@ def discover_abstract(text: str, nameish: Iterable[int] | None = None) -> list[C
             # Mixed-case coinages (PeftCD, VideoICL, iHVP); bare all-caps tokens are left to the
             # acronym-definition pattern, since most undefined ones are abbreviations (XOR, PO).
             found.append(Candidate(start, end, word, infer_type(text, start, end), "coined", False, 0.45))
-    found.extend(_data_head_candidates(text))
-    found.extend(_eval_list_candidates(text))
+    found.extend(_data_head_candidates(text, hints.data_heads))
+    found.extend(_eval_list_candidates(text, hints.preps))
     if "/" in text:
         found.extend(_slash_series_candidates(text))
+    found.extend(_shape_candidates(text))
+    return found
+
+
+def _shape_candidates(text: str) -> list[Candidate]:
+    """X-Bench, XEval, X-10K, XQA: each occurrence of a telling part is widened to its token and
+    the whole token is tested, which is much cheaper than scanning the text with each shape."""
+    found, seen = [], set()
     for needles, shape, kind in _SHAPES:
-        if not any(needle in text for needle in needles):
-            continue
-        for match in shape.finditer(text):
-            if _core(match.group()) not in GENERIC_ACRONYMS:
-                found.append(Candidate(match.start(), match.end(), match.group(), kind, "shape", False, 0.7))
+        for needle in needles:
+            pos = text.find(needle)
+            while pos >= 0:
+                start, end = pos, pos + len(needle)
+                while start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+                    start -= 1
+                while end < len(text) and (text[end].isalnum() or text[end] in "-_"):
+                    end += 1
+                word = text[start:end].rstrip("-")
+                if (start, kind) not in seen and shape.fullmatch(word) and word not in GENERIC_ACRONYMS:
+                    seen.add((start, kind))
+                    found.append(Candidate(start, start + len(word), word, kind, "shape", False, 0.7))
+                pos = text.find(needle, end)
     return found
