@@ -173,8 +173,13 @@ def _entry_norms(gazetteer: Gazetteer, concept_id: str) -> set[str]:
     return {concept_norm(form) for form in gazetteer.entries[concept_id].surface_forms}
 
 
-def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer) -> list[ExtractedEntity]:
-    """Entities of one paper from its processed title and abstract docs."""
+def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer, *,
+                   with_phrases: bool = False) -> list[ExtractedEntity]:
+    """Entities of one paper from its processed title and abstract docs.
+
+    With ``with_phrases``, Title Case phrases that matched nothing in the paper are returned too,
+    with origin ``"titled_phrase"``, for the store to link to names other papers define.
+    """
     docs = {"title": title_doc, "abstract": abstract_doc}
     texts = {"title": doc_text(title_doc), "abstract": doc_text(abstract_doc)}
     text_lower = (texts["title"] + "\n" + texts["abstract"]).lower()
@@ -251,7 +256,7 @@ def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer) -> l
     entities = []
     sentences = {name: _Sentences(doc, texts[name]) for name, doc in docs.items()}
     for concept in concepts.values():
-        if not _keep(concept):
+        if not _keep(concept) or (concept.origin == "titled_phrase" and not with_phrases):
             continue
         entities.append(_to_entity(concept, texts, sentences))
     entities.sort(key=lambda e: (min((m.field != "title", m.start) for m in e.mentions), e.key))
@@ -266,7 +271,10 @@ def _add_candidate(cand: Candidate, field_name: str, text: str, concepts: dict[s
         norms.append(concept_norm(long_text))
     key = next((by_norm[n] for n in norms if n in by_norm), None)
     if key is None:
-        for n in norms:
+        # A definition "long form (ACR)" names a known concept only through its long form: the
+        # paper's own acronym may stand for something else than a known concept of that name.
+        lookups = norms[1:] if cand.long_form else norms
+        for n in lookups:
             entries = gazetteer.by_norm.get(n)
             if entries:
                 key = entries[0]
@@ -314,7 +322,7 @@ def _keep(concept: _Concept) -> bool:
         return False
     if concept.origin == "gazetteer":
         return True
-    if concept.patterns == {"coined"}:
+    if concept.origin == "coined" and concept.patterns == {"coined"}:
         # A bare coined-looking token is kept only when the paper leans on it, or when it is
         # shaped like a released model ("ToolAlpaca-7B").
         fields = [f for f, _, _ in concept.spans]

@@ -15,7 +15,8 @@ from typing import Iterable
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import IDX, LENGTH
+import numpy
+from spacy.attrs import IDX, IS_TITLE, LENGTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -24,6 +25,7 @@ from litkg.extract.discovery import (
     DATA_HEADS,
     NAMEISH_SHAPE,
     PROPOSE_VERBS,
+    TITLE_CONNECTORS,
     TokenHints,
     discover_abstract,
     discover_title,
@@ -157,6 +159,29 @@ class GazetteerMatcher:
         return self
 
 
+def _titled_runs(table: numpy.ndarray) -> tuple[tuple[int, int], ...]:
+    """Runs of 3+ Title Case tokens, single connectors allowed inside, from rows of
+    (IDX, LENGTH, IS_TITLE, connector). Titles are all Title Case, so callers skip them."""
+    title = table[:, 2] == 1
+    if title.sum() < 3:
+        return ()
+    runs, start, count, last = [], -1, 0, -1
+    for index in numpy.flatnonzero(title | (table[:, 3] == 1)).tolist():
+        is_title = bool(title[index])
+        if start >= 0 and index == last + 1 and (is_title or title[last]):
+            if is_title:
+                count += 1
+                end = index
+        else:
+            if count >= 3:
+                runs.append((start, end))
+            start, count, end = (index, 1, index) if is_title else (-1, 0, -1)
+        last = index
+    if count >= 3:
+        runs.append((start, end))
+    return tuple((int(table[a, 0]), int(table[b, 0] + table[b, 1])) for a, b in runs)
+
+
 class DiscoveryComponent:
     """Runs the discovery patterns over the Doc's text."""
 
@@ -168,19 +193,22 @@ class DiscoveryComponent:
         vocab = nlp.vocab
         self._nameish = vocab.add_flag(lambda text: bool(NAMEISH_SHAPE.match(text)))
         self._trigger = vocab.add_flag(lambda text: text in _TRIGGERS)
+        self._connector = vocab.add_flag(lambda text: text in TITLE_CONNECTORS)
 
     def hints(self, doc: Doc) -> TokenHints:
         """Where the pattern triggers are in ``doc``, from its tokens' lexeme flags."""
         if not len(doc):
             return TokenHints((), (), (), ())
-        table = doc.to_array([self._nameish, self._trigger, IDX, LENGTH])
+        table = doc.to_array([self._nameish, self._trigger, IDX, LENGTH, IS_TITLE, self._connector])
+        text = doc_text(doc)
         nameish = table[table[:, 0] == 1, 2].tolist()
         verbs, heads, preps = [], [], []
-        for _, _, start, length in table[table[:, 1] == 1].tolist():
-            word = doc_text(doc)[start : start + length]
+        for _, _, start, length, _, _ in table[table[:, 1] == 1].tolist():
+            word = text[start : start + length]
             span = (start, start + length)
             (verbs if word in _VERB_TRIGGERS else heads if word in DATA_HEADS else preps).append(span)
-        return TokenHints(tuple(nameish), tuple(verbs), tuple(heads), tuple(preps))
+        titled = () if doc.user_data.get(FIELD) == "title" else _titled_runs(table[:, 2:6])
+        return TokenHints(tuple(nameish), tuple(verbs), tuple(heads), tuple(preps), titled)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)

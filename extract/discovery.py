@@ -15,6 +15,7 @@ Pattern families
 ``shape``         X-Bench, XEval, X-1K, XQA
 ``eval_list``     "results on X, Y and Z" in a sentence about evaluation
 ``slash_series``  "CIFAR-10/100" (CIFAR-10 and CIFAR-100)
+``titled_phrase`` Title Case phrases, kept only when they are the long form of a known name
 ``coined``        mixed-case coined tokens (PeftCD, VideoICL) that no other pattern typed
 """
 from __future__ import annotations
@@ -35,7 +36,7 @@ from litkg.extract.lexicon import (
     is_generic_phrase,
 )
 
-__all__ = ["Candidate", "TokenHints", "text_hints", "NAMEISH_SHAPE", "PROPOSE_VERBS", "DATA_HEADS", "is_name_like", "discover_title", "discover_abstract", "infer_type"]
+__all__ = ["Candidate", "TokenHints", "text_hints", "NAMEISH_SHAPE", "PROPOSE_VERBS", "DATA_HEADS", "TITLE_CONNECTORS", "is_name_like", "discover_title", "discover_abstract", "infer_type"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class TokenHints:
     propose: tuple[tuple[int, int], ...]  # proposal verbs ("propose", "introduced", …)
     data_heads: tuple[tuple[int, int], ...]  # "dataset", "benchmarks", "corpus", …
     preps: tuple[tuple[int, int], ...]  # "on" and "across", which may open an evaluation list
+    titled: tuple[tuple[int, int], ...] = ()  # runs of 3+ Title Case words ("Trust Region Aware …")
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w+\-/.]*[\w+]|[A-Za-z0-9]")
@@ -323,8 +325,35 @@ def text_hints(text: str) -> TokenHints:
             nameish.append(start)
     verbs = [(s, e) for s, e in _find_words(text, _PROPOSE_STEMS, prefix=True)
              if text[s:e] in PROPOSE_VERBS or text[s:e] == "put"]
+    titled = tuple((m.start(), m.end()) for m in _TITLED_RUN.finditer(text)
+                   if sum(w[:1].isupper() for w in m.group().split()) >= 3)
     return TokenHints(tuple(nameish), tuple(verbs), tuple(_find_words(text, DATA_HEADS)),
-                      tuple(_find_words(text, ("on", "across"))))
+                      tuple(_find_words(text, ("on", "across"))), titled)
+
+
+#: Small words that may stand inside a Title Case name ("Learning by Teaching").
+TITLE_CONNECTORS = frozenset({"of", "for", "via", "and", "with", "in", "to", "the", "by", "from", "on", "a"})
+_TITLED_RUN = re.compile(
+    r"\b[A-Z][a-z][\w\-]*(?:\s+(?:(?:of|for|via|and|with|in|to|the|by|from|on|a)\s+)?[A-Z][a-z][\w\-]*){2,7}"
+)
+
+
+def _titled_candidates(text: str, runs: Iterable[tuple[int, int]]) -> list[Candidate]:
+    """Title Case phrases ("Trust Region Aware Minimization"): possible long forms of names that
+    another paper defines. They become concepts only by meeting such a name (see the store)."""
+    found = []
+    for start, end in runs:
+        words = text[start:end].split()
+        if is_generic_phrase(words) or words[0].lower() in TITLE_OPENERS or words[0] in _NOT_NAMES:
+            continue
+        found.append(Candidate(start, end, text[start:end], None, "titled_phrase", False, 0.4))
+        if start == 0 or text[max(0, start - 2) : start] in (". ", "? ", "! "):
+            # At a sentence start the first capital may just open the sentence ("Then Learning
+            # by Teaching …"): offer the phrase without it too.
+            rest = start + len(words[0]) + 1
+            if len(words) > 3 and text[rest:end].split()[0][:1].isupper():
+                found.append(Candidate(rest, end, text[rest:end], None, "titled_phrase", False, 0.4))
+    return found
 
 
 def _propose_windows(text: str, verbs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -387,7 +416,8 @@ def _data_head_candidates(text: str, heads: Iterable[tuple[int, int]]) -> list[C
 
 _EVAL_CUE = re.compile(
     r"\b(?:evaluat\w*|experiment\w*|results?|state[- ]of[- ]the[- ]arts?|outperform\w*|achiev\w*|"
-    r"accurac\w*|benchmark\w*|tested|test|performs?|performance|validat\w*|SOTA|scores?)\b"
+    r"accurac\w*|benchmark\w*|tested|test|performs?|performance|validat\w*|SOTA|scores?)\b",
+    re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"(?:[A-Za-z0-9][\w+\-/.’']*[\w+])(?:\s(?:[A-Z0-9][\w+\-/.]*[\w+]|\d+)){0,2}")
 _LIST_JOINER = re.compile(r",?\s+(?:and|or)\s+|,\s*")
@@ -515,6 +545,7 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
     if "/" in text:
         found.extend(_slash_series_candidates(text))
     found.extend(_shape_candidates(text))
+    found.extend(_titled_candidates(text, hints.titled))
     return found
 
 

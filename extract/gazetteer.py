@@ -11,6 +11,7 @@ written. ``context`` holds cue words that pick one sense when several entries sh
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -102,6 +103,16 @@ class Gazetteer:
                 if key and entry.id not in by_norm.setdefault(key, []):
                     by_norm[key].append(entry.id)
         self.by_norm: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in by_norm.items()}
+        self._digest: str | None = None
+
+    @property
+    def digest(self) -> str:
+        """A short hash of the entries: the gazetteer's version, stored with each extracted paper
+        so that a changed gazetteer makes the next build re-extract."""
+        if self._digest is None:
+            payload = "\n".join(json.dumps(e.to_json(), sort_keys=True) for e in self.entries.values())
+            self._digest = hashlib.sha1(payload.encode("utf-8")).hexdigest()[:12]
+        return self._digest
 
     def __len__(self) -> int:
         return len(self.entries)

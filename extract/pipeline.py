@@ -24,7 +24,7 @@ from litkg.records import Extraction, Paper
 __all__ = ["EXTRACTOR_VERSION", "build_nlp", "Extractor"]
 
 #: Stored with each paper; a store built by an older extractor is re-extracted on the next build.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 def build_nlp(gazetteer: Gazetteer | None = None) -> Language:
@@ -62,6 +62,11 @@ class Extractor:
         return self._nlp
 
     @property
+    def version(self) -> str:
+        """Code version and gazetteer digest: what a stored extraction was made with."""
+        return f"{EXTRACTOR_VERSION}:{self.gazetteer.digest}"
+
+    @property
     def gazetteer(self) -> Gazetteer:
         return self.nlp.get_pipe("litkg_gazetteer").gazetteer
 
@@ -69,8 +74,13 @@ class Extractor:
         """Entities of one paper."""
         return next(self.extract_many([paper]))
 
-    def extract_many(self, papers: Iterable[Paper], batch_size: int = 64) -> Iterator[Extraction]:
-        """Entities of each paper, in order, processing texts in batches."""
+    def extract_many(self, papers: Iterable[Paper], batch_size: int = 64, *,
+                     with_phrases: bool = False) -> Iterator[Extraction]:
+        """Entities of each paper, in order, processing texts in batches.
+
+        ``with_phrases`` also returns unmatched Title Case phrases (origin ``"titled_phrase"``),
+        which a store can link to names defined by other papers.
+        """
         nlp = self.nlp
         gazetteer = self.gazetteer
         for batch in _batched(papers, batch_size):
@@ -85,5 +95,5 @@ class Extractor:
             processed = list(nlp.pipe(docs, batch_size=batch_size * 2))
             for index, paper in enumerate(batch):
                 title_doc, abstract_doc = processed[2 * index], processed[2 * index + 1]
-                entities = assemble_paper(title_doc, abstract_doc, gazetteer)
+                entities = assemble_paper(title_doc, abstract_doc, gazetteer, with_phrases=with_phrases)
                 yield Extraction(paper.key, tuple(entities))

@@ -17,7 +17,7 @@ from typing import Iterator, Sequence
 from litkg.errors import StoreError, StoreLockedError
 from litkg.extract.normalise import concept_norm
 from litkg.identity import paper_identifiers
-from litkg.records import ExtractedEntity, Paper
+from litkg.records import ROLES, ExtractedEntity, Paper
 
 __all__ = ["GraphStore", "ConceptRow", "SCHEMA_VERSION", "text_hash"]
 
@@ -84,6 +84,20 @@ CREATE TABLE IF NOT EXISTS edges (
 CREATE INDEX IF NOT EXISTS edges_concept ON edges(concept_key);
 -- Covering: "papers using concept X" reads the index alone (one-paper shared-datasets, similar).
 CREATE INDEX IF NOT EXISTS edges_concept_paper ON edges(concept_key, paper_key);
+-- Title Case phrases not (yet) known as a name: linked when a concept gets them as an alias.
+CREATE TABLE IF NOT EXISTS phrase_mentions (
+    paper_key TEXT NOT NULL REFERENCES papers(key),
+    norm TEXT NOT NULL,
+    role TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    field TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    PRIMARY KEY (paper_key, norm, field, start)
+);
+CREATE INDEX IF NOT EXISTS phrase_mentions_norm ON phrase_mentions(norm);
 CREATE TABLE IF NOT EXISTS evidence (
     paper_key TEXT NOT NULL,
     concept_key TEXT NOT NULL,
@@ -272,19 +286,77 @@ class GraphStore:
     def add_relation(self, src: str, rel: str, dst: str) -> None:
         self.conn.execute("INSERT OR IGNORE INTO concept_relations VALUES (?, ?, ?)", (src, rel, dst))
 
-    def replace_edges(self, paper_key: str, entities: Sequence[ExtractedEntity], extractor_version: str) -> None:
-        """Make the paper's edges exactly ``entities`` (call inside a transaction)."""
+    def replace_edges(self, paper_key: str, entities: Sequence[ExtractedEntity],
+                      extractor_version: str) -> dict[str, str]:
+        """Make the paper's edges exactly ``entities`` (call inside a transaction).
+
+        Returns the stored concept key of each entity: a discovered name that another paper
+        already defined under another spelling (its acronym or long form) joins that concept.
+        """
         self.conn.execute("DELETE FROM evidence WHERE paper_key=?", (paper_key,))
         self.conn.execute("DELETE FROM edges WHERE paper_key=?", (paper_key,))
+        self.conn.execute("DELETE FROM phrase_mentions WHERE paper_key=?", (paper_key,))
+        stored: dict[str, str] = {}
+        edges: dict[str, tuple[str, float]] = {}
+        evidence: list[tuple] = []
         for entity in entities:
-            self.upsert_concept(entity.key, entity.name, entity.type, entity.origin, entity.aliases)
-            self.conn.execute("INSERT INTO edges VALUES (?, ?, ?, ?)",
-                              (paper_key, entity.key, entity.role, entity.confidence))
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(paper_key, entity.key, m.field, m.start, m.end, m.text, m.sentence) for m in entity.mentions],
-            )
+            key = entity.key if entity.origin == "gazetteer" else self._canonical_key(entity)
+            if entity.origin == "titled_phrase" and key == entity.key:
+                self._hold_phrase(paper_key, entity)  # no concept has this spelling yet
+                continue
+            stored[entity.key] = key
+            self.upsert_concept(key, entity.name, entity.type, entity.origin, entity.aliases)
+            role, confidence = edges.get(key, (entity.role, entity.confidence))
+            if ROLES.index(entity.role) < ROLES.index(role):
+                role = entity.role  # two spellings in one paper: the stronger role wins
+            edges[key] = (role, max(confidence, entity.confidence))
+            evidence.extend((paper_key, key, m.field, m.start, m.end, m.text, m.sentence) for m in entity.mentions)
+        self.conn.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)",
+                              [(paper_key, key, role, conf) for key, (role, conf) in edges.items()])
+        self.conn.executemany("INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?)", evidence)
         self.conn.execute("UPDATE papers SET extractor=? WHERE key=?", (extractor_version, paper_key))
+        return stored
+
+    def _hold_phrase(self, paper_key: str, entity: ExtractedEntity) -> None:
+        norm = concept_norm(entity.name)
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO phrase_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(paper_key, norm, entity.role, entity.confidence, m.field, m.start, m.end, m.text, m.sentence)
+             for m in entity.mentions],
+        )
+
+    def link_phrases(self) -> int:
+        """Turn held phrases that are now a concept's alias into edges; returns how many papers
+        gained an edge. Idempotent, and cheap when nothing is held (call inside a transaction)."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT p.paper_key, p.norm, a.concept_key FROM phrase_mentions p "
+            "JOIN concept_aliases a ON a.norm = p.norm"
+        ).fetchall()
+        for paper_key, norm, concept_key in rows:
+            role, confidence = self.conn.execute(
+                "SELECT role, MAX(confidence) FROM phrase_mentions WHERE paper_key=? AND norm=?", (paper_key, norm)
+            ).fetchone()
+            self.conn.execute("INSERT OR IGNORE INTO edges VALUES (?, ?, ?, ?)", (paper_key, concept_key, role, confidence))
+            self.conn.execute(
+                "INSERT OR IGNORE INTO evidence SELECT paper_key, ?, field, start, end, text, sentence "
+                "FROM phrase_mentions WHERE paper_key=? AND norm=?", (concept_key, paper_key, norm))
+            self.conn.execute("DELETE FROM phrase_mentions WHERE paper_key=? AND norm=?", (paper_key, norm))
+        return len(rows)
+
+    def _canonical_key(self, entity: ExtractedEntity) -> str:
+        """The concept a discovered entity belongs to: its own key if stored, else a concept that
+        has one of its longer spellings (TRAM's "Trust Region Aware Minimization") as an alias."""
+        if self.conn.execute("SELECT 1 FROM concepts WHERE key=?", (entity.key,)).fetchone():
+            return entity.key
+        for alias in entity.aliases:
+            norm = concept_norm(alias)
+            if len(norm) < 6:
+                continue  # short acronyms mean different things in different papers
+            row = self.conn.execute(
+                "SELECT concept_key FROM concept_aliases WHERE norm=? ORDER BY concept_key LIMIT 1", (norm,)).fetchone()
+            if row:
+                return row[0]
+        return entity.key
 
     # -- reads --------------------------------------------------------------------------------
     def count(self, table: str) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from litkg.errors import InputNotFoundError
-from litkg.extract.pipeline import EXTRACTOR_VERSION, Extractor
+from litkg.extract.pipeline import Extractor
 from litkg.graph.store import GraphStore
 from litkg.records import Extraction, Paper, SkippedRecord
 
@@ -152,19 +152,23 @@ class KnowledgeGraph:
         )
 
     def _write_batch(self, store: GraphStore, batch: list[Paper], counts: dict, *, single_transaction: bool) -> None:
+        version = self.extractor.version
+
         def write() -> None:
             to_extract: dict[str, Paper] = {}
             for paper in batch:
-                result = store.upsert_paper(paper, EXTRACTOR_VERSION)
+                result = store.upsert_paper(paper, version)
                 counts["read"] += 1
                 counts[result.status] += 1
                 if result.needs_extraction:
                     title, abstract = store.paper_text(result.key)
                     to_extract[result.key] = Paper(title=title, abstract=abstract, source=paper.source)
             keys = list(to_extract)
-            for key, extraction in zip(keys, self.extractor.extract_many(to_extract.values())):
+            extractions = self.extractor.extract_many(to_extract.values(), with_phrases=True)
+            for key, extraction in zip(keys, extractions):
                 self._store_extraction(store, key, extraction)
             counts["extracted"] += len(keys)
+            store.link_phrases()
 
         if single_transaction:
             write()
@@ -174,7 +178,7 @@ class KnowledgeGraph:
 
     def _store_extraction(self, store: GraphStore, key: str, extraction: Extraction) -> None:
         gazetteer = self.extractor.gazetteer
-        store.replace_edges(key, extraction.entities, EXTRACTOR_VERSION)
+        stored = store.replace_edges(key, extraction.entities, self.extractor.version)
         for entity in extraction.entities:
             for rel, targets in (("part_of", entity.part_of), ("variant_of", entity.variant_of)):
                 for target in targets:
@@ -184,7 +188,7 @@ class KnowledgeGraph:
                     # The whole of which a dataset is part (WILDS for GWHD 2021) is a concept even
                     # when no paper names it, so "papers using WILDS, with parts" can find it.
                     store.upsert_concept(entry.id, entry.name, entry.type, "gazetteer", entry.aliases)
-                    store.add_relation(entity.key, rel, entry.id)
+                    store.add_relation(stored[entity.key], rel, entry.id)
 
     # -- extraction without a store -------------------------------------------------------------
     def extract(self, inputs: Sequence[str | os.PathLike], *, format: str | None = None,

@@ -184,3 +184,44 @@ def test_generic_acronyms_are_not_concepts(extractor):
 
 def test_empty_and_missing_text_give_no_entities(extractor):
     assert extractor.extract(paper("x", "")).entities == ()
+
+
+def test_eval_list_after_an_evaluation_cue():
+    text = "Experiments on Halcyon, Brindle-3 and Quoin show consistent gains. We sat on Monday."
+    listed = [c.text for c in discover_abstract(text) if c.pattern == "eval_list"]
+    assert listed == ["Halcyon", "Brindle-3", "Quoin"]
+
+
+def test_slash_series_names_each_member(extractor):
+    names = by_name(extractor.extract(paper("Small images", "Results on CIFAR-10/100 improve.")))
+    assert {"CIFAR-10", "CIFAR-100"} <= names.keys()
+    assert [m.text for m in names["CIFAR-100"].mentions] == ["100"]
+
+
+def test_new_names_built_on_known_ones_are_their_own_concepts(extractor):
+    names = by_name(extractor.extract(paper(
+        "Encoders", "We compare Mirror-BERT with BERT-based baselines and release Phi-3.5-V adapters.")))
+    assert names["Mirror-BERT"].variant_of == ("bert",) and names["Mirror-BERT"].type == "model"
+    assert "Phi-3.5-V" in names
+    assert names["BERT"].mentions[0].text == "BERT"  # "BERT-based" is a modifier, not a new name
+
+
+def test_model_size_and_dataset_citation_are_part_of_the_mention(extractor):
+    names = by_name(extractor.extract(paper(
+        "Scaling", "We fine-tune LLaMA-2 70B and report BLEU on WMT'14 English-French translation.")))
+    assert names["LLaMA-2"].mentions[0].text == "LLaMA-2 70B"
+    (wmt,) = [e for e in names.values() if e.name.startswith("WMT")]
+    assert wmt.mentions[0].text == "WMT'14 English-French translation"
+
+
+def test_a_papers_own_acronym_definition_beats_the_gazetteer(extractor):
+    names = by_name(extractor.extract(paper(
+        "Positions", "We study Absolute Position Embedding (APE) in small models; APE degrades.")))
+    ape = names["APE"]
+    assert ape.origin != "gazetteer" and "Absolute Position Embedding" in ape.aliases
+
+
+def test_capitalised_words_inside_title_case_phrases_are_not_word_names(extractor):
+    names = by_name(extractor.extract(paper(
+        "Embeddings", "We introduce the Massive Multimodal Embedding Benchmark (MMEB) for retrieval.")))
+    assert "MASSIVE" not in names and "MMEB" in names

@@ -143,3 +143,35 @@ def test_part_of_targets_become_concepts_with_relations(tmp_path, extractor):
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT rel FROM concept_relations WHERE dst='wilds'").fetchall() == [("part_of",)]
 
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_acronym_and_long_form_meet_across_papers(tmp_path, extractor, order):
+    rows = [
+        {"title": "First", "abstract": "We propose Gradient Alignment Via Ensembled Layers (GAVEL) for transfer."},
+        {"title": "Second", "abstract": "We compare with Gradient Alignment Via Ensembled Layers on PACS."},
+    ]
+    # Either order: a long form seen before its definition is held, then linked.
+    src = write_jsonl(tmp_path / "p.jsonl", [rows[i] for i in order])
+    db = tmp_path / "kg.db"
+    with KnowledgeGraph(db, extractor=extractor) as kg:
+        kg.build([src])
+        uses = kg.papers_using("GAVEL")
+    assert sorted(u.title for u in uses) == ["First", "Second"]
+    assert {u.role for u in uses} == {"proposes", "compares_with"}
+
+
+def test_a_changed_gazetteer_makes_the_next_build_re_extract(tmp_path):
+    from litkg.extract import Extractor, build_nlp
+    from litkg.extract.gazetteer import Gazetteer, GazetteerEntry
+
+    src = write_jsonl(tmp_path / "p.jsonl", [{"title": "T", "abstract": "We train on Zorblax and Quillon."}])
+    db = tmp_path / "kg.db"
+    small = Gazetteer([GazetteerEntry("zorblax", "Zorblax", "dataset")])
+    larger = Gazetteer([GazetteerEntry("zorblax", "Zorblax", "dataset"), GazetteerEntry("quillon", "Quillon", "dataset")])
+    with KnowledgeGraph(db, extractor=Extractor(build_nlp(small))) as kg:
+        assert kg.build([src]).papers_extracted == 1
+        assert kg.build([src]).papers_extracted == 0
+    with KnowledgeGraph(db, extractor=Extractor(build_nlp(larger))) as kg:
+        assert kg.build([src]).papers_extracted == 1
+        assert [u.title for u in kg.papers_using("Quillon")] == ["T"]
