@@ -113,9 +113,11 @@ PROPOSE_VERBS = frozenset(
     establishes established""".split()
 )
 _PROPOSE_SUBJECT = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|article)|[Ii]n this (?:paper|work), we)\s+"
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|article)|[Ii]n this (?:paper|work), we|us to)\s+"
     r"(?:(?:first|then|further|also|therefore|thus|hence|here|now|instead)\s+)?(?:\w+ly\s+)?$"
 )
+# "We analyse X and introduce Y": the subject stands earlier in the same sentence.
+_SENTENCE_SUBJECT = re.compile(r"\b(?:[Ww]e|[Oo]ur (?:work|paper))\b[^.;]*,?\s+and\s+$")
 _WINDOW_STOP = re.compile(r"\b(?:of|to|that|which|where|for|on|in|by|how|whose|as|and\s+(?:show|demonstrate|evaluate))\b|[.;:]\s")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|denoted as|referred to as)\s+[\"“]?(?=[A-Za-z0-9])")
 _APPOSITIVE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s+(?:a|an)\s+((?:[\w\-]+\s+){0,6}?)(" + _NAME_HEADS + r")\b", re.IGNORECASE)
@@ -364,7 +366,8 @@ def _propose_windows(text: str, verbs: Iterable[tuple[int, int]]) -> list[tuple[
             if not text.startswith(" forward", end):
                 continue
             end += len(" forward")
-        if not _PROPOSE_SUBJECT.search(text, max(0, start - 60), start):
+        if not (_PROPOSE_SUBJECT.search(text, max(0, start - 60), start)
+                or _SENTENCE_SUBJECT.search(text, max(0, text.rfind(". ", 0, start), start - 200), start)):
             continue
         stop = text.find(". ", end)
         stop = len(text) if stop < 0 else stop
@@ -423,12 +426,32 @@ _LIST_ITEM = re.compile(r"(?:[A-Za-z0-9][\w+\-/.’']*[\w+])(?:\s(?:[A-Z0-9][\w+
 _LIST_JOINER = re.compile(r",?\s+(?:and|or)\s+|,\s*")
 
 
+_EXAMPLE_CUES = ("such as", "including", "e.g.,", "e.g.", "namely")
+_EXAMPLE_HEAD = re.compile(r"\b(datasets?|benchmarks?|corpora|suites?)\s*(?:\(|,)?\s*$", re.IGNORECASE)
+
+
+def _example_openers(text: str) -> list[tuple[int, int, str | None]]:
+    """"benchmarks such as X", "datasets (including X, Y and Z)": examples of datasets."""
+    openers = []
+    for cue in _EXAMPLE_CUES:
+        pos = text.find(cue)
+        while pos >= 0:
+            head = _EXAMPLE_HEAD.search(text, max(0, pos - 30), pos)
+            if head:
+                kind = "benchmark" if head.group(1).lower().startswith(("bench", "suite")) else "dataset"
+                openers.append((pos, pos + len(cue), kind))
+            pos = text.find(cue, pos + len(cue))
+    return openers
+
+
 def _eval_list_candidates(text: str, preps: Iterable[tuple[int, int]]) -> list[Candidate]:
-    """Names listed after "on"/"across" in a sentence about evaluation: "results on X, Y and Z"."""
+    """Names listed after "on"/"across" in a sentence about evaluation ("results on X, Y and Z"),
+    or as examples of datasets ("benchmarks such as X")."""
     found = []
-    for start, end in preps:
+    triggers = [(start, end, None) for start, end in preps] + _example_openers(text)
+    for start, end, example_kind in triggers:
         sentence_start = max(text.rfind(". ", 0, start) + 1, start - 120)
-        if not _EVAL_CUE.search(text, sentence_start, start):
+        if example_kind is None and not _EVAL_CUE.search(text, sentence_start, start):
             continue
         pos = end + 1 if text[end : end + 1] == " " else -1
         while 0 <= pos < len(text):
@@ -445,7 +468,7 @@ def _eval_list_candidates(text: str, preps: Iterable[tuple[int, int]]) -> list[C
             if not kept or is_generic_phrase(kept) or _core(kept[0]) in GENERIC_ACRONYMS:
                 break
             name_end = pos + len(" ".join(kept))
-            found.append(Candidate(pos, name_end, text[pos:name_end], None, "eval_list", False, 0.5))
+            found.append(Candidate(pos, name_end, text[pos:name_end], example_kind, "eval_list", False, 0.5))
             if len(kept) < len(words):
                 break
             joiner = _LIST_JOINER.match(text, item.end())
@@ -537,9 +560,12 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
             kind = HEAD_TYPES[appositive.group(2).lower()]
             found.append(Candidate(start, end, word, kind, "appositive", proposes, 0.75))
         elif not word.isupper():
-            # Mixed-case coinages (PeftCD, VideoICL, iHVP); bare all-caps tokens are left to the
-            # acronym-definition pattern, since most undefined ones are abbreviations (XOR, PO).
+            # Mixed-case coinages (PeftCD, VideoICL, iHVP).
             found.append(Candidate(start, end, word, infer_type(text, start, end), "coined", False, 0.45))
+        elif len(word) >= 3 and text.count(word) >= 3:
+            # An all-caps token used again and again without a definition is the paper's own name
+            # ("our score - VSDR"); used once or twice it is mostly an abbreviation (XOR, PO).
+            found.append(Candidate(start, end, word, infer_type(text, start, end), "coined", False, 0.4))
     found.extend(_data_head_candidates(text, hints.data_heads))
     found.extend(_eval_list_candidates(text, hints.preps))
     if "/" in text:
