@@ -38,7 +38,8 @@ _COMPARE_CUE = re.compile(
     r"beats?|superior to|improves? (?:up)?on)\b",
     re.IGNORECASE,
 )
-_OUR = re.compile(r"\b(?:our|the proposed)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+# "our method X", "our score, X", "our score - X": the paper's own thing.
+_OUR = re.compile(r"\b(?:our|the proposed)\s+(?:[\w\-]+[,:]?\s+|[-–—(]\s*){0,3}$", re.IGNORECASE)
 _ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
 
 

@@ -541,7 +541,8 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
         else:
             # "We introduce Prismatic Synthesis, a …": a capitalised phrase right after the verb.
             span = _name_phrase_at(text, start + len(text[start:end]) - len(text[start:end].lstrip()))
-            if span and text[span[1] : span[1] + 2].startswith((",", " (")):
+            follows = text[span[1] : span[1] + 7] if span else ""
+            if span and (follows.startswith((",", " (")) or re.match(r" (?:to|that|which|for)\b", follows)):
                 found.append(Candidate(span[0], span[1], text[span[0] : span[1]], None, "propose", True, 0.7))
     for called in (_CALLED.finditer(text) if any(w in text for w in _CALLED_WORDS) else ()):
         span = _name_phrase_at(text, called.end())

@@ -225,3 +225,21 @@ def test_capitalised_words_inside_title_case_phrases_are_not_word_names(extracto
     names = by_name(extractor.extract(paper(
         "Embeddings", "We introduce the Massive Multimodal Embedding Benchmark (MMEB) for retrieval.")))
     assert "MASSIVE" not in names and "MMEB" in names
+
+
+def test_example_lists_after_a_dataset_head():
+    text = "We extend reasoning benchmarks such as Lodestar and Gimbal, and tasks such as Slice Finding."
+    listed = {c.text: c.type for c in discover_abstract(text) if c.pattern == "eval_list"}
+    assert listed == {"Lodestar": "benchmark", "Gimbal": "benchmark"}  # "tasks such as" lists tasks
+
+
+def test_proposal_whose_subject_opens_the_sentence():
+    text = "We analyse the spectrum of waveforms and introduce Quenchify to remove noise."
+    assert [c.text for c in discover_abstract(text) if c.pattern == "propose" and c.proposes] == ["Quenchify"]
+
+
+def test_undefined_acronym_counts_as_a_name_only_when_repeated(extractor):
+    once = by_name(extractor.extract(paper("x", "We use a XOR probe. Results hold.")))
+    thrice = by_name(extractor.extract(paper("x", "Our score, QRSV, ranks policies. QRSV is cheap. QRSV helps.")))
+    assert "XOR" not in once
+    assert thrice["QRSV"].role == "proposes"  # "our score, QRSV"
