@@ -13,9 +13,6 @@ __all__ = ["AcronymDefinition", "find_acronym_definitions", "match_long_form"]
 
 _PARENS = re.compile(r"\(\s*([^()\n]{1,80}?)\s*\)")
 _SHORT_SHAPE = re.compile(r"^[A-Za-z0-9][\w.+\-/&]*$")
-# Text before a "(" is searched back to the sentence or clause start, never across another paren.
-_CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]]\s|[()\[\]]")
-_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -73,17 +70,28 @@ def match_long_form(short: str, text: str) -> int | None:
 
 
 def _words_before(text: str, end: int, limit: int) -> tuple[int, str]:
-    """The last ``limit`` words before ``end``, not crossing a clause break."""
+    """The last ``limit`` words before ``end``, not crossing a clause break.
+
+    Plain string searches, not regular expressions: this runs for every parenthesis.
+    """
     window_start = max(0, end - 200)
     window = text[window_start:end]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
-    if breaks:
-        window_start += breaks[-1].end()
+    cut = max(window.rfind("("), window.rfind(")"), window.rfind("["), window.rfind("]"))
+    for mark in (". ", "; ", ": ", "! ", "? "):
+        cut = max(cut, window.rfind(mark) + 1 if window.rfind(mark) >= 0 else -1)
+    if cut >= 0:
+        window_start += cut + 1
         window = text[window_start:end]
-    words = list(_WORD.finditer(window))[-limit:]
-    if not words:
+    pieces = window.rsplit(None, limit)
+    if len(pieces) > limit:
+        skip = len(pieces[0])
+        while skip < len(window) and window[skip].isspace():
+            skip += 1
+    else:
+        skip = len(window) - len(window.lstrip())
+    if skip >= len(window):
         return end, ""
-    start = window_start + words[0].start()
+    start = window_start + skip
     return start, text[start:end]
 
 

@@ -20,7 +20,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from litkg.extract.components import CANDIDATES, GAZETTEER_SPANS, doc_text
-from litkg.extract.discovery import Candidate, is_name_like
+from litkg.extract.discovery import Candidate, infer_type, is_name_like
 from litkg.extract.gazetteer import Gazetteer
 from litkg.extract.normalise import concept_norm
 from litkg.records import DATA_TYPES, ROLES, ExtractedEntity, Mention
@@ -337,8 +337,16 @@ def _to_entity(concept: _Concept, texts: dict[str, str], sentences: dict[str, _S
         text = texts[field_name]
         mentions.append(Mention(text[start:end], start, end, field_name, sentences[field_name].around(start, end)))
     kind = concept.type
+    if kind is None and concept.votes:
+        kind = max(set(concept.votes), key=concept.votes.count)
     if kind is None:
-        kind = max(set(concept.votes), key=concept.votes.count) if concept.votes else "method"
+        # Typed from context only now, for the few candidates that survived: most coined tokens
+        # never become concepts, so typing them all up front was wasted work.
+        for mention in mentions:
+            kind = infer_type(texts[mention.field], mention.start, mention.end)
+            if kind:
+                break
+        kind = kind or "method"
     role = _role(concept, kind, mentions, texts)
     aliases = tuple(dict.fromkeys([m.text for m in mentions] + concept.aliases))
     return ExtractedEntity(

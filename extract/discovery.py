@@ -450,9 +450,13 @@ def _eval_list_candidates(text: str, preps: Iterable[tuple[int, int]]) -> list[C
     found = []
     triggers = [(start, end, None) for start, end in preps] + _example_openers(text)
     for start, end, example_kind in triggers:
-        sentence_start = max(text.rfind(". ", 0, start) + 1, start - 120)
-        if example_kind is None and not _EVAL_CUE.search(text, sentence_start, start):
-            continue
+        if example_kind is None:
+            following = text[end + 1 : end + 2]
+            if not (following.isupper() or following.isdigit()):
+                continue  # "on the other hand": lists of names start with a capital or digit
+            sentence_start = max(text.rfind(". ", 0, start) + 1, start - 120)
+            if not _EVAL_CUE.search(text, sentence_start, start):
+                continue
         pos = end + 1 if text[end : end + 1] == " " else -1
         while 0 <= pos < len(text):
             item = _LIST_ITEM.match(text, pos)
@@ -562,11 +566,11 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
             found.append(Candidate(start, end, word, kind, "appositive", proposes, 0.75))
         elif not word.isupper():
             # Mixed-case coinages (PeftCD, VideoICL, iHVP).
-            found.append(Candidate(start, end, word, infer_type(text, start, end), "coined", False, 0.45))
+            found.append(Candidate(start, end, word, None, "coined", False, 0.45))
         elif len(word) >= 3 and text.count(word) >= 3:
             # An all-caps token used again and again without a definition is the paper's own name
             # ("our score - VSDR"); used once or twice it is mostly an abbreviation (XOR, PO).
-            found.append(Candidate(start, end, word, infer_type(text, start, end), "coined", False, 0.4))
+            found.append(Candidate(start, end, word, None, "coined", False, 0.4))
     found.extend(_data_head_candidates(text, hints.data_heads))
     found.extend(_eval_list_candidates(text, hints.preps))
     if "/" in text:
