@@ -41,6 +41,7 @@ _COMPARE_CUE = re.compile(
 # "our method X", "our score, X", "our score - X": the paper's own thing.
 _OUR = re.compile(r"\b(?:our|the proposed)\s+(?:[\w\-]+[,:]?\s+|[-–—(]\s*){0,3}$", re.IGNORECASE)
 _ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
+_HEAD_NOUN_NEXT = re.compile(r"\s+(?:framework|method|approach|algorithm|model|benchmark|dataset|system|architecture)\b")
 
 
 @dataclass
@@ -314,7 +315,10 @@ def _add_candidate(cand: Candidate, field_name: str, text: str, concepts: dict[s
     concept.confidence = max(concept.confidence, cand.confidence)
     if cand.type:
         concept.votes.append(cand.type)
-    if cand.proposes and (concept.origin != "gazetteer" or cand.pattern == "title_prefix" or exact_gaz):
+    if cand.proposes and (concept.origin != "gazetteer" or cand.pattern == "title_prefix"
+                          or (exact_gaz and _HEAD_NOUN_NEXT.match(text, cand.end))):
+        # A known name is the paper's own only when the title leads with it (the WILDS paper) or
+        # the proposal names it with a head noun ("we propose the O3 framework").
         concept.proposes = True
 
 

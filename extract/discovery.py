@@ -73,9 +73,10 @@ _TOKEN = re.compile(r"[A-Za-z0-9][\w+\-/.]*[\w+]|[A-Za-z0-9]")
 # Tokens with a capital or digit after their first letters: the only ones is_name_like can
 # accept. A cheap scan for these in C keeps the Python check off ordinary words; a match that
 # starts inside a longer token (a URL, a path) is dropped by the caller.
-_NAMEISH_TOKEN = re.compile(r"\b[A-Za-z0-9][a-z]*[A-Z0-9][\w+\-/.]*")
-#: The same shape tested on one spaCy token (a lexeme flag in the pipeline).
-NAMEISH_SHAPE = re.compile(r"[A-Za-z0-9][a-z]*[A-Z0-9]")
+_NAMEISH_TOKEN = re.compile(r"\b[A-Za-z0-9][a-z]*-?[A-Z0-9][\w+\-/.]*")
+#: The same shape tested on one spaCy token (a lexeme flag in the pipeline): a capital or digit
+#: after the first letters, maybe after a hyphen ("ReFT", "O3", "Corvid-7B").
+NAMEISH_SHAPE = re.compile(r"[A-Za-z0-9][a-z]*-?[A-Z0-9]")
 _TOKEN_CHARS = frozenset("_+-/.")
 _STRIP = ".,;:()[]{}\"'“”‘’"
 # Capitalised words that open or qualify phrases but are not names.
@@ -118,9 +119,16 @@ _PROPOSE_SUBJECT = re.compile(
 )
 # "We analyse X and introduce Y": the subject stands earlier in the same sentence.
 _SENTENCE_SUBJECT = re.compile(r"\b(?:[Ww]e|[Oo]ur (?:work|paper))\b[^.;]*,?\s+and\s+$")
-_WINDOW_STOP = re.compile(r"\b(?:of|to|that|which|where|for|on|in|by|how|whose|as|and\s+(?:show|demonstrate|evaluate))\b|[.;:]\s")
-_CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|denoted as|referred to as)\s+[\"“]?(?=[A-Za-z0-9])")
-_APPOSITIVE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s+(?:a|an)\s+((?:[\w\-]+\s+){0,6}?)(" + _NAME_HEADS + r")\b", re.IGNORECASE)
+_WINDOW_STOP = re.compile(r"\b(?:of|to|that|which|where|for|on|in|by|how|whose|as|with|using|and\s+(?:show|demonstrate|evaluate))\b|[.;:]\s")
+_CALLED = re.compile(
+    r"\b(?:called|named|dubbed|termed|coined|denoted as|referred to as|"
+    # "We call these models X", "we refer to this dataset as X"
+    r"[Ww]e (?:call|term|name|dub)(?: (?:this|these|it|them|our|the)\b[\w -]{0,30}?)?|"
+    r"refer to (?:this|these|it|them|our|the)\b[\w -]{0,30}? as)\s+[\"“]?(?=[A-Z0-9]|[a-z]+[A-Z])"
+)
+# "…, LN-DPO, resulting in …": a name set off by commas after a description in a proposal.
+_SET_OFF_NAME = re.compile(r",\s+([A-Za-z0-9][\w+\-.]*[\w+])(?=,|\.|\s\()")
+_APPOSITIVE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s+(?:a|an|our)\s+((?:[\w\-]+\s+){0,6}?)(" + _NAME_HEADS + r")\b", re.IGNORECASE)
 DATA_HEADS = ("datasets", "dataset", "benchmarks", "benchmark", "corpus", "corpora", "suite", "challenge",
                "database", "DB")
 # (substrings one of which the text must contain, pattern, type): the substring test is a fast
@@ -131,14 +139,14 @@ _SHAPES = (
     (("K",), re.compile(r"[A-Z][A-Za-z0-9]*-\d+K"), "dataset"),
     (("QA",), re.compile(r"\b[A-Z][A-Za-z0-9\-]+QA\b"), "dataset"),
 )
-_CALLED_WORDS = ("called", "named", "dubbed", "termed", "coined", "denoted", "referred")
+_CALLED_WORDS = ("called", "named", "dubbed", "termed", "coined", "denoted", "refer", "call", "name", "dub")
 _ADJECTIVE_SUFFIX = re.compile(
     r"-(?:based|like|style|driven|aware|free|guided|powered|inspired|specific|level|wise|only|"
     r"agnostic|dependent|conditioned|centric|enhanced|augmented|tuned|trained|generated|ready)$",
     re.IGNORECASE,
 )
 _URLISH = re.compile(r"https?:|www\.|\.(?:com|org|io|net|ai|edu|html?)\b|github|@", re.IGNORECASE)
-_NOVELTY = re.compile(r"\b(?:novel|new|our|first|proposed)\b", re.IGNORECASE)
+_NOVELTY = re.compile(r"\b(?:novel|new|first|proposed)\b", re.IGNORECASE)
 _MODEL_SUFFIX = re.compile(r"(?:-\d+(?:\.\d+)?[BbMm]|LLM|GPT|BERT|-LM|-VL)$")
 
 
@@ -160,6 +168,9 @@ def is_name_like(token: str) -> bool:
         return False
     if _ADJECTIVE_SUFFIX.search(core):
         return False  # "SL-based", "CLIP-like": a modifier built on a name, not a name
+    head, _, rest = core.partition("-")
+    if rest and head in GENERIC_ACRONYMS and rest.replace("-", "").isalpha() and not any(c.isupper() for c in rest[1:]):
+        return False  # "AI-Assisted", "LLM-Generated": a generic term with a plain word
     upper = sum(c.isupper() for c in core)
     digits = any(c.isdigit() for c in core)
     letters = sum(c.isalpha() for c in core)
@@ -228,6 +239,8 @@ def discover_title(title: str) -> list[Candidate]:
     words = prefix.split()
     if not words or len(words) > 4 or words[0].lower() in TITLE_OPENERS:
         return []
+    if len(words) > 1 and (words[0].lower().endswith("ing") or words[-1].lower().endswith(TASK_SUFFIXES)):
+        return []  # "Looking Inward: …", "Open-Set Recognition: …" describe, they do not name
     if len(words) == 1:
         if not (is_name_like(words[0]) or (_is_capitalised(words[0]) and words[0][0].isupper())):
             return []
@@ -276,13 +289,17 @@ def _definition_candidate(defn: AcronymDefinition, proposes: bool, text: str) ->
     last = long_words[-1] if long_words else ""
     if last in METRIC_HEADS:
         return None
+    coined = any(c.islower() for c in defn.short.rstrip("s")[1:])
+    singular = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+    method_head = any(w in HEAD_TYPES and HEAD_TYPES[w] == "method" for w in long_words)
+    if (last in CLASS_HEADS or singular.endswith(TASK_SUFFIXES)) and not coined and not (proposes and method_head):
+        # "Direct Alignment Algorithms (DAAs)", "machine unlearning (MU)", "Combinatorial
+        # Optimization Problems (COPs)": classes, tasks and settings, even in a proposal.
+        return None
     if not proposes:
-        if last in CLASS_HEADS or last.endswith(TASK_SUFFIXES):
-            return None  # "Direct Alignment Algorithms (DAAs)", "machine unlearning (MU)"
         # Outside a proposal, a definition names a concept when its long form is written as a
         # name (Title Case) or its short form is coined in mixed case ("LbT", "MixOE").
         titled = sum(1 for w in defn.long.split() if w[:1].isupper())
-        coined = any(c.islower() for c in defn.short.rstrip("s")[1:])
         if titled < 2 and not coined:
             return None
     if is_generic_phrase(defn.long.split()) and not proposes and not is_name_like(defn.short):
@@ -472,7 +489,8 @@ def _eval_list_candidates(text: str, preps: Iterable[tuple[int, int]]) -> list[C
             if not kept or is_generic_phrase(kept) or _core(kept[0]) in GENERIC_ACRONYMS:
                 break
             name_end = pos + len(" ".join(kept))
-            found.append(Candidate(pos, name_end, text[pos:name_end], example_kind, "eval_list", False, 0.5))
+            # What a paper evaluates "on" is data unless the gazetteer knows better.
+            found.append(Candidate(pos, name_end, text[pos:name_end], example_kind or "dataset", "eval_list", False, 0.5))
             if len(kept) < len(words):
                 break
             joiner = _LIST_JOINER.match(text, item.end())
@@ -527,7 +545,11 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
     windows = _propose_windows(text, hints.propose)
 
     def in_propose_window(pos: int) -> bool:
-        return any(start <= pos <= start + 90 and pos < end for start, end in windows)
+        if any(start <= pos <= start + 90 and pos < end for start, end in windows):
+            return True
+        # "Our contributions are twofold: (1) MMEB (Massive Multimodal Embedding Benchmark) …"
+        sentence_start = text.rfind(". ", 0, pos) + 1
+        return "contribution" in text[sentence_start:pos].lower()
 
     for defn in find_acronym_definitions(text):
         cand = _definition_candidate(defn, in_propose_window(min(defn.long_start, defn.short_start)), text)
@@ -548,20 +570,30 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
             follows = text[span[1] : span[1] + 7] if span else ""
             if span and (follows.startswith((",", " (")) or re.match(r" (?:to|that|which|for)\b", follows)):
                 found.append(Candidate(span[0], span[1], text[span[0] : span[1]], None, "propose", True, 0.7))
+            else:
+                # "we propose a simple extension to the DPO algorithm, LN-DPO, resulting in …"
+                set_off = _SET_OFF_NAME.search(text, start, end)
+                if set_off and is_name_like(set_off.group(1)):
+                    found.append(Candidate(set_off.start(1), set_off.end(1), set_off.group(1), None, "propose", True, 0.7))
     for called in (_CALLED.finditer(text) if any(w in text for w in _CALLED_WORDS) else ()):
         span = _name_phrase_at(text, called.end())
         if span:
             sentence_start = text.rfind(". ", 0, called.start()) + 1
-            proposes = bool(re.search(r"\b(?:we|our)\b", text[sentence_start : called.start()], re.I))
+            proposes = bool(re.search(r"\b(?:we|our)\b", text[sentence_start : called.end()], re.I))
             found.append(Candidate(span[0], span[1], text[span[0] : span[1]], infer_type(text, *span), "called", proposes, 0.75))
     for start, token in _nameish_tokens(text, hints.nameish):
         word = token.rstrip("-/.")
+        for possessive in ("'s", "’s"):
+            if word.endswith(possessive):
+                word = word[: -len(possessive)]
+        if "/" in word and _SLASH_SERIES.fullmatch(word):
+            continue  # "ImageNet-100/200" is two names, found by the slash-series pattern
         if not is_name_like(word):
             continue
         end = start + len(word)
         appositive = _APPOSITIVE.match(text, end)
         if appositive:
-            proposes = bool(_NOVELTY.search(appositive.group(1) or ""))
+            proposes = bool(_NOVELTY.search(appositive.group(1) or "")) or text[appositive.start() : appositive.start(1)].rstrip().lower().endswith("our")
             kind = HEAD_TYPES[appositive.group(2).lower()]
             found.append(Candidate(start, end, word, kind, "appositive", proposes, 0.75))
         elif not word.isupper():

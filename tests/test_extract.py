@@ -243,3 +243,26 @@ def test_undefined_acronym_counts_as_a_name_only_when_repeated(extractor):
     thrice = by_name(extractor.extract(paper("x", "Our score, QRSV, ranks policies. QRSV is cheap. QRSV helps.")))
     assert "XOR" not in once
     assert thrice["QRSV"].role == "proposes"  # "our score, QRSV"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We refer to this collection as Tanager and release it.", "Tanager"),
+    ("We call these models Lumen Encoders from now on.", "Lumen Encoders"),
+    ("We propose a simple extension to the PPO algorithm, RK-PPO, resulting in stabler training.", "RK-PPO"),
+    ("Best results come from Corvid-7B, our model distilled from a larger one.", "Corvid-7B"),
+    ("Our contributions are twofold: (1) MHB (Multilingual Hate Benchmark), a test set.", "MHB"),
+])
+def test_further_proposal_phrasings(extractor, text, name):
+    names = by_name(extractor.extract(paper("x", text)))
+    assert names[name].role == "proposes"
+
+
+def test_a_known_name_proposed_with_a_head_noun_is_the_papers_own(extractor):
+    result = extractor.extract(paper("Unlearning", "To do so, we propose the O3 framework for unlearning."))
+    (o3,) = [e for e in result.entities if any(m.text == "O3" for m in e.mentions)]
+    assert o3.role == "proposes"
+
+
+def test_a_known_name_after_a_proposal_verb_is_not_proposed(extractor):
+    names = by_name(extractor.extract(paper("x", "We also present experiments with a small model -- TinyLlama.")))
+    assert names["TinyLlama"].role != "proposes"
