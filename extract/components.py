@@ -134,10 +134,12 @@ class GazetteerMatcher:
             # A name that is also a word (WILDS/wilds, CLIP/clip) matches as written, in another
             # mixed spelling (WiLDS), or capitalised mid-sentence in running text ("Wilds
             # Camelyon17"), where a capital marks a name; never in lower case.
+            capitalised = surface[:1].isupper() and not any(c.isupper() for c in surface[1:])
+            if capitalised and " " not in surface and _in_title_phrase(span):
+                return False  # "Natural Distribution Shifts": Title Case, not the Shifts dataset
             if surface in exact or sum(c.isupper() for c in surface) >= 2:
                 return True
-            capitalised = surface[:1].isupper() and not any(c.isupper() for c in surface[1:])
-            return capitalised and not in_title and not span[0].is_sent_start and not _in_title_phrase(span)
+            return capitalised and not in_title and not span[0].is_sent_start
         if any(c.isupper() or c.isdigit() for c in surface):
             return True
         form = self._forms.get((concept_id, concept_norm(surface)), "")
