@@ -33,7 +33,7 @@ from litkg.extract.discovery import (
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.extract.normalise import concept_norm, spelling_variants
 
-__all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "CANDIDATES", "FIELD", "TEXT", "doc_text"]
+__all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "CANDIDATES", "FIELD", "TEXT", "PHRASES", "doc_text"]
 
 _VERB_TRIGGERS = PROPOSE_VERBS | {"put"}
 _TRIGGERS = _VERB_TRIGGERS | set(DATA_HEADS) | {"on", "across"}
@@ -42,6 +42,7 @@ GAZETTEER_SPANS = "litkg_gazetteer"
 CANDIDATES = "litkg_candidates"
 FIELD = "litkg_field"
 TEXT = "litkg_text"
+PHRASES = "litkg_phrases"
 
 
 def doc_text(doc: Doc) -> str:
@@ -165,22 +166,29 @@ def _titled_runs(table: numpy.ndarray) -> tuple[tuple[int, int], ...]:
     """Runs of 3+ Title Case tokens, single connectors allowed inside, from rows of
     (IDX, LENGTH, IS_TITLE, connector). Titles are all Title Case, so callers skip them."""
     title = table[:, 2] == 1
-    if title.sum() < 3:
+    if int(title.sum()) < 3:
         return ()
-    runs, start, count, last = [], -1, 0, -1
-    for index in numpy.flatnonzero(title | (table[:, 3] == 1)).tolist():
-        is_title = bool(title[index])
-        if start >= 0 and index == last + 1 and (is_title or title[last]):
+    index = numpy.flatnonzero(title | (table[:, 3] == 1))
+    # Split where the run of Title Case or connector tokens is interrupted.
+    segments = numpy.split(index, numpy.flatnonzero(numpy.diff(index) != 1) + 1)
+    runs = []
+    for segment in segments:
+        if len(segment) < 3:
+            continue
+        flags = title[segment].tolist()
+        start = None
+        count = 0
+        for position, is_title in enumerate(flags + [False, False]):
             if is_title:
+                if start is None:
+                    start, count = position, 0
                 count += 1
-                end = index
-        else:
-            if count >= 3:
-                runs.append((start, end))
-            start, count, end = (index, 1, index) if is_title else (-1, 0, -1)
-        last = index
-    if count >= 3:
-        runs.append((start, end))
+                end = position
+            elif start is not None and (position + 1 >= len(flags) or not flags[position + 1]):
+                # two non-title tokens in a row (or the segment's end) close the run
+                if count >= 3:
+                    runs.append((int(segment[start]), int(segment[end])))
+                start = None
     return tuple((int(table[a, 0]), int(table[b, 0] + table[b, 1])) for a, b in runs)
 
 
@@ -209,7 +217,9 @@ class DiscoveryComponent:
             word = text[start : start + length]
             span = (start, start + length)
             (verbs if word in _VERB_TRIGGERS else heads if word in DATA_HEADS else preps).append(span)
-        titled = () if doc.user_data.get(FIELD) == "title" else _titled_runs(table[:, 2:6])
+        # Title Case phrases only matter to a store linking long forms across papers (PHRASES).
+        wanted = doc.user_data.get(PHRASES) and doc.user_data.get(FIELD) != "title"
+        titled = _titled_runs(table[:, 2:6]) if wanted else ()
         return TokenHints(tuple(nameish), tuple(verbs), tuple(heads), tuple(preps), titled)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -17,7 +17,7 @@ from spacy.language import Language
 import litkg.extract.components  # noqa: F401  (registers the factories)
 import litkg.extract.sentences  # noqa: F401
 from litkg.extract.assemble import assemble_paper
-from litkg.extract.components import FIELD, TEXT, GazetteerMatcher
+from litkg.extract.components import FIELD, PHRASES, TEXT, GazetteerMatcher
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.records import Extraction, Paper
 
@@ -91,6 +91,7 @@ class Extractor:
                     doc = nlp.make_doc(text)
                     doc.user_data[FIELD] = field_name
                     doc.user_data[TEXT] = text
+                    doc.user_data[PHRASES] = with_phrases
                     docs.append(doc)
             processed = list(nlp.pipe(docs, batch_size=batch_size * 2))
             for index, paper in enumerate(batch):
