@@ -54,3 +54,20 @@ def sample_store(tmp_path_factory, extractor):
 @pytest.fixture()
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def bolt_server(tmp_path_factory):
+    """A running Bolt server: the one ``NEO4J_URI`` names when set, else ArcadeDB embedded on a free
+    127.0.0.1 port, started once per session (see ``tests/neo4j_server.py``)."""
+    from neo4j_server import server_from_env, start_embedded
+
+    server = server_from_env()
+    if server is not None:
+        yield server
+        return
+    server = start_embedded(tmp_path_factory.mktemp("bolt"))
+    try:
+        yield server
+    finally:
+        server.stop()

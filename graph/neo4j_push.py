@@ -1,0 +1,317 @@
+"""Push a litkg store into Neo4j (or any Bolt server speaking Neo4j 5 Cypher).
+
+:class:`Neo4jWriter` takes a driver from the caller and does no I/O until :meth:`Neo4jWriter.push`.
+A push writes the schema first (uniqueness constraints on the paper and concept keys, indexes on
+name and type), then nodes, then relationships, each in batches of ``UNWIND $rows AS row MERGE …``
+with values only as parameters. Papers that were already in the database have their stale
+relationships removed right after their batch. Pushing the same store twice creates nothing the second time;
+pushing after a later build creates only what is new, and drops a paper's relationships that the
+store no longer has (a role that changed on re-extraction).
+
+>>> from neo4j import GraphDatabase                                    # doctest: +SKIP
+>>> with GraphDatabase.driver(uri, auth=(user, password)) as driver:   # doctest: +SKIP
+...     summary = Neo4jWriter(driver, database="neo4j").push(store)
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field, fields
+from itertools import islice
+from typing import Callable, Iterable, Iterator
+
+from neo4j import GraphDatabase, RoutingControl
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from litkg.errors import Neo4jConnectionError, StoreError
+from litkg.graph import neo4j_model as model
+from litkg.graph.store import GraphStore
+from litkg.records import CONCEPT_TYPES, ROLES
+
+__all__ = ["Neo4jWriter", "PushSummary", "Neo4jSettings", "STAGES", "translate_error"]
+
+#: The stages of a push, in order; ``progress`` callbacks receive one of these.
+STAGES = ("schema", "papers", "concepts", "mentions", "relations")
+
+_COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+             "properties_set", "labels_added", "labels_removed", "constraints_added", "indexes_added")
+
+
+@dataclass
+class PushSummary:
+    """What one push sent and what the server says it changed."""
+
+    papers: int = 0
+    concepts: int = 0
+    mentions: int = 0
+    relations: int = 0
+    nodes_created: int = 0
+    nodes_deleted: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    properties_set: int = 0
+    labels_added: int = 0
+    labels_removed: int = 0
+    constraints_added: int = 0
+    indexes_added: int = 0
+    batches: int = 0
+    retries: int = 0
+    seconds: float = 0.0
+    stage_seconds: dict = field(default_factory=dict)
+
+    def add_counters(self, counters) -> None:
+        for name in _COUNTERS:
+            setattr(self, name, getattr(self, name) + int(getattr(counters, name, 0) or 0))
+
+    def to_json(self) -> dict:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["seconds"] = round(self.seconds, 3)
+        data["stage_seconds"] = {k: round(v, 3) for k, v in self.stage_seconds.items()}
+        return data
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    """Where a Neo4j database is and how to log in; the password never shows in ``repr``.
+
+    ``from_env`` reads ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``.
+    """
+
+    uri: str = "bolt://localhost:7687"
+    user: str = "neo4j"
+    password: str | None = field(default=None, repr=False)
+    database: str = "neo4j"
+
+    @classmethod
+    def from_env(cls, environ=None) -> "Neo4jSettings":
+        env = os.environ if environ is None else environ
+        return cls(uri=env.get("NEO4J_URI", cls.uri), user=env.get("NEO4J_USERNAME", cls.user),
+                   password=env.get("NEO4J_PASSWORD"), database=env.get("NEO4J_DATABASE", cls.database))
+
+    @property
+    def address(self) -> str:
+        """The URI without any user information, for messages."""
+        scheme, sep, rest = self.uri.partition("://")
+        return f"{scheme}{sep}{rest.rpartition('@')[2]}" if sep else self.uri
+
+    def open_driver(self):
+        """A driver whose connection has been checked; library errors for a bad URI, an unreachable
+        server or refused credentials (the caller closes the driver)."""
+        auth = (self.user, self.password) if self.password is not None else None
+        try:
+            driver = GraphDatabase.driver(self.uri, auth=auth)
+        except (ValueError, DriverError) as exc:
+            raise Neo4jConnectionError(f"cannot use the Neo4j URI {self.address!r}: {_one_line(exc)}",
+                                       hint="a URI looks like bolt://host:7687 or neo4j://host:7687") from None
+        try:
+            driver.verify_connectivity()
+        except (Neo4jError, DriverError) as exc:
+            driver.close()
+            raise translate_error(exc, database=self.database, address=self.address) from None
+        return driver
+
+
+def translate_error(exc: Exception, *, database: str, address: str = "") -> Exception:
+    """The litkg error for a driver error (the server's message; never a credential)."""
+    where = f" at {address}" if address else ""
+    if isinstance(exc, AuthError):
+        return model.Neo4jAuthError(f"the Neo4j server{where} refused the user name or password")
+    if isinstance(exc, (ServiceUnavailable, SessionExpired)):
+        return Neo4jConnectionError(f"cannot reach the Neo4j server{where}: {_one_line(exc)}")
+    if isinstance(exc, Neo4jError):
+        code = exc.code or ""
+        if "DatabaseNotFound" in code:
+            return model.Neo4jQueryError(f"the server has no database {database!r}", server_code=code,
+                                         hint="pass --database (or set NEO4J_DATABASE) to an existing database")
+        return model.Neo4jQueryError(f"the server rejected a query: {_one_line(exc.message or exc)}",
+                                     server_code=code)
+    if isinstance(exc, DriverError):
+        return Neo4jConnectionError(f"Neo4j driver error: {_one_line(exc)}")
+    return exc
+
+
+def _one_line(text) -> str:
+    return " ".join(str(text).split())
+
+
+def _retryable(exc: Exception) -> bool:
+    check = getattr(exc, "is_retryable", None)
+    if callable(check) and check():
+        return True
+    return isinstance(exc, (ServiceUnavailable, SessionExpired))
+
+
+def _batches(rows: Iterable, size: int) -> Iterator[list]:
+    it = iter(rows)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class Neo4jWriter:
+    """Writes a litkg store into one Neo4j database.
+
+    Parameters
+    ----------
+    driver : neo4j.Driver
+        An open driver; the writer never closes it.
+    database : str
+        The database to write; passed on every call (``database_``), never left to the server.
+    batch_size : int
+        Rows per transaction.
+    retries : int
+        How many times a batch that failed with a transient error (deadlock, leader switch,
+        connection dropped) is tried again, on top of the driver's own managed-transaction
+        retries. Every batch is idempotent, so a retry never duplicates.
+    backoff : float
+        Seconds before the first retry; doubled for each further one.
+    prune : bool
+        Delete relationships from pushed papers to concepts that the store no longer has.
+    """
+
+    def __init__(self, driver, *, database: str = "neo4j", batch_size: int = 2000, retries: int = 3,
+                 backoff: float = 0.5, prune: bool = True) -> None:
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.driver = driver
+        self.database = database
+        self.batch_size = batch_size
+        self.retries = retries
+        self.backoff = backoff
+        self.prune = prune
+
+    def __repr__(self) -> str:
+        return f"Neo4jWriter(database={self.database!r}, batch_size={self.batch_size})"
+
+    # -- running queries ----------------------------------------------------------------------
+    def run(self, query: str, parameters: dict | None = None, *, summary: PushSummary | None = None,
+            write: bool = True):
+        """Run one query in its own managed transaction, retrying transient failures.
+
+        Returns the driver's ``EagerResult``; library errors replace driver errors.
+        """
+        attempt = 0
+        while True:
+            try:
+                result = self.driver.execute_query(
+                    query, parameters_=parameters or {}, database_=self.database,
+                    routing_=RoutingControl.WRITE if write else RoutingControl.READ)
+            except (Neo4jError, DriverError) as exc:
+                if attempt < self.retries and _retryable(exc):
+                    attempt += 1
+                    if summary is not None:
+                        summary.retries += 1
+                    time.sleep(self.backoff * 2 ** (attempt - 1))
+                    continue
+                raise translate_error(exc, database=self.database) from exc
+            if summary is not None:
+                summary.add_counters(result.summary.counters)
+            return result
+
+    def _write_rows(self, query: str, rows: Iterable, summary: PushSummary,
+                    tick: Callable[[int], None]) -> int:
+        sent = 0
+        for batch in _batches(rows, self.batch_size):
+            self.run(query, {"rows": batch}, summary=summary)
+            summary.batches += 1
+            sent += len(batch)
+            tick(len(batch))
+        return sent
+
+    # -- the push -----------------------------------------------------------------------------
+    def write_schema(self, summary: PushSummary | None = None) -> PushSummary:
+        """Create the constraints and indexes (each statement alone: schema changes cannot share a
+        transaction with writes)."""
+        summary = summary if summary is not None else PushSummary()
+        for statement in model.schema_statements():
+            self.run(statement, summary=summary)
+        return summary
+
+    def push(self, store: GraphStore, *, progress: Callable[[str, int], None] | None = None,
+             schema: bool = True) -> PushSummary:
+        """Write the whole store: schema, papers, concepts, paper→concept and concept→concept
+        relationships.
+
+        Parameters
+        ----------
+        store : GraphStore
+            The litkg store to read (not modified).
+        progress : callable, optional
+            Called as ``progress(stage, rows)`` after each batch, ``stage`` one of :data:`STAGES`.
+        schema : bool
+            Create the constraints and indexes first (they make MERGE fast; keep it on).
+
+        Returns
+        -------
+        PushSummary
+            Rows sent per kind and the server's counters summed over every batch.
+
+        Raises
+        ------
+        Neo4jConnectionError, Neo4jAuthError, Neo4jQueryError
+            When the server cannot be reached, refuses the credentials or rejects a query.
+        """
+        summary = PushSummary()
+        started = time.perf_counter()
+
+        def stage(name: str, work: Callable[[Callable[[int], None]], None]) -> None:
+            t0 = time.perf_counter()
+            work(lambda n: progress(name, n) if progress else None)
+            summary.stage_seconds[name] = time.perf_counter() - t0
+
+        if schema:
+            stage("schema", lambda tick: (self.write_schema(summary), tick(0)))
+        stage("papers", lambda tick: self._push_papers(store, summary, tick))
+        stage("concepts", lambda tick: self._push_concepts(store, summary, tick))
+        stage("mentions", lambda tick: self._push_mentions(store, summary, tick))
+        stage("relations", lambda tick: self._push_relations(store, summary, tick))
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def _push_papers(self, store: GraphStore, summary: PushSummary, tick) -> None:
+        for batch in _batches(model.paper_rows(store), self.batch_size):
+            result = self.run(model.merge_papers(), {"rows": batch}, summary=summary)
+            summary.batches += 1
+            summary.papers += len(batch)
+            existed = [record["key"] for record in result.records]
+            if self.prune and existed:  # papers new to the database have no stale relationships
+                self._write_rows(model.prune_mentions(), model.keep_rows(store, existed), summary, lambda n: None)
+            tick(len(batch))
+
+    def _push_concepts(self, store: GraphStore, summary: PushSummary, tick) -> None:
+        unknown = store.conn.execute("SELECT key, type FROM concepts WHERE type NOT IN (SELECT value FROM json_each(?)) "
+                                     "LIMIT 1", (json.dumps(list(CONCEPT_TYPES)),)).fetchone()
+        if unknown:  # never interpolated: labels come from the fixed set only
+            raise StoreError(f"concept {unknown[0]!r} has the unknown type {unknown[1]!r}",
+                             hint="rebuild the store with this version of litkg")
+        for concept_type in CONCEPT_TYPES:
+            # A type that changed since the last push: relabel before MERGE looks for the new label,
+            # in two transactions (see model.add_type_label), the second only for what changed.
+            relabelled = []
+            keys = ({"key": row["key"]} for row in model.concept_rows(store, concept_type))
+            for batch in _batches(keys, self.batch_size):
+                result = self.run(model.add_type_label(concept_type), {"rows": batch}, summary=summary)
+                relabelled.extend({"key": record["key"]} for record in result.records)
+            self._write_rows(model.remove_other_type_labels(concept_type), relabelled, summary, lambda n: None)
+            rows = ({"key": row["key"], "props": row["props"]} for row in model.concept_rows(store, concept_type))
+            summary.concepts += self._write_rows(model.merge_concepts(concept_type), rows, summary, tick)
+
+    def _push_mentions(self, store: GraphStore, summary: PushSummary, tick) -> None:
+        unknown = store.conn.execute("SELECT paper_key, concept_key, role FROM edges WHERE role NOT IN "
+                                     "(SELECT value FROM json_each(?)) LIMIT 1", (json.dumps(list(ROLES)),)).fetchone()
+        if unknown:
+            raise StoreError(f"the edge {unknown[0]!r} -> {unknown[1]!r} has the unknown role {unknown[2]!r}",
+                             hint="rebuild the store with this version of litkg")
+        for role in ROLES:
+            rows = (model.mention_list(row) for row in model.mention_rows(store, role))
+            summary.mentions += self._write_rows(model.merge_mentions(role), rows, summary, tick)
+
+    def _push_relations(self, store: GraphStore, summary: PushSummary, tick) -> None:
+        for rel in model.RELATION_TYPES:
+            rows = ({"src": row["src"], "dst": row["dst"]} for row in model.relation_rows(store) if row["rel"] == rel)
+            summary.relations += self._write_rows(model.merge_relations(rel), rows, summary, tick)
+
+    def counts(self) -> dict:
+        """``{papers, concepts, mentions, relations}`` as the server holds them now."""
+        result = self.run(model.count_graph(), write=False)
+        return dict(result.records[0].data())

@@ -1,0 +1,170 @@
+"""``litkg neo4j …``: push the graph into Neo4j and run the Cypher query library against it.
+
+Connection options also come from ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and
+``NEO4J_DATABASE``. The password is never printed; prefer the environment variable to
+``--password`` (a command line is visible to other users of the machine).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from functools import wraps
+from typing import Callable
+
+import click
+
+from litkg.commands.common import db_option, fail_cleanly, json_option, print_json, short
+
+__all__ = ["neo4j", "connection_options", "settings_from_options"]
+
+
+def connection_options(func: Callable) -> Callable:
+    """``--uri``, ``--user``, ``--password`` and ``--database``, each with its environment variable."""
+    options = [
+        click.option("--uri", default="bolt://localhost:7687", show_default=True, envvar="NEO4J_URI",
+                     show_envvar=True, help="The Neo4j server."),
+        click.option("--user", default="neo4j", show_default=True, envvar="NEO4J_USERNAME", show_envvar=True,
+                     help="User name."),
+        click.option("--password", default=None, envvar="NEO4J_PASSWORD", show_envvar=True,
+                     help="Password; prefer the environment variable. Asked for when missing on a terminal."),
+        click.option("--database", default="neo4j", show_default=True, envvar="NEO4J_DATABASE", show_envvar=True,
+                     help="The database to use."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+
+    @wraps(func)
+    def wrapper(*args, uri, user, password, database, **kwargs):
+        return func(*args, settings=settings_from_options(uri, user, password, database), **kwargs)
+
+    return wrapper
+
+
+def settings_from_options(uri: str, user: str, password: str | None, database: str):
+    from litkg.graph.neo4j_push import Neo4jSettings
+
+    if password is None and sys.stdin.isatty():
+        password = click.prompt(f"Password for {user}", hide_input=True, default="", show_default=False,
+                                err=True) or None
+    return Neo4jSettings(uri=uri, user=user, password=password, database=database)
+
+
+@click.group("neo4j")
+def neo4j() -> None:
+    """Push the graph into Neo4j, and run the shipped Cypher queries against it."""
+
+
+@neo4j.command("push")
+@db_option
+@connection_options
+@click.option("--batch-size", default=2000, show_default=True, type=click.IntRange(min=1),
+              help="Rows per transaction.")
+@json_option
+@fail_cleanly
+def push_cmd(db, settings, batch_size, as_json) -> None:
+    """Write the graph in --db into Neo4j: constraints and indexes, nodes, then relationships.
+
+    Idempotent: pushing again creates nothing; after a later build it creates only what is new
+    (and drops relationships the store no longer has). Transient errors are retried.
+    """
+    from tqdm import tqdm
+
+    from litkg.graph.neo4j_push import Neo4jWriter
+    from litkg.graph.store import GraphStore
+
+    with GraphStore(db, create=False) as store:
+        total = sum(store.count(t) for t in ("papers", "concepts", "edges", "concept_relations"))
+        driver = settings.open_driver()
+        try:
+            with tqdm(total=total, unit=" rows", desc="pushing", file=sys.stderr, disable=None, leave=False) as bar:
+                def progress(stage: str, rows: int) -> None:
+                    bar.set_description(stage)
+                    bar.update(rows)
+
+                writer = Neo4jWriter(driver, database=settings.database, batch_size=batch_size)
+                summary = writer.push(store, progress=progress)
+        finally:
+            driver.close()
+    if as_json:
+        print_json({"uri": settings.address, "database": settings.database, **summary.to_json()})
+        return
+    click.echo(f"Pushed {db} to {settings.address} (database {settings.database}) in {summary.seconds:.1f} s: "
+               f"{summary.papers} papers, {summary.concepts} concepts, {summary.mentions} paper-concept and "
+               f"{summary.relations} concept-concept relationships.")
+    click.echo(f"Created {summary.nodes_created} nodes and {summary.relationships_created} relationships; "
+               f"deleted {summary.relationships_deleted} stale relationships; added "
+               f"{summary.constraints_added} constraints and {summary.indexes_added} indexes"
+               + (f"; {summary.retries} batches retried." if summary.retries else "."))
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(v) for v in value)
+    return short(value, 60)
+
+
+@neo4j.command("query")
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter (repeatable); see 'litkg neo4j queries'.")
+@click.option("--cypher", default=None, help="Run this ad-hoc read query instead of a library query.")
+@connection_options
+@json_option
+@fail_cleanly
+def query_cmd(name, params, cypher, settings, as_json) -> None:
+    """Run the library query NAME (or an ad-hoc read query given with --cypher) and print its rows.
+
+    Parameters are given as --param NAME=VALUE and converted to the types the query declares;
+    with --cypher they are passed as strings. Queries run in a read transaction that is rolled
+    back, so nothing is ever changed.
+    """
+    from litkg.queries.cypher_library import parse_param_pairs, run_cypher, run_query
+
+    if (name is None) == (cypher is None):
+        raise click.UsageError("give a library query NAME or --cypher TEXT (one of them)")
+    given = parse_param_pairs(params)
+    driver = settings.open_driver()
+    try:
+        if cypher is not None:
+            result = run_cypher(driver, cypher, given, database=settings.database)
+        else:
+            result = run_query(driver, name, given, database=settings.database)
+    finally:
+        driver.close()
+    if as_json:
+        print_json(result.to_json())
+        return
+    if not result.rows:
+        click.echo("No rows.")
+        return
+    click.echo("  ".join(result.columns))
+    for row in result.rows:
+        click.echo("  ".join(_cell(row.get(column)) for column in result.columns))
+
+
+@neo4j.command("queries")
+@click.option("--show", "show", default=None, metavar="NAME", help="Print the Cypher text of this query.")
+@json_option
+@fail_cleanly
+def queries_cmd(show, as_json) -> None:
+    """List the Cypher query library: what each query answers and its parameters."""
+    from litkg.queries.cypher_library import get_query, load_library
+
+    if show is not None:
+        query = get_query(show)
+        click.echo(query.path.read_text(encoding="utf-8") if query.path else query.cypher, nl=False)
+        return
+    library = load_library()
+    if as_json:
+        print_json([q.to_json() for q in library.values()])
+        return
+    for query in library.values():
+        click.echo(f"{query.name}: {query.summary}")
+        for param in query.params:
+            if param.derivation:
+                continue
+            spec = "required" if param.required else f"default {json.dumps(param.default)}"
+            choices = f", one of {'|'.join(param.choices)}" if param.choices else ""
+            click.echo(f"    --param {param.name}=…  ({param.type}, {spec}{choices}) {param.doc}")

@@ -1,0 +1,330 @@
+"""The Cypher query library: ``queries/cypher/*.cypher``, loaded, listed and run with parameters.
+
+Each file is one read-only query for Neo4j 5 (no APOC, no GDS) whose header comment says what it
+answers and declares its parameters::
+
+    // Papers that use a concept ...
+    // twin: litkg.queries.usage.papers_using
+    // order: role, year newest first, paper key
+    // @param name string required — the concept's name in any spelling, or its key
+    // @param norm string derived concept_norm(name) — the normal form of $name
+    // @param include_parts boolean = false — also papers that name only a part of it
+
+A parameter is ``required``, has a JSON default (``= 20``, ``= null``, ``= ["dataset"]``) and
+optionally a set of allowed values (``{year|month}``), or is ``derived``: computed in Python from
+another parameter by one of :data:`DERIVATIONS` (litkg's name normalisation cannot be written in
+Cypher). ``twin`` names the embedded function that answers the same question from the SQLite
+store; ``order: none`` says the row order is not part of the answer.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from litkg.errors import QueryError
+from litkg.extract.normalise import concept_norm
+from litkg.identity import normalise_arxiv_id, normalise_doi, normalise_title
+
+__all__ = ["LIBRARY_DIR", "QueryParam", "LibraryQuery", "CypherResult", "DERIVATIONS", "paper_idents",
+           "load_library", "get_query", "bind_parameters", "parse_param_pairs", "check_read_only", "run_query",
+           "run_cypher"]
+
+LIBRARY_DIR = Path(__file__).resolve().parent / "cypher"
+TYPES = ("string", "integer", "float", "boolean", "list")
+
+_PARAM = re.compile(
+    r"^@param\s+(?P<name>\w+)\s+(?P<type>\w+)\s+"
+    r"(?P<spec>required|derived\s+(?P<func>\w+)\((?P<source>\w+)\)|=\s*(?P<default>\"[^\"]*\"|\[[^\]]*\]|\S+))"
+    r"(?:\s+\{(?P<choices>[^}]*)\})?\s*(?:—|--?)\s*(?P<doc>.*)$")
+
+
+def paper_idents(ref: str | None) -> list[str]:
+    """The identifiers a paper reference may stand for, strongest first (as litkg resolves papers).
+
+    >>> paper_idents("arXiv:2401.01234v2")
+    ['arxiv:2401.01234', 'title:arxiv 2401 01234v2']
+    """
+    if ref is None:
+        return []
+    idents = []
+    doi = normalise_doi(ref)
+    if doi and doi.startswith("10."):
+        idents.append(f"doi:{doi}")
+    arxiv = normalise_arxiv_id(ref)
+    if arxiv:
+        idents.append(f"arxiv:{arxiv}")
+    idents.append(f"title:{normalise_title(ref)}")
+    return idents
+
+
+#: Functions a ``derived`` parameter may name.
+DERIVATIONS: Mapping[str, Callable[[Any], Any]] = {
+    "concept_norm": lambda value: concept_norm(value) if value is not None else None,
+    "paper_idents": paper_idents,
+}
+
+
+@dataclass(frozen=True)
+class QueryParam:
+    """One ``$parameter`` of a library query."""
+
+    name: str
+    type: str
+    doc: str
+    required: bool = False
+    default: Any = None
+    choices: tuple[str, ...] = ()
+    derived_from: str | None = None
+    derivation: str | None = None
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "type": self.type, "doc": self.doc, "required": self.required,
+                "default": self.default, "choices": list(self.choices), "derived_from": self.derived_from,
+                "derivation": self.derivation}
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    """A library query: its name (the file's stem), what it answers, its parameters and text."""
+
+    name: str
+    description: str
+    twin: str
+    order: str
+    params: tuple[QueryParam, ...]
+    cypher: str = field(repr=False)
+    path: Path | None = None
+
+    @property
+    def ordered(self) -> bool:
+        """Whether the row order is part of the answer."""
+        return self.order.strip().lower() != "none"
+
+    @property
+    def summary(self) -> str:
+        return self.description.split(". ")[0].rstrip(".") + "."
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "description": self.description, "twin": self.twin, "order": self.order,
+                "params": [p.to_json() for p in self.params], "path": str(self.path) if self.path else None}
+
+
+@dataclass(frozen=True)
+class CypherResult:
+    """Rows a query returned (as plain dicts) and their column names."""
+
+    columns: tuple[str, ...]
+    rows: tuple[dict, ...]
+
+    def to_json(self) -> list[dict]:
+        return [dict(row) for row in self.rows]
+
+
+def parse_query(text: str, name: str, path: Path | None = None) -> LibraryQuery:
+    """A :class:`LibraryQuery` from a ``.cypher`` file's text (header comment, then the query)."""
+    header, body, described = [], [], []
+    meta: dict[str, str] = {}
+    params: list[QueryParam] = []
+    in_header = True
+    for line in text.splitlines():
+        if in_header and line.startswith("//"):
+            header.append(line[2:].strip())
+            continue
+        in_header = False
+        body.append(line)
+    for line in header:
+        key, _, value = line.partition(":")
+        if line.startswith("@param"):
+            params.append(_parse_param(line, name))
+        elif key in ("twin", "order") and value:
+            meta[key] = value.strip()
+        else:
+            described.append(line)
+    if "twin" not in meta or "order" not in meta:
+        raise QueryError(f"library query {name!r} lacks a 'twin:' or 'order:' header line")
+    return LibraryQuery(name, " ".join(described).strip(), meta["twin"], meta["order"], tuple(params),
+                        "\n".join(body).strip() + "\n", path)
+
+
+def _parse_param(line: str, query: str) -> QueryParam:
+    match = _PARAM.match(line)
+    if not match or match["type"] not in TYPES:
+        raise QueryError(f"library query {query!r}: cannot read {line!r}")
+    choices = tuple(c.strip() for c in match["choices"].split("|")) if match["choices"] else ()
+    if match["spec"] == "required":
+        return QueryParam(match["name"], match["type"], match["doc"], required=True, choices=choices)
+    if match["func"]:
+        if match["func"] not in DERIVATIONS:
+            raise QueryError(f"library query {query!r}: unknown derivation {match['func']!r}")
+        return QueryParam(match["name"], match["type"], match["doc"], derived_from=match["source"],
+                          derivation=match["func"])
+    return QueryParam(match["name"], match["type"], match["doc"], default=json.loads(match["default"]),
+                      choices=choices)
+
+
+def load_library(directory: str | Path | None = None) -> dict[str, LibraryQuery]:
+    """Every ``*.cypher`` file of ``directory`` (default: the shipped library), by name."""
+    folder = Path(directory) if directory is not None else LIBRARY_DIR
+    return {path.stem: parse_query(path.read_text(encoding="utf-8"), path.stem, path)
+            for path in sorted(folder.glob("*.cypher"))}
+
+
+def get_query(name: str, directory: str | Path | None = None) -> LibraryQuery:
+    """The library query called ``name``; :class:`QueryError` naming the others when there is none."""
+    library = load_library(directory)
+    if name not in library:
+        raise QueryError(f"no library query {name!r}", hint=f"choose one of: {', '.join(library)}")
+    return library[name]
+
+
+def _coerce(param: QueryParam, value: Any, query: str) -> Any:
+    if value is None or not isinstance(value, str) or param.type == "string":
+        result = value
+    else:
+        text = value.strip()
+        try:
+            if param.type == "integer":
+                result = int(text)
+            elif param.type == "float":
+                result = float(text)
+            elif param.type == "boolean":
+                if text.lower() not in ("true", "false", "1", "0", "yes", "no"):
+                    raise ValueError(text)
+                result = text.lower() in ("true", "1", "yes")
+            elif text.startswith("["):
+                result = json.loads(text)
+            else:
+                result = [item.strip() for item in text.split(",") if item.strip()]
+        except ValueError:
+            raise QueryError(f"{query}: --param {param.name} must be {param.type}, not {value!r}") from None
+    if result is not None and param.choices and str(result) not in param.choices:
+        raise QueryError(f"{query}: --param {param.name} must be one of {', '.join(param.choices)}, not {result!r}")
+    return result
+
+
+def bind_parameters(query: LibraryQuery, given: Mapping[str, Any]) -> dict[str, Any]:
+    """The full parameter map for ``query``: ``given`` (strings are coerced to the declared types),
+    defaults for the rest, and the derived parameters computed from them.
+
+    Raises
+    ------
+    QueryError
+        On an unknown, missing or ill-typed parameter, or when a derived one is given.
+    """
+    declared = {p.name: p for p in query.params}
+    for name in given:
+        if name not in declared:
+            raise QueryError(f"{query.name} has no parameter {name!r}",
+                             hint=f"its parameters: {', '.join(p.name for p in query.params if not p.derivation)}")
+        if declared[name].derivation:
+            raise QueryError(f"{query.name}: {name} is computed from {declared[name].derived_from}; do not pass it")
+    bound: dict[str, Any] = {}
+    for param in query.params:
+        if param.derivation:
+            continue
+        if param.name in given:
+            bound[param.name] = _coerce(param, given[param.name], query.name)
+        elif param.required:
+            raise QueryError(f"{query.name} needs --param {param.name}=…", hint=param.doc)
+        else:
+            bound[param.name] = param.default
+    for param in query.params:
+        if param.derivation:
+            bound[param.name] = DERIVATIONS[param.derivation](bound[param.derived_from])
+    return bound
+
+
+def parse_param_pairs(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
+    """``["k=v", …]`` (the CLI's ``--param``) as a dict; the value may contain ``=``."""
+    found = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"--param takes NAME=VALUE, not {pair!r}")
+        found[name.strip()] = value
+    return found
+
+
+def _plain(value: Any) -> Any:
+    """Driver values as JSON-ready data: nodes and relationships as their properties."""
+    from neo4j.graph import Node, Path as GraphPath, Relationship
+
+    if isinstance(value, Node):
+        return {"labels": sorted(value.labels), **{k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"type": value.type, **{k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, GraphPath):
+        return [_plain(n) for n in value.nodes]
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
+# Literals and comments are blanked before looking for commands, so a name such as 'DROP INDEX'
+# in a string does not count.
+_LITERALS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+_ADMIN = re.compile(
+    r"(?:^|;)\s*(?:USE\s+\S+\s+)?(?:(?:CREATE|DROP|ALTER|RENAME)\s+(?:OR\s+REPLACE\s+)?(?:\w+\s+)?"
+    r"(?:CONSTRAINT|INDEX|DATABASE|ALIAS|USER|ROLE|SERVER)|GRANT|DENY|REVOKE|(?:START|STOP)\s+DATABASE|"
+    r"TERMINATE\s+TRANSACTIONS?)\b|\bCALL\s+(?:db|dbms)\.(?:create|drop|set|clear|checkpoint|kill|upgrade)", re.I)
+
+
+def check_read_only(cypher: str) -> None:
+    """Refuse schema and administration commands before they reach the server.
+
+    Data writes are caught by :func:`run_cypher`'s rollback, but some servers (ArcadeDB) apply
+    schema changes outside the transaction, so those are never sent.
+    """
+    from litkg.graph.neo4j_model import Neo4jQueryError
+
+    match = _ADMIN.search(_LITERALS.sub(" ", cypher))
+    if match:
+        raise Neo4jQueryError(f"{' '.join(match.group(0).split())!r}: schema and administration commands are not run "
+                              "here; nothing was sent", hint="run read queries (MATCH … RETURN)")
+
+
+def run_cypher(driver, cypher: str, parameters: Mapping[str, Any] | None = None, *,
+               database: str = "neo4j") -> CypherResult:
+    """Run a read query in a read transaction that is always rolled back.
+
+    Servers that do not enforce read access (ArcadeDB) would otherwise let a query write; here
+    a query that changed data raises :class:`~litkg.graph.neo4j_model.Neo4jQueryError` and its
+    changes are discarded, and schema or administration commands are refused before they are
+    sent (:func:`check_read_only`).
+    """
+    from neo4j.exceptions import DriverError, Neo4jError
+
+    from litkg.graph.neo4j_model import Neo4jQueryError
+    from litkg.graph.neo4j_push import translate_error
+
+    check_read_only(cypher)
+    try:
+        with driver.session(database=database, default_access_mode="READ") as session:
+            tx = session.begin_transaction()
+            try:
+                result = tx.run(cypher, dict(parameters or {}))
+                keys = tuple(result.keys())
+                rows = tuple({k: _plain(v) for k, v in record.items()} for record in result)
+                summary = result.consume()
+            finally:
+                tx.rollback()
+    except (Neo4jError, DriverError) as exc:
+        raise translate_error(exc, database=database) from exc
+    if summary.counters.contains_updates or summary.counters.contains_system_updates:
+        raise Neo4jQueryError("the query tried to write; only read queries run here, and nothing was changed",
+                              hint="use MATCH … RETURN queries")
+    return CypherResult(keys, rows)
+
+
+def run_query(driver, name: str, given: Mapping[str, Any] | None = None, *, database: str = "neo4j",
+              directory: str | Path | None = None) -> CypherResult:
+    """Run the library query ``name`` with ``given`` parameters (see :func:`bind_parameters`)."""
+    query = get_query(name, directory)
+    return run_cypher(driver, query.cypher, bind_parameters(query, given or {}), database=database)
