@@ -11,6 +11,8 @@ import click
 
 from litkg import __version__
 from litkg.commands.common import db_option, fail_cleanly, input_options, json_option, print_json
+from litkg.commands.export import export
+from litkg.commands.neo4j import neo4j
 from litkg.commands.query import query
 from litkg.core import KnowledgeGraph
 from litkg.serialize import extraction_json
@@ -29,9 +31,12 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @db_option
 @input_options
+@click.option("--batch-size", default=256, show_default=True, type=click.IntRange(min=1),
+              help="Records per committed batch (with --on-error skip); an interrupted build "
+                   "keeps every batch committed before it.")
 @json_option
 @fail_cleanly
-def build(inputs, db, fmt, on_error, as_json) -> None:
+def build(inputs, db, fmt, on_error, encoding, batch_size, as_json) -> None:
     """Read paper records from INPUTS, extract concepts, and store the graph in --db.
 
     Inputs may be Hugging Face Daily Papers page dumps, JSONL, a JSON array, or CSV. Papers seen
@@ -42,7 +47,8 @@ def build(inputs, db, fmt, on_error, as_json) -> None:
 
     with KnowledgeGraph(db) as kg, tqdm(unit=" records", desc="building", file=sys.stderr,
                                         disable=None, leave=False) as bar:
-        summary = kg.build(list(inputs), format=fmt, on_error=on_error, progress=bar.update)
+        summary = kg.build(list(inputs), format=fmt, on_error=on_error, progress=bar.update,
+                           encoding=encoding, batch_size=batch_size)
     if as_json:
         print_json(summary.to_json())
         return
@@ -65,14 +71,15 @@ def build(inputs, db, fmt, on_error, as_json) -> None:
               help="Write JSONL here (default: standard output).")
 @input_options
 @fail_cleanly
-def extract(inputs, out, fmt, on_error) -> None:
+def extract(inputs, out, fmt, on_error, encoding) -> None:
     """Extract entities from INPUTS and write one JSON object per paper (JSONL); no store."""
     kg = KnowledgeGraph()
     skipped: list = []
     stream = open(out, "w", encoding="utf-8") if out else sys.stdout
     try:
         count = 0
-        for paper, extraction in kg.extract(list(inputs), format=fmt, on_error=on_error, skipped=skipped):
+        for paper, extraction in kg.extract(list(inputs), format=fmt, on_error=on_error, skipped=skipped,
+                                            encoding=encoding):
             stream.write(json.dumps(extraction_json(paper, extraction), ensure_ascii=False) + "\n")
             count += 1
     finally:
@@ -145,6 +152,8 @@ def render(out, view, focus, radius, max_nodes, db) -> None:
 
 
 cli.add_command(query)
+cli.add_command(neo4j)
+cli.add_command(export)
 
 
 def main() -> None:

@@ -48,11 +48,12 @@ class BuildSummary:
 
 
 def _read_all(inputs: Sequence[str | os.PathLike], fmt: str | None, on_error: str,
-              skipped: list[SkippedRecord]) -> Iterator[Paper]:
+              skipped: list[SkippedRecord], encoding: str = "utf-8") -> Iterator[Paper]:
     from litkg.readers import read_papers
 
     for path in inputs:
-        yield from read_papers(path, format=fmt, on_error=on_error, skipped=skipped.append)
+        yield from read_papers(path, format=fmt, on_error=on_error, skipped=skipped.append,
+                               encoding=encoding)
 
 
 def _check_inputs(inputs: Sequence[str | os.PathLike]) -> None:
@@ -110,25 +111,29 @@ class KnowledgeGraph:
 
     # -- build --------------------------------------------------------------------------------
     def build(self, inputs: Sequence[str | os.PathLike], *, format: str | None = None, on_error: str = "skip",
-              progress: Callable[[int], None] | None = None) -> BuildSummary:
+              progress: Callable[[int], None] | None = None, encoding: str = "utf-8",
+              batch_size: int = _BATCH) -> BuildSummary:
         """Read, extract and store papers from ``inputs``; merge duplicates; return a summary.
 
-        With ``on_error="skip"`` each batch commits on its own and bad records are counted and
-        skipped. With ``on_error="fail"`` the whole build is one transaction: the first bad
-        record raises :class:`~litkg.errors.MalformedRecordError` and nothing is written.
+        With ``on_error="skip"`` each batch of ``batch_size`` records commits on its own and bad
+        records are counted and skipped. With ``on_error="fail"`` the whole build is one
+        transaction: the first bad record raises :class:`~litkg.errors.MalformedRecordError` and
+        nothing is written. ``encoding`` is the input files' text encoding (ASCII-compatible).
         ``progress`` is called with the number of records read since its last call.
         """
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, not {batch_size}")
         _check_inputs(inputs)
         store = self._open_for_writing()
         skipped: list[SkippedRecord] = []
         counts = {"read": 0, "new": 0, "merged": 0, "unchanged": 0, "extracted": 0}
-        records = _read_all(inputs, format, on_error, skipped)
+        records = _read_all(inputs, format, on_error, skipped, encoding)
 
         def run_batches() -> None:
             batch: list[Paper] = []
             for paper in records:
                 batch.append(paper)
-                if len(batch) >= _BATCH:
+                if len(batch) >= batch_size:
                     self._write_batch(store, batch, counts, single_transaction=on_error == "fail")
                     if progress:
                         progress(len(batch))
@@ -192,7 +197,8 @@ class KnowledgeGraph:
 
     # -- extraction without a store -------------------------------------------------------------
     def extract(self, inputs: Sequence[str | os.PathLike], *, format: str | None = None,
-                on_error: str = "skip", skipped: list[SkippedRecord] | None = None) -> Iterator[tuple[Paper, Extraction]]:
+                on_error: str = "skip", skipped: list[SkippedRecord] | None = None,
+                encoding: str = "utf-8") -> Iterator[tuple[Paper, Extraction]]:
         """Extract entities from each distinct paper of ``inputs``, without touching the store."""
         _check_inputs(inputs)
         sink = skipped if skipped is not None else []
@@ -201,7 +207,7 @@ class KnowledgeGraph:
         def distinct() -> Iterator[Paper]:
             from litkg.identity import paper_identifiers
 
-            for paper in _read_all(inputs, format, on_error, sink):
+            for paper in _read_all(inputs, format, on_error, sink, encoding):
                 idents = paper_identifiers(paper)
                 if any(i in seen for i in idents):
                     continue

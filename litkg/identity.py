@@ -51,7 +51,7 @@ def normalise_arxiv_id(arxiv_id: str | None) -> str | None:
 
 def paper_identifiers(paper: "Paper") -> list[str]:
     """Every identifier of a record, strongest first (``doi:…``, ``arxiv:…``, ``title:…``, or
-    ``abstract:…`` for a record without a title)."""
+    ``abstract:…`` for a record without a title, else ``source:path:line``); never empty."""
     idents = []
     doi = normalise_doi(paper.doi)
     if doi:
@@ -66,6 +66,11 @@ def paper_identifiers(paper: "Paper") -> list[str]:
         # No title: the abstract's text is the only identity left (some corpora omit titles).
         digest = hashlib.sha1(" ".join(paper.abstract.split()).encode("utf-8")).hexdigest()[:20]
         idents.append(f"abstract:{digest}")
+    if not idents:
+        # A title of punctuation or emoji only, and no abstract: where it was read is all that
+        # identifies it. Without an identifier the store could not find it again, and building
+        # the same file twice failed on the duplicate key.
+        idents.append(f"source:{paper.source.path}:{paper.source.line}")
     return idents
 
 

@@ -46,6 +46,9 @@ def input_options(func: Callable) -> Callable:
                         help="On a malformed record: skip it (and report it) or stop with nothing written.")(func)
     func = click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
                         help="Input format (default: detected per file).")(func)
+    func = click.option("--encoding", default="utf-8", show_default=True,
+                        help="Text encoding of the input files (ASCII-compatible: utf-8, latin-1, "
+                             "cp1252, …).")(func)
     return func
 
 

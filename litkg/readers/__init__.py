@@ -21,13 +21,19 @@ from typing import BinaryIO, Callable, Iterator, NamedTuple
 from litkg.errors import InputError, InputNotFoundError, MalformedRecordError, UnknownFormatError
 from litkg.records import Paper, SkippedRecord
 
-__all__ = ["FORMATS", "detect_format", "read_papers"]
+__all__ = ["FORMATS", "MAX_TEXT_CHARS", "detect_format", "read_papers"]
 
 #: The input formats litkg reads, as named by ``--format``.
 FORMATS = ("hf-pages", "jsonl", "json", "csv")
 ON_ERROR = ("fail", "skip")
 
 _SAMPLE = 1 << 16  # bytes read to sniff a format
+_BINARY_SAMPLE = 1 << 13  # bytes read to tell a binary file from text
+
+#: The longest title or abstract litkg reads, in characters; a longer one makes its record
+#: malformed. Real abstracts have a few thousand characters (arXiv allows 1,920); a field this
+#: long is a full text or a broken record, and extraction time grows with it.
+MAX_TEXT_CHARS = 100_000
 _EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv"}
 
 
@@ -49,7 +55,8 @@ def detect_format(path: str | os.PathLike) -> str:
     InputNotFoundError
         When the file does not exist.
     InputError
-        When the path is not a regular file.
+        When the path is not a regular file, or holds binary data (a PDF, an archive, an
+        SQLite store…) or UTF-16/UTF-32 text rather than paper records.
     UnknownFormatError
         When neither the extension nor the content says what the file holds.
 
@@ -70,6 +77,7 @@ def detect_format(path: str | os.PathLike) -> str:
     'jsonl'
     """
     _check_file(path)
+    _check_text(path)
     suffix = Path(path).suffix.lower()
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
@@ -130,7 +138,8 @@ def read_papers(
     ValueError
         When ``on_error`` is not "fail" or "skip".
     InputNotFoundError, InputError, UnknownFormatError
-        When the file is missing, not a file, of an unknown format, or the encoding is unknown.
+        When the file is missing, not a file, binary, of an unknown format, or the encoding is
+        unknown.
     MalformedRecordError
         While iterating, for the first broken record when ``on_error="fail"``.
 
@@ -156,6 +165,8 @@ def read_papers(
     elif format not in FORMATS:
         raise UnknownFormatError(f"unknown format {format!r} for {path}; "
                                  f"expected one of: {', '.join(FORMATS)}")
+    else:
+        _check_text(path)
     return _read(path, format, Problems(str(path), on_error, skipped), codec)
 
 
@@ -174,6 +185,66 @@ def _check_file(path: str | os.PathLike) -> None:
     if not os.path.isfile(path):
         kind = "a directory" if os.path.isdir(path) else "not a regular file"
         raise InputError(f"{path} is {kind}", hint="pass the paper files inside it")
+
+
+# Leading bytes of binary files people pass by mistake, and what to call them.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "gzip-compressed"), (b"\xfd7zXZ\x00", "xz-compressed"),
+    (b"BZh9", "bzip2-compressed"), (b"\x28\xb5\x2f\xfd", "zstd-compressed"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"), (b"\x7fELF", "an executable"), (b"PAR1", "a Parquet file"),
+)
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+              (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+# Control bytes that text files do not hold (tab, line ends, form feed and escape are allowed).
+_BINARY_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+
+
+def _binary_kind(head: bytes) -> str | None:
+    """What a file starting with ``head`` is when it is not text: ``"a PDF document"``,
+    ``"UTF-16 text"``, ``"binary data"``…; None for text.
+
+    A few stray NUL or control bytes do not make a file binary (those records are cleaned);
+    more than 5% of the first 8 KiB do.
+
+    >>> _binary_kind(b"%PDF-1.7 ..."), _binary_kind('{"title": "A"}'.encode("utf-16"))
+    ('a PDF document', 'UTF-16 text')
+    >>> _binary_kind(b'{"title": "A\\x00B"}\\n') is None
+    True
+    """
+    for magic, kind in _SIGNATURES:
+        if head.startswith(magic):
+            return kind
+    for bom, name in _WIDE_BOMS:
+        if head.startswith(bom):
+            return f"{name} text"
+    even, odd = head[0::2], head[1::2]
+    if len(head) >= 8:  # ASCII as UTF-16 without a byte-order mark: every other byte is NUL
+        for zeros, others in ((odd, even), (even, odd)):
+            if zeros.count(0) > 0.4 * len(zeros) and others.count(0) < 0.05 * len(others):
+                return "UTF-16 text"
+    controls = len(head) - len(head.translate(None, _BINARY_BYTES))
+    if controls >= 16 and controls > 0.05 * len(head):
+        return "binary data"
+    return None
+
+
+def _check_text(path: str | os.PathLike) -> None:
+    """InputError when ``path`` holds binary data or wide (UTF-16/32) text, naming the file."""
+    with open(path, "rb") as stream:
+        kind = _binary_kind(stream.read(_BINARY_SAMPLE))
+    if kind is None:
+        return
+    if kind.endswith(" text"):
+        name = kind.split()[0]
+        raise InputError(f"{path} is {name} text; litkg reads ASCII-compatible encodings "
+                         f"such as UTF-8, latin-1 or cp1252",
+                         hint=f"convert it first, e.g. iconv -f {name} -t UTF-8 FILE > NEW_FILE")
+    raise InputError(f"{path} is {kind}, not a text file of paper records",
+                     hint="litkg reads Daily Papers page dumps, JSONL, JSON and CSV; "
+                          "leave this file out")
 
 
 def _sample(path: str | os.PathLike) -> str:
@@ -203,6 +274,12 @@ def _one_object_per_line(text: str) -> bool:
 BOM = "\ufeff"
 
 
+_UNDECODABLE = re.compile(r"invalid \S+ at byte offset \d+")
+#: The hint of an error about bytes the encoding cannot decode.
+ENCODING_HINT = ("the file may be in another encoding: pass it with --encoding "
+                 "(e.g. --encoding cp1252 or latin-1), or --on-error skip to skip such records")
+
+
 class Problems:
     """Where a reader sends broken records: raise, or report and go on, as the caller chose."""
 
@@ -213,7 +290,10 @@ class Problems:
 
     def report(self, line: int, reason: str) -> None:
         if self.fail:
-            raise MalformedRecordError(self.path, line, reason)
+            error = MalformedRecordError(self.path, line, reason)
+            if _UNDECODABLE.match(reason):
+                error.hint = ENCODING_HINT
+            raise error
         if self.skipped is not None:
             self.skipped(SkippedRecord(self.path, line, reason))
 
@@ -260,6 +340,36 @@ def decode_lines(stream: BinaryIO, encoding: str) -> Iterator[Line]:
             error = f"invalid {label} at byte offset {start + exc.start}"
         yield Line(number, text.removeprefix(BOM) if number == 1 else text, error)
 
+
+# C0 controls but tab and newline, and DEL: the ones that are spacing become a space, the others go.
+_CONTROLS = {**{c: None for c in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F)},
+             **{c: " " for c in (0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F)}}
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters (NUL, escape, bell…), keeping tabs and newlines.
+
+    Form feeds, vertical tabs, carriage returns and the separator controls become spaces, so
+    words they separated stay apart.
+
+    >>> clean_text("A\\x00B\\x1b[1m bold\\x0cpage\\r\\nnext\\tcell")
+    'AB[1m bold page \\nnext\\tcell'
+    """
+    return text.translate(_CONTROLS)
+
+
+def text_problem(field: str, text: str) -> str | None:
+    """Why a title or abstract cannot be read, or None: too long, or unpaired surrogates (from
+    a JSON escape like ``\\ud800``, which no file encoding can hold)."""
+    if len(text) > MAX_TEXT_CHARS:
+        return (f"{field} is too long: {len(text):,} characters, litkg reads at most "
+                f"{MAX_TEXT_CHARS:,} (a full text rather than an abstract?)")
+    if _SURROGATE.search(text):
+        return f"{field} holds an unpaired surrogate (an invalid \\u escape such as \\ud800)"
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 MONTHS = {name: number for number, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),

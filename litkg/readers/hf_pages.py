@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
-from litkg.readers import MONTHS, Line, Problems, decode_lines, parse_date
+from litkg.readers import MONTHS, Line, Problems, clean_text, decode_lines, parse_date, text_problem
 from litkg.records import Paper, SourceRef
 
 __all__ = ["read_hf_pages", "has_page_header", "looks_like_page", "is_title_shaped"]
@@ -200,8 +200,9 @@ class _PageParser:
         entry, self.entry = self.entry, None
         if entry is None:
             return
-        if entry.problem:
-            self.out.append(entry.problem)
+        problem = entry.problem or _too_long(entry)
+        if problem:
+            self.out.append(problem)
             return
         date, year = parse_date(entry.date_raw) if entry.date_raw else (None, None)
         self.out.append(Paper(
@@ -217,12 +218,18 @@ class _PageParser:
         ))
 
 
+def _too_long(entry: _Entry) -> tuple[int, str] | None:
+    problem = text_problem("abstract", entry.abstract or "")
+    return (entry.line, problem) if problem else None
+
+
 def read_hf_pages(path: str, stream: BinaryIO, problems: Problems,
                   encoding: str) -> Iterator[Paper]:
     """Stream the entries of a page dump; broken entries go to ``problems``."""
     parser = _PageParser(path)
     for line in decode_lines(stream, encoding):
-        parser.feed(line)
+        # Control characters (NUL, escape…) are dropped before lines are classified.
+        parser.feed(line._replace(text=clean_text(line.text)))
         yield from _drain(parser.out, problems)
     parser.close()
     yield from _drain(parser.out, problems)

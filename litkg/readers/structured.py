@@ -14,7 +14,7 @@ import os
 import re
 from typing import Any, BinaryIO, Iterable, Iterator
 
-from litkg.readers import BOM, Problems, decode_lines, encoding_label, parse_date
+from litkg.readers import BOM, Problems, clean_text, decode_lines, encoding_label, parse_date, text_problem
 from litkg.records import Paper, SourceRef
 
 __all__ = ["FIELDS", "paper_from_fields", "read_jsonl", "read_json", "read_csv"]
@@ -35,6 +35,7 @@ _JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", ty
 _AND = re.compile(r"\s+and\s+")
 _SPACE = re.compile(r"\s+")
 _ESCAPED = re.compile("[\udc80-\udcff]")  # bytes the decoder could not decode (surrogateescape)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class RecordProblem(Exception):
@@ -53,7 +54,7 @@ def _text(value: Any, field: str) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise RecordProblem(f"{field} must be a string, not {_type_name(value)}")
-    return str(value).strip() or None
+    return clean_text(str(value)).strip() or None
 
 
 def _whole_number(value: Any, field: str) -> int | None:
@@ -72,13 +73,13 @@ def _whole_number(value: Any, field: str) -> int | None:
 
 def _author_name(item: Any) -> str | None:
     if isinstance(item, str):
-        return item.strip() or None
+        return clean_text(item).strip() or None
     if isinstance(item, dict):
         if item.get("name"):
             return _text(item["name"], "author name")
         parts = [item.get(k) for k in ("given", "first", "family", "last") if item.get(k)]
         if parts and all(isinstance(p, str) for p in parts):
-            return " ".join(p.strip() for p in parts)
+            return clean_text(" ".join(p.strip() for p in parts))
     raise RecordProblem(f"an author must be a name or a {{\"name\": …}} object, "
                         f"not {_type_name(item)}")
 
@@ -89,6 +90,7 @@ def _authors(value: Any, *, csv_style: bool) -> tuple[str, ...] | None:
         return None
     if isinstance(value, str):
         # A CSV cell separates names with ';' only: "Tom and Jerry" may be one author there.
+        value = clean_text(value)
         parts = value.split(";") if csv_style or ";" in value else _AND.split(value)
         names = tuple(p.strip() for p in parts if p.strip())
     elif isinstance(value, list):
@@ -121,10 +123,15 @@ def paper_from_fields(pairs: Iterable[tuple[Any, Any]], source: SourceRef, *,
     if not title and not abstract:
         # An abstract alone is still a paper (some corpora lack titles); nothing at all is not.
         raise RecordProblem("record has no title and no abstract")
+    for name, text in (("title", title), ("abstract", abstract)):
+        problem = text_problem(name, text)
+        if problem:
+            raise RecordProblem(problem)
     authors = _authors(known.get("authors"), csv_style=csv_style)
     date_raw = _text(known.get("date"), "date")
     date, date_year = parse_date(date_raw) if date_raw else (None, None)
     year = _whole_number(known.get("year"), "year")
+    _check_unicode(known, metadata)
     return Paper(
         title=_SPACE.sub(" ", title),
         abstract=abstract,
@@ -140,6 +147,18 @@ def paper_from_fields(pairs: Iterable[tuple[Any, Any]], source: SourceRef, *,
         metadata=metadata,
         **{name: _text(known.get(name), name) for name in _TEXT_FIELDS},
     )
+
+
+def _check_unicode(known: dict[str, Any], metadata: dict[str, Any]) -> None:
+    # A JSON escape can make a lone surrogate, which no file or database encoding can hold: the
+    # record would fail later, in the store, taking its whole batch with it.
+    text = json.dumps([known, metadata], ensure_ascii=False, default=str)
+    if _SURROGATE.search(text):
+        field = next((str(k) for k, v in [*known.items(), *metadata.items()]
+                      if _SURROGATE.search(json.dumps([k, v], ensure_ascii=False, default=str))),
+                     "a field")
+        raise RecordProblem(f"{field} holds an unpaired surrogate "
+                            f"(an invalid \\u escape such as \\ud800)")
 
 
 def _paper_or_report(value: Any, source: SourceRef, problems: Problems) -> Paper | None:
@@ -165,7 +184,7 @@ def read_jsonl(path: str, stream: BinaryIO, problems: Problems, encoding: str) -
             problems.report(line.number, line.error)
             continue
         try:
-            value = json.loads(line.text)
+            value = json.loads(line.text, strict=False)  # control characters are cleaned later
         except json.JSONDecodeError as exc:
             problems.report(line.number, f"invalid JSON: {exc.msg} (column {exc.colno})")
             continue
@@ -246,6 +265,10 @@ class _Buffer:
 
 
 _STRUCTURE = re.compile(r'[][{}"]')
+# Where a broken scalar ends: at JSON whitespace (the only kind JSON allows between tokens),
+# a comma or the closing bracket in an array; also before the next object in a sequence.
+_SCALAR_END = re.compile(r"[ \t\r\n,\]{[]")
+_NEXT_VALUE = re.compile(r"[ \t\r\n{[]")
 _IN_STRING = re.compile(r'["\\\n]')
 
 
@@ -256,7 +279,9 @@ def _value_end(text: str, start: int, closer: str | None) -> int | None:
     """
     depth, pos = 0, start
     if text[start] not in "[{\"":
-        match = re.compile(r"[\s,\]]" if closer else r"\s").search(text, start)
+        # From start + 1: the end must lie past the start, or reading would never move on (a
+        # stray character that re counts as space but JSON does not, like \x1f, once looped).
+        match = (_SCALAR_END if closer else _NEXT_VALUE).search(text, start + 1)
         return match.start() if match else None
     while True:
         match = _STRUCTURE.search(text, pos)
@@ -336,7 +361,7 @@ def _decode_value(buf: _Buffer, start: int, closer: str | None, problems: Proble
     A broken value is reported and comes back as ``_BROKEN`` with the end found by bracket
     matching, so reading resumes after it; ``end`` is None when even that end cannot be found.
     """
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(strict=False)  # control characters in strings are cleaned later
     while True:
         try:
             value, end = decoder.raw_decode(buf.text, start)
@@ -389,6 +414,9 @@ def read_csv(path: str, stream: BinaryIO, problems: Problems, encoding: str) -> 
             yield line.text + "\n"  # csv needs the line ends to keep newlines in quoted cells
 
     delimiter = _pick_delimiter(header_line.text, os.path.splitext(path)[1].lower())
+    # csv refuses cells over 128 KiB; allow what JSON allows, so a huge abstract is reported as
+    # too long rather than as broken CSV (a process-wide setting, only ever raised).
+    csv.field_size_limit(max(csv.field_size_limit(), _MAX_RECORD))
     reader = csv.reader(texts(), delimiter=delimiter, strict=True)
     offset = header_line.number - 1  # csv counts lines from the header
     try:
