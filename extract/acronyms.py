@@ -120,15 +120,18 @@ def find_acronym_definitions(text: str) -> list[AcronymDefinition]:
             )
         elif len(inner.split()) >= 2:
             # SHORT (long form): the token just before the paren is the short form.
-            before = text[: paren.start()].rstrip()
-            token = before.split()[-1] if before.split() else ""
-            token = token.rstrip(",")
+            # Only a bounded window before the paren: slicing from the text's start made long
+            # texts with many parentheses quadratic.
+            window_start = max(0, paren.start() - 100)
+            before = text[window_start : paren.start()].rstrip()
+            words = before.split()
+            token = words[-1].rstrip(",") if words else ""
             if not _is_short_form(token) or token.lower() in inner.lower():
                 continue
             offset = match_long_form(token, inner)
             if offset is None or offset > len(inner.split()[0]) + 1:
                 continue  # the long form must start at the opening of the parenthesis
-            short_start = len(before) - len(token)
+            short_start = window_start + before.rfind(token)
             long_text = inner[offset:]
             found.append(
                 AcronymDefinition(token, short_start, short_start + len(token), long_text, inner_start + offset, inner_start + offset + len(long_text))

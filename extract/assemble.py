@@ -12,7 +12,7 @@ Steps, per paper (title and abstract docs together):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -97,6 +97,33 @@ class _Sentences:
         last = bisect_left(self.starts, end)
         stop = self.starts[last] if last < len(self.starts) else len(self.text)
         return self.text[self.starts[first]:stop].strip()
+
+
+class _SpanIndex:
+    """Character spans of one field with fast overlap and containment tests.
+
+    Spans rarely nest, so a look at the few spans starting just before a position suffices;
+    testing against every span made long texts with many mentions quadratic.
+    """
+
+    def __init__(self, spans=()) -> None:
+        self.spans = sorted(spans)
+        self.exact = set(self.spans)
+
+    def add(self, start: int, end: int) -> None:
+        if (start, end) not in self.exact:
+            insort(self.spans, (start, end))
+            self.exact.add((start, end))
+
+    def _before(self, position: int):
+        index = bisect_left(self.spans, (position, -1))
+        return self.spans[max(0, index - 8) : index]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self._before(end))
+
+    def covers(self, position: int) -> bool:
+        return any(s <= position < e for s, e in self._before(position + 1))
 
 
 def _is_word_char(char: str) -> bool:
@@ -186,7 +213,7 @@ def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer, *,
     texts = {"title": doc_text(title_doc), "abstract": doc_text(abstract_doc)}
     text_lower = (texts["title"] + "\n" + texts["abstract"]).lower()
     concepts: dict[str, _Concept] = {}
-    gaz_spans: dict[str, list[tuple[int, int]]] = {"title": [], "abstract": []}
+    gaz_spans = {"title": _SpanIndex(), "abstract": _SpanIndex()}
 
     # 1. gazetteer hits, unambiguous ones first so they can settle the ambiguous ones.
     hits = defaultdict(list)
@@ -216,7 +243,7 @@ def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer, *,
             concept = concepts.setdefault(key, _Concept(key, name, entry.type, "compound", 0.7, variant_of=(entry.id,)))
             concept.spans.add((field_name, start, end))
             concept.forms.add(name)
-            gaz_spans[field_name].append((start, end))
+            gaz_spans[field_name].add(start, end)
             continue
         concept = concepts.get(concept_id)
         if concept is None:
@@ -232,7 +259,7 @@ def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer, *,
         surface = texts[field_name][start:end]
         concept.spans.add((field_name, start, end))
         concept.forms.add(surface)
-        gaz_spans[field_name].append((start, end))
+        gaz_spans[field_name].add(start, end)
 
     # 2. discovered candidates.
     by_norm: dict[str, str] = {}
@@ -246,13 +273,16 @@ def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer, *,
 
     # 3. more occurrences, for evidence and roles.
     for concept in concepts.values():
+        covered = {name: _SpanIndex((s, e) for f, s, e in concept.spans if f == name) for name in texts}
         for form in sorted(concept.forms, key=len, reverse=True):
             if len(form) < 2:
                 continue
             for field_name, text in texts.items():
                 for start, end in _find_all(text, form):
-                    if not any(f == field_name and s <= start < e for f, s, e in concept.spans):
-                        concept.spans.add((field_name, start, end))
+                    if covered[field_name].covers(start):
+                        continue  # inside a mention already found (a longer spelling)
+                    concept.spans.add((field_name, start, end))
+                    covered[field_name].add(start, end)
 
     # 4. keep, type, role.
     entities = []
@@ -266,7 +296,7 @@ def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer, *,
 
 
 def _add_candidate(cand: Candidate, field_name: str, text: str, concepts: dict[str, _Concept],
-                   by_norm: dict[str, str], gaz: list[tuple[int, int]], gazetteer: Gazetteer) -> None:
+                   by_norm: dict[str, str], gaz: _SpanIndex, gazetteer: Gazetteer) -> None:
     norms = [concept_norm(cand.canonical or cand.text)]
     long_text = text[cand.long_form[0] : cand.long_form[1]] if cand.long_form else None
     if long_text:
@@ -284,7 +314,7 @@ def _add_candidate(cand: Candidate, field_name: str, text: str, concepts: dict[s
                 concepts.setdefault(key, _Concept(key, entry.name, entry.type, "gazetteer", 0.8,
                                                   part_of=entry.part_of, variant_of=entry.variant_of))
                 break
-    overlaps = any(s < cand.end and cand.start < e for s, e in gaz)
+    overlaps = gaz.overlaps(cand.start, cand.end)
     if key is None and overlaps:
         return  # part of a known name ("LoRA-based" around LoRA): the gazetteer hit wins
     if key is None:
@@ -297,7 +327,7 @@ def _add_candidate(cand: Candidate, field_name: str, text: str, concepts: dict[s
             return  # a lone capitalised word after "on" is a name only if another pattern says so
         concepts[key] = _Concept(key, cand.text, None, cand.pattern, cand.confidence)
     concept = concepts[key]
-    exact_gaz = (cand.start, cand.end) in gaz
+    exact_gaz = (cand.start, cand.end) in gaz.exact
     if not overlaps or exact_gaz:
         end = cand.end
         if cand.pattern == "data_head" and not cand.canonical:
@@ -364,17 +394,15 @@ def _role(concept: _Concept, kind: str, mentions: list[Mention], texts: dict[str
     if concept.proposes:
         return "proposes"
     best = "uses"
+    cue = _EVAL_CUE if kind in DATA_TYPES else _COMPARE_CUE
+    seen: set[str] = set()  # a sentence is read once however many mentions it holds
     for mention in mentions:
         text = texts[mention.field]
         if concept.origin != "gazetteer" and _OUR.search(text[max(0, mention.start - 40) : mention.start]):
             return "proposes"
-        sentence = mention.sentence
-        if kind in DATA_TYPES and _EVAL_CUE.search(sentence):
-            role = "evaluates_on"
-        elif kind not in DATA_TYPES and _COMPARE_CUE.search(sentence):
-            role = "compares_with"
-        else:
-            role = "uses"
-        if _ROLE_RANK[role] < _ROLE_RANK[best]:
-            best = role
+        if mention.sentence in seen:
+            continue
+        seen.add(mention.sentence)
+        if cue.search(mention.sentence):
+            return "evaluates_on" if kind in DATA_TYPES else "compares_with"
     return best

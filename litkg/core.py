@@ -56,11 +56,15 @@ def _read_all(inputs: Sequence[str | os.PathLike], fmt: str | None, on_error: st
                                encoding=encoding)
 
 
-def _check_inputs(inputs: Sequence[str | os.PathLike]) -> None:
-    # Fail before any work when a path is missing, so a typo never half-builds a store.
+def _check_inputs(inputs: Sequence[str | os.PathLike], fmt: str | None = None, encoding: str = "utf-8") -> None:
+    """Check every input before any work, so a typo or a binary file among the inputs never
+    half-builds a store: each file must exist and look like paper records."""
+    from litkg.readers import read_papers
+
     for path in inputs:
         if not Path(path).exists():
             raise InputNotFoundError(f"no such file: {path}")
+        read_papers(path, format=fmt, encoding=encoding)  # checks the file; reads no record
 
 
 class KnowledgeGraph:
@@ -123,7 +127,7 @@ class KnowledgeGraph:
         """
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, not {batch_size}")
-        _check_inputs(inputs)
+        _check_inputs(inputs, format, encoding)
         store = self._open_for_writing()
         skipped: list[SkippedRecord] = []
         counts = {"read": 0, "new": 0, "merged": 0, "unchanged": 0, "extracted": 0}
@@ -200,7 +204,7 @@ class KnowledgeGraph:
                 on_error: str = "skip", skipped: list[SkippedRecord] | None = None,
                 encoding: str = "utf-8") -> Iterator[tuple[Paper, Extraction]]:
         """Extract entities from each distinct paper of ``inputs``, without touching the store."""
-        _check_inputs(inputs)
+        _check_inputs(inputs, format, encoding)
         sink = skipped if skipped is not None else []
         seen: set[str] = set()
 

@@ -175,3 +175,16 @@ def test_a_changed_gazetteer_makes_the_next_build_re_extract(tmp_path):
     with KnowledgeGraph(db, extractor=Extractor(build_nlp(larger))) as kg:
         assert kg.build([src]).papers_extracted == 1
         assert [u.title for u in kg.papers_using("Quillon")] == ["T"]
+
+
+def test_a_binary_file_among_the_inputs_stops_the_build_before_anything_is_written(tmp_path, extractor):
+    from litkg.errors import InputError
+
+    good = write_jsonl(tmp_path / "good.jsonl", ROWS)
+    binary = tmp_path / "paper.pdf"
+    binary.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
+    db = tmp_path / "kg.db"
+    with KnowledgeGraph(db, extractor=extractor) as kg:
+        with pytest.raises(InputError, match="paper.pdf"):
+            kg.build([good, binary])
+    assert not db.exists() or sqlite3.connect(db).execute("SELECT COUNT(*) FROM papers").fetchone()[0] == 0
