@@ -33,7 +33,7 @@ __all__ = [
     "schema_statements", "merge_papers", "add_type_label", "remove_other_type_labels", "merge_concepts",
     "prune_mentions", "merge_mentions", "mention_list", "merge_relations", "create_mentions", "count_graph",
     "paper_rows", "concept_rows", "mention_rows", "keep_rows", "relation_rows",
-    "Neo4jAuthError", "Neo4jQueryError",
+    "Neo4jAuthError", "Neo4jQueryError", "Neo4jUriError", "Neo4jInterruptedError",
 ]
 
 PAPER_LABEL = "Paper"
@@ -57,6 +57,23 @@ class Neo4jAuthError(Neo4jConnectionError):
 
     code = "E501"
     hint = "check --user and NEO4J_PASSWORD (or --password)"
+
+
+class Neo4jUriError(Neo4jConnectionError):
+    """The Neo4j URI is malformed or names a scheme litkg does not speak (nothing was sent)."""
+
+    code = "E503"
+    hint = ("a URI looks like bolt://host:7687 or neo4j://host:7687; with TLS bolt+s:// or neo4j+s:// "
+            "(+ssc for a self-signed certificate)")
+
+
+class Neo4jInterruptedError(Neo4jConnectionError):
+    """A push lost its server and ran out of retries; what it committed is kept, and pushing the
+    same store again completes it without duplicates."""
+
+    code = "E504"
+    hint = ("push again when the server is back: what was written is matched, not duplicated "
+            "(--retry-for waits longer for a restarting server)")
 
 
 class Neo4jQueryError(LitkgError):

@@ -8,6 +8,12 @@ relationships removed right after their batch. Pushing the same store twice crea
 pushing after a later build creates only what is new, and drops a paper's relationships that the
 store no longer has (a role that changed on re-extraction).
 
+Every batch is idempotent (MERGE on keys that uniqueness constraints guard), which is what makes a
+push survive faults: a batch that failed with a transient error, or lost its server mid-way (even
+after sending its commit), is simply sent again, with backoff, for up to ``retry_for`` seconds; a
+push that gives up raises :class:`~litkg.graph.neo4j_model.Neo4jInterruptedError`, keeps what it
+committed, and the same push run again completes it.
+
 >>> from neo4j import GraphDatabase                                    # doctest: +SKIP
 >>> with GraphDatabase.driver(uri, auth=(user, password)) as driver:   # doctest: +SKIP
 ...     summary = Neo4jWriter(driver, database="neo4j").push(store)
@@ -16,10 +22,13 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import ssl
 import time
 from dataclasses import dataclass, field, fields
 from itertools import islice
 from typing import Callable, Iterable, Iterator
+from urllib.parse import urlsplit
 
 from neo4j import GraphDatabase, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
@@ -29,10 +38,14 @@ from litkg.graph import neo4j_model as model
 from litkg.graph.store import GraphStore
 from litkg.records import CONCEPT_TYPES, ROLES
 
-__all__ = ["Neo4jWriter", "PushSummary", "Neo4jSettings", "STAGES", "translate_error"]
+__all__ = ["Neo4jWriter", "PushSummary", "Neo4jSettings", "STAGES", "URI_SCHEMES", "check_uri", "translate_error"]
 
 #: The stages of a push, in order; ``progress`` callbacks receive one of these.
 STAGES = ("schema", "papers", "concepts", "mentions", "relations")
+
+#: The URI schemes of Bolt: direct (``bolt``) or routed (``neo4j``); ``+s`` encrypts with a
+#: certificate a CA signed, ``+ssc`` accepts a self-signed one.
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 _COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
              "properties_set", "labels_added", "labels_removed", "constraints_added", "indexes_added")
@@ -83,6 +96,9 @@ class Neo4jSettings:
     password: str | None = field(default=None, repr=False)
     database: str = "neo4j"
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "uri", check_uri(self.uri))
+
     @classmethod
     def from_env(cls, environ=None) -> "Neo4jSettings":
         env = os.environ if environ is None else environ
@@ -92,18 +108,17 @@ class Neo4jSettings:
     @property
     def address(self) -> str:
         """The URI without any user information, for messages."""
-        scheme, sep, rest = self.uri.partition("://")
-        return f"{scheme}{sep}{rest.rpartition('@')[2]}" if sep else self.uri
+        return _redact(self.uri)
 
-    def open_driver(self):
-        """A driver whose connection has been checked; library errors for a bad URI, an unreachable
-        server or refused credentials (the caller closes the driver)."""
+    def open_driver(self, **config):
+        """A driver whose connection has been checked; library errors for an unreachable server or
+        refused credentials (the caller closes the driver). ``config`` goes to the driver
+        (``connection_timeout=5``, ``max_transaction_retry_time=0`` …)."""
         auth = (self.user, self.password) if self.password is not None else None
         try:
-            driver = GraphDatabase.driver(self.uri, auth=auth)
+            driver = GraphDatabase.driver(self.uri, auth=auth, **config)
         except (ValueError, DriverError) as exc:
-            raise Neo4jConnectionError(f"cannot use the Neo4j URI {self.address!r}: {_one_line(exc)}",
-                                       hint="a URI looks like bolt://host:7687 or neo4j://host:7687") from None
+            raise model.Neo4jUriError(f"cannot use the Neo4j URI {self.address!r}: {_one_line(exc)}") from None
         try:
             driver.verify_connectivity()
         except (Neo4jError, DriverError) as exc:
@@ -112,13 +127,66 @@ class Neo4jSettings:
         return driver
 
 
+def _redact(uri: str) -> str:
+    """``uri`` without the user information a URI may carry (``bolt://user:secret@host``)."""
+    scheme, sep, rest = uri.partition("://")
+    authority, slash, tail = rest.partition("/")
+    return f"{scheme}{sep}{authority.rpartition('@')[2]}{slash}{tail}" if sep else uri.rpartition("@")[2]
+
+
+def check_uri(uri: str) -> str:
+    """``uri`` (trimmed) if it is a Bolt URI the driver can use, else :class:`Neo4jUriError`.
+
+    Checked before anything is sent: a scheme of :data:`URI_SCHEMES`, a host, a numeric port if
+    any, no path, and no user name or password (those go in ``--user`` and ``NEO4J_PASSWORD``).
+    A routing context (``?policy=eu``) is allowed for the routed ``neo4j`` schemes only.
+
+    >>> check_uri(" neo4j+s://graph.example.org:7687 ")
+    'neo4j+s://graph.example.org:7687'
+    >>> check_uri("http://localhost:7474")
+    Traceback (most recent call last):
+    ...
+    litkg.graph.neo4j_model.Neo4jUriError: litkg talks to Neo4j over Bolt, not 'http': 'http://localhost:7474'
+    """
+    uri = str(uri).strip()
+    shown = repr(_redact(uri))
+    if "://" not in uri:
+        raise model.Neo4jUriError(f"the Neo4j URI {shown} is not a URI (no scheme://)")
+    try:
+        parts = urlsplit(uri)
+        port = parts.port
+    except ValueError:
+        raise model.Neo4jUriError(f"the Neo4j URI {shown} has a bad host or port") from None
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        raise model.Neo4jUriError(f"litkg talks to Neo4j over Bolt, not {scheme!r}: {shown}")
+    if scheme not in URI_SCHEMES:
+        raise model.Neo4jUriError(f"the Neo4j URI {shown} has the unknown scheme {scheme!r} "
+                                  f"(expected one of {', '.join(URI_SCHEMES)})")
+    if "@" in parts.netloc:
+        raise model.Neo4jUriError(f"the Neo4j URI {shown} holds a user name or password",
+                                  hint="remove them from the URI; pass --user, and the password in NEO4J_PASSWORD")
+    if not parts.hostname:
+        raise model.Neo4jUriError(f"the Neo4j URI {shown} has no host")
+    if port == 0:
+        raise model.Neo4jUriError(f"the Neo4j URI {shown} has a bad host or port")
+    if parts.path not in ("", "/") or parts.fragment:
+        raise model.Neo4jUriError(f"the Neo4j URI {shown} has a path; the database is not part of the URI",
+                                  hint="name the database with --database (or NEO4J_DATABASE)")
+    if parts.query and not scheme.startswith("neo4j"):
+        raise model.Neo4jUriError(f"the Neo4j URI {shown} has a routing context, which {scheme}:// cannot use",
+                                  hint="drop the ?… part, or use neo4j:// for a routed connection")
+    return uri
+
+
 def translate_error(exc: Exception, *, database: str, address: str = "") -> Exception:
     """The litkg error for a driver error (the server's message; never a credential)."""
     where = f" at {address}" if address else ""
     if isinstance(exc, AuthError):
         return model.Neo4jAuthError(f"the Neo4j server{where} refused the user name or password")
     if isinstance(exc, (ServiceUnavailable, SessionExpired)):
-        return Neo4jConnectionError(f"cannot reach the Neo4j server{where}: {_one_line(exc)}")
+        reason, hint = _unreachable_reason(exc)
+        return Neo4jConnectionError(f"cannot reach the Neo4j server{where}: {reason}", hint=hint)
     if isinstance(exc, Neo4jError):
         code = exc.code or ""
         if "DatabaseNotFound" in code:
@@ -131,11 +199,52 @@ def translate_error(exc: Exception, *, database: str, address: str = "") -> Exce
     return exc
 
 
-def _one_line(text) -> str:
-    return " ".join(str(text).split())
+def _one_line(text, width: int = 240) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc``, then what caused it, depth first through exception groups (routing failures)."""
+    seen, todo = set(), [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        todo.extend(reversed(getattr(current, "exceptions", ())))
+        todo.append(current.__cause__ or current.__context__)
+
+
+_TLS_HINT = ("the server may not use TLS: try bolt:// or neo4j://; with a self-signed certificate use "
+             "bolt+ssc:// or neo4j+ssc://")
+_DOWN_HINT = "check the host and port in --uri (or NEO4J_URI), and that the server is running"
+
+
+def _unreachable_reason(exc: BaseException) -> tuple[str, str]:
+    """A short reason why a server could not be reached, and what to try."""
+    for cause in _causes(exc):
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return (f"its TLS certificate was not accepted ({cause.verify_message})",
+                    "use bolt+ssc:// or neo4j+ssc:// for a self-signed certificate")
+        if isinstance(cause, ssl.SSLError):
+            return "the TLS handshake failed", _TLS_HINT
+        if isinstance(cause, ConnectionRefusedError):
+            return "connection refused", _DOWN_HINT
+        if isinstance(cause, (socket.timeout, TimeoutError)):
+            return "the connection timed out", _DOWN_HINT
+        if isinstance(cause, socket.gaierror):
+            return "unknown host", _DOWN_HINT
+    return _one_line(exc), _DOWN_HINT
 
 
 def _retryable(exc: Exception) -> bool:
+    """Transient server errors, and every lost connection: also ``IncompleteCommit`` (the
+    connection dropped after the commit was sent), which the driver will not retry but our
+    batches can take, being idempotent."""
+    if isinstance(exc, AuthError):
+        return False
     check = getattr(exc, "is_retryable", None)
     if callable(check) and check():
         return True
@@ -159,25 +268,37 @@ class Neo4jWriter:
         The database to write; passed on every call (``database_``), never left to the server.
     batch_size : int
         Rows per transaction.
-    retries : int
-        How many times a batch that failed with a transient error (deadlock, leader switch,
-        connection dropped) is tried again, on top of the driver's own managed-transaction
-        retries. Every batch is idempotent, so a retry never duplicates.
+    retry_for : float
+        Seconds, from a batch's first failure, during which a batch that failed with a transient
+        error (deadlock, leader switch, lost connection, server restarting) is tried again; the
+        default rides out a server restart. 0 turns retries off. These come on top of the driver's
+        own managed-transaction retries (``max_transaction_retry_time``; ``litkg neo4j push`` sets
+        it to 0 so that this policy is the only one). Every batch is idempotent, so a retry never
+        duplicates.
+    retries : int, optional
+        At most this many retries per batch (default: as many as ``retry_for`` allows).
     backoff : float
-        Seconds before the first retry; doubled for each further one.
+        Seconds before the first retry; doubled for each further one up to ``max_backoff``.
+    max_backoff : float
+        The longest wait between two tries.
     prune : bool
         Delete relationships from pushed papers to concepts that the store no longer has.
     """
 
-    def __init__(self, driver, *, database: str = "neo4j", batch_size: int = 2000, retries: int = 3,
-                 backoff: float = 0.5, prune: bool = True) -> None:
+    def __init__(self, driver, *, database: str = "neo4j", batch_size: int = 2000, retry_for: float = 60.0,
+                 retries: int | None = None, backoff: float = 0.5, max_backoff: float = 4.0,
+                 prune: bool = True) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
+        if retry_for < 0 or backoff < 0 or max_backoff < 0 or (retries is not None and retries < 0):
+            raise ValueError("retry_for, retries, backoff and max_backoff cannot be negative")
         self.driver = driver
         self.database = database
         self.batch_size = batch_size
+        self.retry_for = retry_for
         self.retries = retries
         self.backoff = backoff
+        self.max_backoff = max_backoff
         self.prune = prune
 
     def __repr__(self) -> str:
@@ -190,23 +311,33 @@ class Neo4jWriter:
 
         Returns the driver's ``EagerResult``; library errors replace driver errors.
         """
-        attempt = 0
+        retried, first_failure = 0, None
         while True:
             try:
                 result = self.driver.execute_query(
                     query, parameters_=parameters or {}, database_=self.database,
                     routing_=RoutingControl.WRITE if write else RoutingControl.READ)
             except (Neo4jError, DriverError) as exc:
-                if attempt < self.retries and _retryable(exc):
-                    attempt += 1
-                    if summary is not None:
-                        summary.retries += 1
-                    time.sleep(self.backoff * 2 ** (attempt - 1))
-                    continue
-                raise translate_error(exc, database=self.database) from exc
+                now = time.monotonic()
+                first_failure = now if first_failure is None else first_failure
+                wait = self._retry_wait(exc, retried, now - first_failure)
+                if wait is None:
+                    raise translate_error(exc, database=self.database) from exc
+                retried += 1
+                if summary is not None:
+                    summary.retries += 1
+                time.sleep(wait)
+                continue
             if summary is not None:
                 summary.add_counters(result.summary.counters)
             return result
+
+    def _retry_wait(self, exc: Exception, retried: int, failing_for: float) -> float | None:
+        """Seconds to wait before trying a failed batch again, or None to give up."""
+        left = self.retry_for - failing_for
+        if left <= 0 or not _retryable(exc) or (self.retries is not None and retried >= self.retries):
+            return None
+        return min(self.backoff * 2 ** retried, self.max_backoff, left)
 
     def _write_rows(self, query: str, rows: Iterable, summary: PushSummary,
                     tick: Callable[[int], None]) -> int:
@@ -248,15 +379,26 @@ class Neo4jWriter:
 
         Raises
         ------
-        Neo4jConnectionError, Neo4jAuthError, Neo4jQueryError
-            When the server cannot be reached, refuses the credentials or rejects a query.
+        Neo4jInterruptedError
+            When the server was lost and did not come back within ``retry_for``: every batch
+            committed before is kept, and pushing again completes the push without duplicates.
+        Neo4jAuthError, Neo4jQueryError
+            When the server refuses the credentials or rejects a query.
         """
         summary = PushSummary()
         started = time.perf_counter()
 
         def stage(name: str, work: Callable[[Callable[[int], None]], None]) -> None:
             t0 = time.perf_counter()
-            work(lambda n: progress(name, n) if progress else None)
+            try:
+                work(lambda n: progress(name, n) if progress else None)
+            except Neo4jConnectionError as exc:
+                if isinstance(exc, model.Neo4jAuthError):
+                    raise
+                tried = f"retried for {self.retry_for:g} s" if self.retry_for else "retries off"
+                raise model.Neo4jInterruptedError(
+                    f"the push stopped in its {name} stage after {summary.batches} batches ({tried}): "
+                    f"{exc.message}") from exc
             summary.stage_seconds[name] = time.perf_counter() - t0
 
         if schema:

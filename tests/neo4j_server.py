@@ -33,7 +33,7 @@ BOLT_PLUGIN = "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"
 
 @dataclass
 class BoltServer:
-    """Where a running Bolt server is, and how to stop it if we started it."""
+    """Where a running Bolt server is, and how to stop (or crash and restart) it if we started it."""
 
     uri: str
     user: str
@@ -41,20 +41,55 @@ class BoltServer:
     database: str
     process: subprocess.Popen | None = field(default=None, repr=False)
     log: Path | None = None
+    config: dict | None = field(default=None, repr=False)  # the child's configuration (holds the password)
 
     @property
     def embedded(self) -> bool:
-        return self.process is not None
+        return self.config is not None
 
-    def driver(self):
+    def driver(self, **config):
         from neo4j import GraphDatabase
 
-        return GraphDatabase.driver(self.uri, auth=(self.user, self.password))
+        return GraphDatabase.driver(self.uri, auth=(self.user, self.password), **config)
 
     def env(self) -> dict[str, str]:
         """Environment variables that point ``litkg neo4j …`` at this server."""
         return {"NEO4J_URI": self.uri, "NEO4J_USERNAME": self.user, "NEO4J_PASSWORD": self.password,
                 "NEO4J_DATABASE": self.database}
+
+    def start(self, timeout: float = 180.0) -> None:
+        """Start the child server (again, after :meth:`kill` or :meth:`stop`: same ports, same
+        databases directory, so what it had committed is still there) and wait until it answers."""
+        if self.config is None:
+            raise RuntimeError(f"{self.uri} was not started by the tests")
+        if self.process is not None and self.process.poll() is None:
+            raise RuntimeError(f"{self.uri} is already running")
+        with open(self.log, "ab") as log_file:  # appended to: a restart keeps the earlier log
+            process = subprocess.Popen([sys.executable, str(Path(__file__).resolve())], cwd=self.log.parent,
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log_file, text=True)
+        self.process = process
+        process.stdin.write(json.dumps(self.config) + "\n")
+        process.stdin.flush()
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            ready = remaining > 0 and select.select([process.stdout], [], [], remaining)[0]
+            line = process.stdout.readline() if ready else ""
+            if line.strip() == READY:
+                return
+            if not line:  # the child exited, or did not answer in time
+                process.kill()
+                process.wait()
+                tail = self.log.read_text(errors="replace")[-2000:]
+                raise RuntimeError(f"the embedded Bolt server did not start; its log ends:\n{tail}")
+
+    def kill(self) -> None:
+        """Crash the child server: SIGKILL, no clean shutdown (its JVM runs in that process)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+            self.process.stdin.close()
+            self.process.stdout.close()
 
     def stop(self, timeout: float = 30.0) -> None:
         """Stop the child server (closing its stdin asks it to stop; it is killed if it hangs)."""
@@ -66,6 +101,7 @@ class BoltServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout)
+        self.process.stdout.close()
 
 
 def free_port() -> int:
@@ -98,26 +134,10 @@ def start_embedded(workdir: Path, *, database: str = "neo4j", timeout: float = 1
     password = secrets.token_urlsafe(18)
     config = {"root": str(workdir / "databases"), "password": password, "database": database,
               "bolt_port": free_port(), "http_port": free_port()}
-    log = workdir / "server.log"
-    with open(log, "wb") as log_file:
-        process = subprocess.Popen([sys.executable, str(Path(__file__).resolve())], cwd=workdir,
-                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log_file, text=True)
-    process.stdin.write(json.dumps(config) + "\n")
-    process.stdin.flush()
-    deadline = time.monotonic() + timeout
-    while True:
-        remaining = deadline - time.monotonic()
-        ready = remaining > 0 and select.select([process.stdout], [], [], remaining)[0]
-        line = process.stdout.readline() if ready else ""
-        if line.strip() == READY:
-            break
-        if not line:  # the child exited, or did not answer in time
-            process.kill()
-            process.wait()
-            tail = log.read_text(errors="replace")[-2000:]
-            raise RuntimeError(f"the embedded Bolt server did not start; its log ends:\n{tail}")
-    return BoltServer(uri=f"bolt://127.0.0.1:{config['bolt_port']}", user="root", password=password,
-                      database=database, process=process, log=log)
+    server = BoltServer(uri=f"bolt://127.0.0.1:{config['bolt_port']}", user="root", password=password,
+                        database=database, log=workdir / "server.log", config=config)
+    server.start(timeout)
+    return server
 
 
 def clear_litkg_graph(server: BoltServer) -> None:
@@ -143,7 +163,7 @@ def _serve() -> None:  # pragma: no cover - runs in the child process
         "server_plugins": BOLT_PLUGIN, "bolt_port": config["bolt_port"]})
     server.start()
     try:
-        server.create_database(config["database"])
+        server.create_database(config["database"])  # or open it again, after a restart
         print(READY, flush=True)
         os.dup2(2, 1)  # nothing reads our stdout from now on: send any later output to the log
         sys.stdin.read()  # until the parent closes our stdin (or dies)

@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from litkg.core import KnowledgeGraph
-from litkg.errors import LitkgError
+from litkg.errors import InputError, LitkgError
 from litkg.readers import FORMATS, MAX_TEXT_CHARS, read_papers
 from litkg.records import CONCEPT_TYPES, ROLES, Paper, SourceRef
 
@@ -187,7 +187,13 @@ def test_every_csv_row_is_a_paper_or_a_skipped_record(header, rows, delimiter):
     rows = [[cell.replace("\r", " ").replace("\x00", "") for cell in row] for row in rows]
     writer.writerows(rows)
     data = out.getvalue().encode("utf-8")
-    papers, skipped = read(data, ".tsv" if delimiter == "\t" else ".csv")
+    try:
+        papers, skipped = read(data, ".tsv" if delimiter == "\t" else ".csv")
+    except InputError as error:
+        # A file that is mostly control bytes is refused whole as binary, by design.
+        controls = sum(1 for byte in data[:8192] if byte < 32 and byte not in b"\t\n\r\x0c")
+        assert "binary data" in str(error) and controls >= 16, str(error)
+        return
     kept = [row for row in rows if any(cell.strip() for cell in row)]
     assert len(papers) + len(skipped) == len(kept)
     for paper in papers:

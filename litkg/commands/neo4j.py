@@ -3,10 +3,15 @@
 Connection options also come from ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and
 ``NEO4J_DATABASE``. The password is never printed; prefer the environment variable to
 ``--password`` (a command line is visible to other users of the machine).
+
+Faults end in one ``Error: … (hint: …)`` line and exit code 1: the driver's own log messages
+(warnings about retries and lost connections) are kept off the terminal unless the caller
+configures logging.
 """
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from functools import wraps
 from typing import Callable
@@ -34,15 +39,27 @@ def connection_options(func: Callable) -> Callable:
         func = option(func)
 
     @wraps(func)
+    @fail_cleanly
     def wrapper(*args, uri, user, password, database, **kwargs):
         return func(*args, settings=settings_from_options(uri, user, password, database), **kwargs)
 
     return wrapper
 
 
-def settings_from_options(uri: str, user: str, password: str | None, database: str):
-    from litkg.graph.neo4j_push import Neo4jSettings
+def _quiet_driver_log() -> None:
+    """Keep the driver's log records off stderr (Python prints records nobody handles there):
+    litkg reports faults itself, in one line. A logging set up by the caller still gets them."""
+    driver_log = logging.getLogger("neo4j")
+    if not any(isinstance(handler, logging.NullHandler) for handler in driver_log.handlers):
+        driver_log.addHandler(logging.NullHandler())
 
+
+def settings_from_options(uri: str, user: str, password: str | None, database: str):
+    """:class:`Neo4jSettings` from the options; the URI is checked before a password is asked for."""
+    from litkg.graph.neo4j_push import Neo4jSettings, check_uri
+
+    _quiet_driver_log()
+    uri = check_uri(uri)
     if password is None and sys.stdin.isatty():
         password = click.prompt(f"Password for {user}", hide_input=True, default="", show_default=False,
                                 err=True) or None
@@ -59,13 +76,18 @@ def neo4j() -> None:
 @connection_options
 @click.option("--batch-size", default=2000, show_default=True, type=click.IntRange(min=1),
               help="Rows per transaction.")
+@click.option("--retry-for", default=60.0, show_default=True, type=click.FloatRange(min=0), metavar="SECONDS",
+              help="Keep retrying a batch that failed with a transient error or a lost connection for this "
+                   "long (a server restart); 0: no retries.")
 @json_option
 @fail_cleanly
-def push_cmd(db, settings, batch_size, as_json) -> None:
+def push_cmd(db, settings, batch_size, retry_for, as_json) -> None:
     """Write the graph in --db into Neo4j: constraints and indexes, nodes, then relationships.
 
     Idempotent: pushing again creates nothing; after a later build it creates only what is new
-    (and drops relationships the store no longer has). Transient errors are retried.
+    (and drops relationships the store no longer has). Transient errors and lost connections are
+    retried with backoff for --retry-for seconds; a push that still fails keeps what it wrote, and
+    running it again completes it without duplicates.
     """
     from tqdm import tqdm
 
@@ -74,14 +96,16 @@ def push_cmd(db, settings, batch_size, as_json) -> None:
 
     with GraphStore(db, create=False) as store:
         total = sum(store.count(t) for t in ("papers", "concepts", "edges", "concept_relations"))
-        driver = settings.open_driver()
+        # The writer's retry policy (--retry-for) is the only one: the driver's own retries are off.
+        driver = settings.open_driver(max_transaction_retry_time=0)
         try:
             with tqdm(total=total, unit=" rows", desc="pushing", file=sys.stderr, disable=None, leave=False) as bar:
                 def progress(stage: str, rows: int) -> None:
                     bar.set_description(stage)
                     bar.update(rows)
 
-                writer = Neo4jWriter(driver, database=settings.database, batch_size=batch_size)
+                writer = Neo4jWriter(driver, database=settings.database, batch_size=batch_size,
+                                     retry_for=retry_for)
                 summary = writer.push(store, progress=progress)
         finally:
             driver.close()
@@ -94,7 +118,7 @@ def push_cmd(db, settings, batch_size, as_json) -> None:
     click.echo(f"Created {summary.nodes_created} nodes and {summary.relationships_created} relationships; "
                f"deleted {summary.relationships_deleted} stale relationships; added "
                f"{summary.constraints_added} constraints and {summary.indexes_added} indexes"
-               + (f"; {summary.retries} batches retried." if summary.retries else "."))
+               + (f"; {summary.retries} failed tries repeated." if summary.retries else "."))
 
 
 def _cell(value) -> str:
