@@ -1,7 +1,7 @@
 """Paper-level assembly: gazetteer hits and discovered candidates become typed, canonical,
 role-labelled entities with their evidence.
 
-Steps, per paper (title and abstract docs together):
+Steps, per paper (one Doc holding its title and abstract):
 1. resolve ambiguous gazetteer hits (SAM the optimiser or the segmentation model) from the long
    forms and cue words the paper uses;
 2. merge discovered candidates into gazetteer concepts when one of their spellings, or the long
@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
-from litkg.extract.components import CANDIDATES, GAZETTEER_SPANS, doc_text
+from litkg.extract.components import CANDIDATES, GAZETTEER_SPANS, SPLIT, field_segments
 from litkg.extract.discovery import Candidate, infer_type, is_name_like
 from litkg.extract.gazetteer import Gazetteer
+from litkg.extract.sentences import SENTENCE_STARTS
 from litkg.extract.normalise import concept_norm
 from litkg.records import DATA_TYPES, ROLES, ExtractedEntity, Mention
 
@@ -38,6 +39,12 @@ _COMPARE_CUE = re.compile(
     r"beats?|superior to|improves? (?:up)?on)\b",
     re.IGNORECASE,
 )
+# Stems one of which a sentence must contain for the cue to match: a fast substring test that
+# spares the regular expression on most sentences.
+_EVAL_STEMS = ("evaluat", "experiment", "benchmark", "test", "result", "achiev", "state", "sota",
+               "outperform", "accura", "validat", "performance", "trained", "tuned", "score", "gain")
+_COMPARE_STEMS = ("compar", "outperform", "baseline", "against", "surpass", "than", "over ", "beat",
+                  "superior", "improve")
 # "our method X", "our score, X", "our score - X": the paper's own thing.
 _OUR = re.compile(r"\b(?:our|the proposed)\s+(?:[\w\-]+[,:]?\s+|[-–—(]\s*){0,3}$", re.IGNORECASE)
 _ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
@@ -75,20 +82,15 @@ def _resolve_ambiguous(ids: list[str], gazetteer: Gazetteer, known_ids: set[str]
 
 
 class _Sentences:
-    """Sentence boundaries of a doc as character offsets, for O(log n) lookups.
+    """Sentence boundaries of one field as character offsets, for O(log n) lookups.
 
     ``Span.sent`` walks the doc from the start on every call, which made sentence lookup the
     most expensive step of extraction.
     """
 
-    def __init__(self, doc: Doc, text: str) -> None:
+    def __init__(self, doc_starts: list[int], offset: int, text: str) -> None:
         self.text = text
-        # One array read instead of a Python loop over tokens (the sentencizer marks starts as 1).
-        if len(doc):
-            marks = doc.to_array([SENT_START, IDX])
-            self.starts = marks[marks[:, 0] == 1, 1].tolist()
-        else:
-            self.starts = []
+        self.starts = [s - offset for s in doc_starts if offset <= s < offset + len(text)]
         if not self.starts or self.starts[0] != 0:
             self.starts.insert(0, 0)
 
@@ -97,6 +99,15 @@ class _Sentences:
         last = bisect_left(self.starts, end)
         stop = self.starts[last] if last < len(self.starts) else len(self.text)
         return self.text[self.starts[first]:stop].strip()
+
+
+def _doc_sentence_starts(doc: Doc) -> list[int]:
+    if not len(doc):
+        return []
+    if SENTENCE_STARTS in doc.user_data:
+        return doc.user_data[SENTENCE_STARTS]
+    marks = doc.to_array([SENT_START, IDX])  # one array read instead of a loop over tokens
+    return marks[marks[:, 0] == 1, 1].tolist()
 
 
 class _SpanIndex:
@@ -187,12 +198,12 @@ def _extend_data_mention(text: str, end: int) -> int:
     return match.end() if match else end
 
 
-def _paper_definitions(docs: dict[str, Doc], texts: dict[str, str]) -> dict[str, str]:
+def _paper_definitions(candidates: dict[str, list[Candidate]], texts: dict[str, str]) -> dict[str, str]:
     """Normal form of each acronym the paper defines → normal form of its long form."""
     defined = {}
-    for field_name, doc in docs.items():
+    for field_name, found in candidates.items():
         text = texts[field_name]
-        for cand in doc.user_data.get(CANDIDATES, []):
+        for cand in found:
             if cand.long_form and cand.pattern == "acronym":
                 defined[concept_norm(cand.text)] = concept_norm(text[cand.long_form[0] : cand.long_form[1]])
     return defined
@@ -202,26 +213,30 @@ def _entry_norms(gazetteer: Gazetteer, concept_id: str) -> set[str]:
     return {concept_norm(form) for form in gazetteer.entries[concept_id].surface_forms}
 
 
-def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer, *,
-                   with_phrases: bool = False) -> list[ExtractedEntity]:
-    """Entities of one paper from its processed title and abstract docs.
+def assemble_paper(doc: Doc, gazetteer: Gazetteer, *, with_phrases: bool = False) -> list[ExtractedEntity]:
+    """Entities of one paper from its processed Doc (title and abstract, see ``field_segments``).
 
     With ``with_phrases``, Title Case phrases that matched nothing in the paper are returned too,
     with origin ``"titled_phrase"``, for the store to link to names other papers define.
     """
-    docs = {"title": title_doc, "abstract": abstract_doc}
-    texts = {"title": doc_text(title_doc), "abstract": doc_text(abstract_doc)}
+    segments = field_segments(doc)
+    texts = {name: text for name, (_, text) in segments.items()}
+    candidates = doc.user_data.get(CANDIDATES, {})
     text_lower = (texts["title"] + "\n" + texts["abstract"]).lower()
     concepts: dict[str, _Concept] = {}
     gaz_spans = {"title": _SpanIndex(), "abstract": _SpanIndex()}
 
     # 1. gazetteer hits, unambiguous ones first so they can settle the ambiguous ones.
     hits = defaultdict(list)
-    for field_name, doc in docs.items():
-        for span in doc.spans.get(GAZETTEER_SPANS, []):
-            hits[(field_name, span.start_char, span.end_char)].append(span.kb_id_)
+    abstract_offset = segments["abstract"][0]
+    title_end = len(texts["title"]) if doc.user_data.get(SPLIT) is not None else -1
+    for span in doc.spans.get(GAZETTEER_SPANS, []):
+        if span.start_char < title_end:
+            hits[("title", span.start_char, span.end_char)].append(span.kb_id_)
+        else:
+            hits[("abstract", span.start_char - abstract_offset, span.end_char - abstract_offset)].append(span.kb_id_)
     known = {ids[0] for ids in hits.values() if len(ids) == 1}
-    defined = _paper_definitions(docs, texts)
+    defined = _paper_definitions(candidates, texts)
     for (field_name, start, end), ids in sorted(hits.items(), key=lambda kv: len(kv[1])):
         surface_norm = concept_norm(texts[field_name][start:end])
         if surface_norm in defined:
@@ -266,9 +281,9 @@ def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer, *,
     for concept in concepts.values():
         for form in concept.forms:
             by_norm.setdefault(concept_norm(form), concept.key)
-    for field_name, doc in docs.items():
+    for field_name, found in candidates.items():
         text = texts[field_name]
-        for cand in doc.user_data.get(CANDIDATES, []):
+        for cand in found:
             _add_candidate(cand, field_name, text, concepts, by_norm, gaz_spans[field_name], gazetteer)
 
     # 3. more occurrences, for evidence and roles.
@@ -286,11 +301,13 @@ def assemble_paper(title_doc: Doc, abstract_doc: Doc, gazetteer: Gazetteer, *,
 
     # 4. keep, type, role.
     entities = []
-    sentences = {name: _Sentences(doc, texts[name]) for name, doc in docs.items()}
+    doc_starts = _doc_sentence_starts(doc)
+    sentences = {name: _Sentences(doc_starts, offset, text) for name, (offset, text) in segments.items()}
+    cues: dict[tuple[str, bool], bool] = {}
     for concept in concepts.values():
         if not _keep(concept) or (concept.origin == "titled_phrase" and not with_phrases):
             continue
-        entities.append(_to_entity(concept, texts, sentences))
+        entities.append(_to_entity(concept, texts, sentences, cues))
     entities.sort(key=lambda e: (min((m.field != "title", m.start) for m in e.mentions), e.key))
     return entities
 
@@ -365,7 +382,8 @@ def _keep(concept: _Concept) -> bool:
     return True
 
 
-def _to_entity(concept: _Concept, texts: dict[str, str], sentences: dict[str, _Sentences]) -> ExtractedEntity:
+def _to_entity(concept: _Concept, texts: dict[str, str], sentences: dict[str, _Sentences],
+               cues: dict[tuple[str, bool], bool]) -> ExtractedEntity:
     mentions = []
     for field_name, start, end in sorted(concept.spans, key=lambda s: (s[0] != "title", s[1], s[2])):
         text = texts[field_name]
@@ -381,7 +399,7 @@ def _to_entity(concept: _Concept, texts: dict[str, str], sentences: dict[str, _S
             if kind:
                 break
         kind = kind or "method"
-    role = _role(concept, kind, mentions, texts)
+    role = _role(concept, kind, mentions, texts, cues)
     aliases = tuple(dict.fromkeys([m.text for m in mentions] + concept.aliases))
     return ExtractedEntity(
         key=concept.key, name=concept.name, type=kind, role=role,
@@ -390,19 +408,24 @@ def _to_entity(concept: _Concept, texts: dict[str, str], sentences: dict[str, _S
     )
 
 
-def _role(concept: _Concept, kind: str, mentions: list[Mention], texts: dict[str, str]) -> str:
+def _role(concept: _Concept, kind: str, mentions: list[Mention], texts: dict[str, str],
+          cues: dict[tuple[str, bool], bool]) -> str:
+    """The strongest role the sentences support; ``cues`` caches, per paper, whether a sentence
+    holds an evaluation or comparison cue (several concepts share sentences)."""
     if concept.proposes:
         return "proposes"
-    best = "uses"
-    cue = _EVAL_CUE if kind in DATA_TYPES else _COMPARE_CUE
-    seen: set[str] = set()  # a sentence is read once however many mentions it holds
+    is_data = kind in DATA_TYPES
+    cue = _EVAL_CUE if is_data else _COMPARE_CUE
     for mention in mentions:
         text = texts[mention.field]
         if concept.origin != "gazetteer" and _OUR.search(text[max(0, mention.start - 40) : mention.start]):
             return "proposes"
-        if mention.sentence in seen:
-            continue
-        seen.add(mention.sentence)
-        if cue.search(mention.sentence):
-            return "evaluates_on" if kind in DATA_TYPES else "compares_with"
-    return best
+        key = (mention.sentence, is_data)
+        found = cues.get(key)
+        if found is None:
+            lowered = mention.sentence.lower()
+            stems = _EVAL_STEMS if is_data else _COMPARE_STEMS
+            found = cues[key] = any(stem in lowered for stem in stems) and bool(cue.search(mention.sentence))
+        if found:
+            return "evaluates_on" if is_data else "compares_with"
+    return "uses"

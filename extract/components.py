@@ -3,8 +3,11 @@
 ``litkg_gazetteer``  phrase-matches the gazetteer (case-folded, with hyphen/space/plural
                      variants; exact case for names that are also words) into
                      ``doc.spans["litkg_gazetteer"]``, label = type, kb_id = concept id.
-``litkg_discovery``  runs the discovery patterns and stores their candidates in
+``litkg_discovery``  runs the discovery patterns and stores their candidates, per field, in
                      ``doc.user_data["litkg_candidates"]``.
+
+A paper is one Doc: its title, ``FIELD_SEPARATOR``, its abstract (``SPLIT`` marks where the title
+ends). Components work per field where it matters.
 
 Both only annotate the Doc; paper-level decisions (roles, merging) happen in ``assemble``.
 """
@@ -33,16 +36,32 @@ from litkg.extract.discovery import (
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.extract.normalise import concept_norm, spelling_variants
 
-__all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "CANDIDATES", "FIELD", "TEXT", "PHRASES", "doc_text"]
+__all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "CANDIDATES", "TEXT", "PHRASES", "SPLIT",
+           "FIELD_SEPARATOR", "field_segments", "doc_text"]
 
 _VERB_TRIGGERS = PROPOSE_VERBS | {"put"}
 _TRIGGERS = _VERB_TRIGGERS | set(DATA_HEADS) | {"on", "across"}
 
 GAZETTEER_SPANS = "litkg_gazetteer"
 CANDIDATES = "litkg_candidates"
-FIELD = "litkg_field"
 TEXT = "litkg_text"
 PHRASES = "litkg_phrases"
+SPLIT = "litkg_title_end"
+#: Between a paper's title and abstract in its one Doc (a paper is one Doc: half the per-Doc work).
+FIELD_SEPARATOR = "\n\n"
+
+
+def field_segments(doc: Doc) -> dict[str, tuple[int, str]]:
+    """``{"title": (offset, text), "abstract": (offset, text)}`` of a paper's Doc.
+
+    A Doc made without a title (no ``SPLIT`` mark) is all abstract.
+    """
+    text = doc_text(doc)
+    split = doc.user_data.get(SPLIT)
+    if split is None:
+        return {"title": (0, ""), "abstract": (0, text)}
+    start = split + len(FIELD_SEPARATOR)
+    return {"title": (0, text[:split]), "abstract": (start, text[start:])}
 
 
 def doc_text(doc: Doc) -> str:
@@ -110,11 +129,12 @@ class GazetteerMatcher:
         if self.gazetteer is None:
             self.initialize()
         strings = self.nlp.vocab.strings
-        in_title = doc.user_data.get(FIELD) == "title"
+        title_end = doc.user_data.get(SPLIT, -1)
         by_span: dict[tuple[int, int], list[str]] = {}
         for match_id, start, end in self._matcher(doc):
             concept_id = strings[match_id]
-            if not self._case_ok(concept_id, doc[start:end], in_title):
+            span = doc[start:end]
+            if not self._case_ok(concept_id, span, span.start_char < title_end):
                 continue
             ids = by_span.setdefault((start, end), [])
             if concept_id not in ids:
@@ -205,28 +225,52 @@ class DiscoveryComponent:
         self._trigger = vocab.add_flag(lambda text: text in _TRIGGERS)
         self._connector = vocab.add_flag(lambda text: text in TITLE_CONNECTORS)
 
-    def hints(self, doc: Doc) -> TokenHints:
-        """Where the pattern triggers are in ``doc``, from its tokens' lexeme flags."""
+    def hints(self, doc: Doc) -> dict[str, TokenHints]:
+        """Where the pattern triggers are in each field of ``doc``, from lexeme flags, as
+        offsets into the field's text."""
+        segments = field_segments(doc)
         if not len(doc):
-            return TokenHints((), (), (), ())
-        table = doc.to_array([self._nameish, self._trigger, IDX, LENGTH, IS_TITLE, self._connector])
+            return {name: TokenHints((), (), (), ()) for name in segments}
+        # Title Case phrases only matter to a store linking long forms across papers (PHRASES),
+        # and never in titles, which are Title Case throughout. Each attribute read costs, so
+        # their two columns are read only then.
+        phrases = bool(doc.user_data.get(PHRASES))
+        columns = [self._nameish, self._trigger, IDX, LENGTH] + ([IS_TITLE, self._connector] if phrases else [])
+        table = doc.to_array(columns)
         text = doc_text(doc)
-        nameish = table[table[:, 0] == 1, 2].tolist()
-        verbs, heads, preps = [], [], []
-        for _, _, start, length, _, _ in table[table[:, 1] == 1].tolist():
-            word = text[start : start + length]
-            span = (start, start + length)
-            (verbs if word in _VERB_TRIGGERS else heads if word in DATA_HEADS else preps).append(span)
-        # Title Case phrases only matter to a store linking long forms across papers (PHRASES).
-        wanted = doc.user_data.get(PHRASES) and doc.user_data.get(FIELD) != "title"
-        titled = _titled_runs(table[:, 2:6]) if wanted else ()
-        return TokenHints(tuple(nameish), tuple(verbs), tuple(heads), tuple(preps), titled)
+        titled = _titled_runs(table[:, 2:6]) if phrases else ()
+        # Few tokens are flagged: take just those rows (a handful of array operations), then
+        # sort them out in Python. Numpy masks per field cost more than they saved.
+        flagged = table[numpy.flatnonzero(table[:, 0] | table[:, 1]), :4].tolist()
+        bounds = [(name, offset, offset + len(field_text)) for name, (offset, field_text) in segments.items()]
+        parts = {name: ([], [], [], []) for name in segments}
+        for nameish, trigger, start, length in flagged:
+            for name, offset, end in bounds:
+                if offset <= start < end:
+                    break
+            else:
+                continue
+            names, verbs, heads, preps = parts[name]
+            if nameish:
+                names.append(start - offset)
+            if trigger:
+                word = text[start : start + length]
+                span = (start - offset, start - offset + length)
+                (verbs if word in _VERB_TRIGGERS else heads if word in DATA_HEADS else preps).append(span)
+        hints = {}
+        for name, offset, end in bounds:
+            names, verbs, heads, preps = parts[name]
+            runs = () if name == "title" else tuple((a - offset, b - offset) for a, b in titled if offset <= a and b <= end)
+            hints[name] = TokenHints(tuple(names), tuple(verbs), tuple(heads), tuple(preps), runs)
+        return hints
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
-        found = discover_abstract(text, self.hints(doc))
-        if doc.user_data.get(FIELD) == "title":
-            found = discover_title(text) + found
+        hints = self.hints(doc)
+        found = {}
+        for name, (_, field_text) in field_segments(doc).items():
+            found[name] = discover_abstract(field_text, hints[name]) if field_text else []
+            if name == "title" and field_text:
+                found[name] = discover_title(field_text) + found[name]
         doc.user_data[CANDIDATES] = found
         return doc
 

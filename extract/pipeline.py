@@ -17,7 +17,7 @@ from spacy.language import Language
 import litkg.extract.components  # noqa: F401  (registers the factories)
 import litkg.extract.sentences  # noqa: F401
 from litkg.extract.assemble import assemble_paper
-from litkg.extract.components import FIELD, PHRASES, TEXT, GazetteerMatcher
+from litkg.extract.components import FIELD_SEPARATOR, PHRASES, SPLIT, TEXT, GazetteerMatcher
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.records import Extraction, Paper
 
@@ -86,15 +86,13 @@ class Extractor:
         for batch in _batched(papers, batch_size):
             docs = []
             for paper in batch:
-                for field_name in ("title", "abstract"):
-                    text = getattr(paper, field_name) or ""
-                    doc = nlp.make_doc(text)
-                    doc.user_data[FIELD] = field_name
-                    doc.user_data[TEXT] = text
-                    doc.user_data[PHRASES] = with_phrases
-                    docs.append(doc)
-            processed = list(nlp.pipe(docs, batch_size=batch_size * 2))
-            for index, paper in enumerate(batch):
-                title_doc, abstract_doc = processed[2 * index], processed[2 * index + 1]
-                entities = assemble_paper(title_doc, abstract_doc, gazetteer, with_phrases=with_phrases)
+                title, abstract = paper.title or "", paper.abstract or ""
+                text = title + FIELD_SEPARATOR + abstract
+                doc = nlp.make_doc(text)
+                doc.user_data[TEXT] = text
+                doc.user_data[SPLIT] = len(title)
+                doc.user_data[PHRASES] = with_phrases
+                docs.append(doc)
+            for paper, doc in zip(batch, nlp.pipe(docs, batch_size=batch_size)):
+                entities = assemble_paper(doc, gazetteer, with_phrases=with_phrases)
                 yield Extraction(paper.key, tuple(entities))

@@ -14,7 +14,10 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["SentenceSplitter", "sentence_starts"]
+__all__ = ["SentenceSplitter", "sentence_starts", "SENTENCE_STARTS"]
+
+#: ``doc.user_data`` key of the sentence starts (character offsets) the splitter set.
+SENTENCE_STARTS = "litkg_sentence_starts"
 
 # A sentence ends at . ! or ? (maybe followed by a closing quote or bracket) before white space
 # and a capital, digit or opening bracket/quote.
@@ -48,9 +51,10 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        from litkg.extract.components import doc_text
+        from litkg.extract.components import field_segments
 
-        starts = sentence_starts(doc_text(doc))
+        # Sentences never cross from the title into the abstract.
+        starts = [offset + start for offset, text in field_segments(doc).values() for start in sentence_starts(text)]
         offsets = doc.to_array([IDX])
         marks = numpy.full(len(doc), -1, dtype="int32")  # -1: not a sentence start
         positions = numpy.searchsorted(offsets, numpy.asarray(starts, dtype=offsets.dtype))
@@ -58,6 +62,8 @@ class SentenceSplitter:
         marks[positions] = 1
         marks[0] = 1
         doc.from_array([SENT_START], marks.reshape(-1, 1).astype("uint64"))
+        # Kept for assembly, which would otherwise read the same boundaries back from the Doc.
+        doc.user_data[SENTENCE_STARTS] = offsets[numpy.flatnonzero(marks == 1)].tolist()
         return doc
 
 
