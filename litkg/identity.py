@@ -28,9 +28,10 @@ def normalise_title(title: str) -> str:
     >>> normalise_title("  LEVI: Generalizable  Fine-tuning! ")
     'levi generalizable fine tuning'
     """
-    text = unicodedata.normalize("NFKD", title)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", text.casefold()).strip()
+    if not title.isascii():  # accents folded only where there can be any: the common case is fast
+        text = unicodedata.normalize("NFKD", title)
+        title = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", title.casefold()).strip()
 
 
 def normalise_doi(doi: str | None) -> str | None:
