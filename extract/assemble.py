@@ -286,8 +286,11 @@ def assemble_paper(doc: Doc, gazetteer: Gazetteer, *, with_phrases: bool = False
         for cand in found:
             _add_candidate(cand, field_name, text, concepts, by_norm, gaz_spans[field_name], gazetteer)
 
-    # 3. more occurrences, for evidence and roles.
+    # 3. more occurrences of discovered names, for evidence and roles (the gazetteer matcher has
+    # already found every occurrence of a known concept's spellings).
     for concept in concepts.values():
+        if concept.origin == "gazetteer" and not concept.aliases:
+            continue
         covered = {name: _SpanIndex((s, e) for f, s, e in concept.spans if f == name) for name in texts}
         for form in sorted(concept.forms, key=len, reverse=True):
             if len(form) < 2:
