@@ -150,8 +150,11 @@ def add_type_label(concept_type: str) -> str:
     Bolt servers (ArcadeDB) reject adding and removing labels of one node in one transaction.
     """
     label = type_label(concept_type)
-    return (f"UNWIND $rows AS row MATCH (c:Concept {{key: row.key}}) WHERE NOT c:{label} SET c:{label} "
-            "RETURN c.key AS key")
+    others = " OR ".join(f"c:{TYPE_LABELS[t]}" for t in CONCEPT_TYPES if t != concept_type)
+    # Concepts that already carry the new label but still another one are returned too: a push
+    # that died between the two halves finishes the change the next time.
+    return (f"UNWIND $rows AS row MATCH (c:Concept {{key: row.key}}) WHERE NOT c:{label} OR {others} "
+            f"SET c:{label} RETURN c.key AS key")
 
 
 def remove_other_type_labels(concept_type: str) -> str:

@@ -89,6 +89,8 @@ class Neo4jSettings:
     """Where a Neo4j database is and how to log in; the password never shows in ``repr``.
 
     ``from_env`` reads ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``.
+    The URI is checked on construction (:func:`check_uri`): :class:`Neo4jUriError` before anything
+    is sent.
     """
 
     uri: str = "bolt://localhost:7687"
@@ -395,7 +397,8 @@ class Neo4jWriter:
             except Neo4jConnectionError as exc:
                 if isinstance(exc, model.Neo4jAuthError):
                     raise
-                tried = f"retried for {self.retry_for:g} s" if self.retry_for else "retries off"
+                tried = f"retried for up to {self.retry_for:g} s" if self.retry_for and self.retries != 0 \
+                    else "retries off"
                 raise model.Neo4jInterruptedError(
                     f"the push stopped in its {name} stage after {summary.batches} batches ({tried}): "
                     f"{exc.message}") from exc

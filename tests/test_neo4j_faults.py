@@ -178,8 +178,8 @@ def _assert_no_duplicates(server) -> None:
         for cypher in ("MATCH (p:Paper) WITH p.key AS k, count(*) AS n WHERE n > 1 RETURN count(k) AS dup",
                        "MATCH (c:Concept) WITH c.key AS k, count(*) AS n WHERE n > 1 RETURN count(k) AS dup",
                        "MATCH (p:Paper)-[r]->(c:Concept) WITH p, c, count(r) AS n WHERE n > 1 RETURN count(*) AS dup",
-                       "MATCH (a:Concept)-[r]->(b:Concept) WITH a, b, type(r) AS t, count(r) AS n WHERE n > 1 "
-                       "RETURN count(*) AS dup"):
+                       ("MATCH (a:Concept)-[r]->(b:Concept) WITH a, b, type(r) AS t, count(r) AS n WHERE n > 1 "
+                        "RETURN count(*) AS dup")):
             assert driver.execute_query(cypher, database_=server.database).records[0]["dup"] == 0, cypher
 
 
