@@ -14,12 +14,12 @@ from litkg.graph.store import GraphStore
 from litkg.records import CONCEPT_TYPES
 
 __all__ = ["ConceptCount", "top_concepts", "ranked_concepts", "check_type", "check_types", "check_limit",
-           "sort_names", "row_json"]
+           "sort_names", "row_json", "ConceptPapers"]
 
 
 @dataclass(frozen=True)
-class ConceptCount:
-    """A concept and the number of papers with an edge to it (any role)."""
+class ConceptPapers:
+    """A concept and a number of papers; the rows of several queries have this shape."""
 
     key: str
     name: str
@@ -28,6 +28,10 @@ class ConceptCount:
 
     def to_json(self) -> dict:
         return row_json(self)
+
+
+class ConceptCount(ConceptPapers):
+    """A concept and the number of papers with an edge to it (any role)."""
 
 
 def top_concepts(store: GraphStore, *, type: str | None = None, limit: int | None = 20) -> list[ConceptCount]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from litkg.errors import QueryError
 from litkg.graph.store import GraphStore
-from litkg.queries.concepts import check_limit, check_type, row_json
+from litkg.queries.concepts import ConceptPapers, check_limit, check_type, row_json
 from litkg.queries.resolve import resolve_concepts
 
 __all__ = ["PaperUse", "papers_using", "concept_parts", "CoUsage", "co_usage", "TimelinePoint", "timeline",
@@ -92,17 +92,8 @@ def _wanted(store: GraphStore, name: str, include_parts: bool) -> tuple[list[str
     return keys, keys + [p for p in parts if p not in keys]
 
 
-@dataclass(frozen=True)
-class CoUsage:
+class CoUsage(ConceptPapers):
     """A concept used together with the asked one: by ``papers`` papers that use both."""
-
-    key: str
-    name: str
-    type: str
-    papers: int
-
-    def to_json(self) -> dict:
-        return row_json(self)
 
 
 def co_usage(store: GraphStore, name: str, *, type: str | None = None, limit: int | None = 20) -> list[CoUsage]:
@@ -209,17 +200,8 @@ def timeline(store: GraphStore, name: str, *, by: str = "year", include_parts: b
     return [TimelinePoint(p, n) for p, n in rows]
 
 
-@dataclass(frozen=True)
-class MethodOnBenchmark:
+class MethodOnBenchmark(ConceptPapers):
     """A method or model that ``papers`` papers evaluating on the benchmark propose or use."""
-
-    key: str
-    name: str
-    type: str
-    papers: int
-
-    def to_json(self) -> dict:
-        return row_json(self)
 
 
 def methods_on(store: GraphStore, benchmark: str, *, include_parts: bool = False) -> list[MethodOnBenchmark]:
