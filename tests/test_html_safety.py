@@ -52,6 +52,8 @@ PROBE = """
   setTimeout(function () {
     var net = window.litkgNetwork, tips = [], box = document.createElement("div");
     box.id = "litkg-test-tips";
+    // Nodes must stay where the hover aims: on a loaded machine physics may still be moving them.
+    net.setOptions({physics: false});
     net.body.data.nodes.getIds().forEach(function (id) {
       net.interactionHandler.popupObj = undefined;
       net.interactionHandler._checkShowPopup(net.canvasToDOM(net.getPositions([id])[id]));
