@@ -47,6 +47,7 @@ CANDIDATES = "litkg_candidates"
 TEXT = "litkg_text"
 PHRASES = "litkg_phrases"
 SPLIT = "litkg_title_end"
+_SEGMENTS = "litkg_segments"
 #: Between a paper's title and abstract in its one Doc (a paper is one Doc: half the per-Doc work).
 FIELD_SEPARATOR = "\n\n"
 
@@ -56,12 +57,17 @@ def field_segments(doc: Doc) -> dict[str, tuple[int, str]]:
 
     A Doc made without a title (no ``SPLIT`` mark) is all abstract.
     """
-    text = doc_text(doc)
-    split = doc.user_data.get(SPLIT)
-    if split is None:
-        return {"title": (0, ""), "abstract": (0, text)}
-    start = split + len(FIELD_SEPARATOR)
-    return {"title": (0, text[:split]), "abstract": (start, text[start:])}
+    segments = doc.user_data.get(_SEGMENTS)  # every component asks: computed once per Doc
+    if segments is None:
+        text = doc_text(doc)
+        split = doc.user_data.get(SPLIT)
+        if split is None:
+            segments = {"title": (0, ""), "abstract": (0, text)}
+        else:
+            start = split + len(FIELD_SEPARATOR)
+            segments = {"title": (0, text[:split]), "abstract": (start, text[start:])}
+        doc.user_data[_SEGMENTS] = segments
+    return segments
 
 
 def doc_text(doc: Doc) -> str:

@@ -136,8 +136,11 @@ _SHAPES = (
     (("K",), re.compile(r"[A-Z][A-Za-z0-9]*-\d+K"), "dataset"),
     (("QA",), re.compile(r"\b[A-Z][A-Za-z0-9\-]+QA\b"), "dataset"),
 )
-_CALLED_WORDS = ("called", "named", "dubbed", "termed", "coined", "denoted", "refer to", "e call ", "e term ",
-                 "e name ", "e dub ")
+def _mentions_a_naming_verb(text: str) -> bool:
+    # Unrolled substring tests: a generator inside any() cost more than the tests themselves.
+    return ("called" in text or "named" in text or "dubbed" in text or "termed" in text or "coined" in text
+            or "denoted" in text or "refer to" in text or "e call " in text or "e term " in text
+            or "e name " in text or "e dub " in text)
 _ADJECTIVE_SUFFIX = re.compile(
     r"-(?:based|like|style|driven|aware|free|guided|powered|inspired|specific|level|wise|only|"
     r"agnostic|dependent|conditioned|centric|enhanced|augmented|tuned|trained|generated|ready)$",
@@ -547,8 +550,9 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
     windows = _propose_windows(text, hints.propose)
 
     def in_propose_window(pos: int) -> bool:
-        if any(start <= pos <= start + 90 and pos < end for start, end in windows):
-            return True
+        for start, end in windows:
+            if start <= pos <= start + 90 and pos < end:
+                return True
         # "Our contributions are twofold: (1) MMEB (Massive Multimodal Embedding Benchmark) …"
         sentence_start = text.rfind(". ", 0, pos) + 1
         return "contribution" in text[sentence_start:pos].lower()
@@ -577,7 +581,7 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
                 set_off = _SET_OFF_NAME.search(text, start, end)
                 if set_off and is_name_like(set_off.group(1)):
                     found.append(Candidate(set_off.start(1), set_off.end(1), set_off.group(1), None, "propose", True, 0.7))
-    for called in (_CALLED.finditer(text) if any(w in text for w in _CALLED_WORDS) else ()):
+    for called in (_CALLED.finditer(text) if _mentions_a_naming_verb(text) else ()):
         span = _name_phrase_at(text, called.end())
         if span:
             sentence_start = text.rfind(". ", 0, called.start()) + 1
