@@ -13,6 +13,7 @@ Both only annotate the Doc; paper-level decisions (roles, merging) happen in ``a
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -39,6 +40,7 @@ from litkg.extract.normalise import concept_norm, spelling_variants
 __all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "CANDIDATES", "TEXT", "PHRASES", "SPLIT",
            "FIELD_SEPARATOR", "field_segments", "doc_text"]
 
+_WORD = re.compile(r"\w+")
 _VERB_TRIGGERS = PROPOSE_VERBS | {"put"}
 _TRIGGERS = _VERB_TRIGGERS | set(DATA_HEADS) | {"on", "across"}
 
@@ -241,16 +243,19 @@ class DiscoveryComponent:
         # and never in titles, which are Title Case throughout. Each attribute read costs, so
         # their two columns are read only then.
         phrases = bool(doc.user_data.get(PHRASES))
-        columns = [self._nameish, self._trigger, IDX, LENGTH] + ([IS_TITLE, self._connector] if phrases else [])
-        table = doc.to_array(columns)
+        if phrases:
+            table = doc.to_array([self._nameish, self._trigger, IDX, LENGTH, IS_TITLE, self._connector])
+            titled = _titled_runs(table[:, 2:6])
+        else:
+            table = doc.to_array([self._nameish, self._trigger, IDX])  # each column read costs
+            titled = ()
         text = doc_text(doc)
-        titled = _titled_runs(table[:, 2:6]) if phrases else ()
         # Few tokens are flagged: take just those rows (a handful of array operations), then
         # sort them out in Python. Numpy masks per field cost more than they saved.
-        flagged = table[numpy.flatnonzero(table[:, 0] | table[:, 1]), :4].tolist()
+        flagged = table[numpy.flatnonzero(table[:, 0] | table[:, 1]), :3].tolist()
         bounds = [(name, offset, offset + len(field_text)) for name, (offset, field_text) in segments.items()]
         parts = {name: ([], [], [], []) for name in segments}
-        for nameish, trigger, start, length in flagged:
+        for nameish, trigger, start in flagged:
             for name, offset, end in bounds:
                 if offset <= start < end:
                     break
@@ -260,8 +265,8 @@ class DiscoveryComponent:
             if nameish:
                 names.append(start - offset)
             if trigger:
-                word = text[start : start + length]
-                span = (start - offset, start - offset + length)
+                word = _WORD.match(text, start).group()  # trigger words are plain words
+                span = (start - offset, start - offset + len(word))
                 (verbs if word in _VERB_TRIGGERS else heads if word in DATA_HEADS else preps).append(span)
         hints = {}
         for name, offset, end in bounds:
