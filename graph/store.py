@@ -84,6 +84,17 @@ CREATE TABLE IF NOT EXISTS edges (
 CREATE INDEX IF NOT EXISTS edges_concept ON edges(concept_key);
 -- Covering: "papers using concept X" reads the index alone (one-paper shared-datasets, similar).
 CREATE INDEX IF NOT EXISTS edges_concept_paper ON edges(concept_key, paper_key);
+-- How each paper's extraction saw a discovered concept; the concept row is recomputed from these,
+-- so it depends on the current papers only, not on the order or batches they were built in.
+CREATE TABLE IF NOT EXISTS concept_views (
+    paper_key TEXT NOT NULL,
+    concept_key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    PRIMARY KEY (paper_key, concept_key)
+);
+CREATE INDEX IF NOT EXISTS concept_views_concept ON concept_views(concept_key);
 -- Title Case phrases not (yet) known as a name: linked when a concept gets them as an alias.
 CREATE TABLE IF NOT EXISTS phrase_mentions (
     paper_key TEXT NOT NULL REFERENCES papers(key),
@@ -148,6 +159,7 @@ class GraphStore:
 
     def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 10.0) -> None:
         self.path = Path(path)
+        self._touched: set[str] = set()  # discovered concepts to refresh (see refresh_concepts)
         if not create and not self.path.exists():
             raise StoreError(f"no litkg store at {self.path}")
         if self.path.is_dir():
@@ -296,6 +308,9 @@ class GraphStore:
         self.conn.execute("DELETE FROM evidence WHERE paper_key=?", (paper_key,))
         self.conn.execute("DELETE FROM edges WHERE paper_key=?", (paper_key,))
         self.conn.execute("DELETE FROM phrase_mentions WHERE paper_key=?", (paper_key,))
+        self._touched.update(k for (k,) in self.conn.execute(
+            "SELECT concept_key FROM concept_views WHERE paper_key=?", (paper_key,)))
+        self.conn.execute("DELETE FROM concept_views WHERE paper_key=?", (paper_key,))
         stored: dict[str, str] = {}
         edges: dict[str, tuple[str, float]] = {}
         evidence: list[tuple] = []
@@ -306,6 +321,10 @@ class GraphStore:
                 continue
             stored[entity.key] = key
             self.upsert_concept(key, entity.name, entity.type, entity.origin, entity.aliases)
+            if entity.origin != "gazetteer":
+                self.conn.execute("INSERT OR REPLACE INTO concept_views VALUES (?, ?, ?, ?, ?)",
+                                  (paper_key, key, entity.name, entity.type, entity.origin))
+                self._touched.add(key)
             role, confidence = edges.get(key, (entity.role, entity.confidence))
             if ROLES.index(entity.role) < ROLES.index(role):
                 role = entity.role  # two spellings in one paper: the stronger role wins
@@ -316,6 +335,28 @@ class GraphStore:
         self.conn.executemany("INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?)", evidence)
         self.conn.execute("UPDATE papers SET extractor=? WHERE key=?", (extractor_version, paper_key))
         return stored
+
+    def refresh_concepts(self) -> None:
+        """Recompute the name, type and origin of the discovered concepts written since the last
+        call from how the papers that use them now see them (most frequent first, then in sort
+        order). Call inside the transaction that wrote them."""
+        for key in sorted(self._touched):
+            row = self.conn.execute("SELECT origin FROM concepts WHERE key=?", (key,)).fetchone()
+            if row is None or row[0] == "gazetteer":
+                continue
+            views = self.conn.execute("SELECT name, type, origin FROM concept_views WHERE concept_key=?", (key,)).fetchall()
+            if not views:
+                continue  # no paper uses it any more; its row stays as it was
+
+            def most_common(column: int) -> str:
+                counts: dict[str, int] = {}
+                for view in views:
+                    counts[view[column]] = counts.get(view[column], 0) + 1
+                return min(counts, key=lambda value: (-counts[value], value))
+
+            self.conn.execute("UPDATE concepts SET name=?, type=?, origin=? WHERE key=?",
+                              (most_common(0), most_common(1), most_common(2), key))
+        self._touched.clear()
 
     def _hold_phrase(self, paper_key: str, entity: ExtractedEntity) -> None:
         norm = concept_norm(entity.name)

@@ -178,6 +178,7 @@ class KnowledgeGraph:
                 self._store_extraction(store, key, extraction)
             counts["extracted"] += len(keys)
             store.link_phrases()
+            store.refresh_concepts()
 
         if single_transaction:
             write()

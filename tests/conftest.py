@@ -71,3 +71,14 @@ def bolt_server(tmp_path_factory):
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """The Chromium binary; a clear failure (not a skip) with the install command when missing."""
+    from browser import BrowserMissing, find_chromium
+
+    try:
+        return find_chromium()
+    except BrowserMissing as err:
+        pytest.fail(str(err), pytrace=False)

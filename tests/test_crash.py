@@ -27,10 +27,10 @@ import pytest
 from litkg.core import KnowledgeGraph
 
 from conftest import sample_files
+from support import STORE_TABLES, canonical
 
 KILL_POINTS = 14  # 12 in batched builds, 2 in one-transaction builds
-_TABLES = ("meta", "papers", "paper_sources", "paper_idents", "concepts", "concept_aliases",
-           "concept_relations", "edges", "evidence", "phrase_mentions")
+_TABLES = ("meta", *STORE_TABLES)
 
 
 @pytest.fixture(scope="module")
@@ -46,15 +46,6 @@ def start(args, **kwargs) -> subprocess.Popen:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=env, **kwargs)
-
-
-def canonical(db: Path) -> dict[str, list]:
-    """Every row of every table, sorted: two stores are the same graph when these are equal."""
-    conn = sqlite3.connect(db)
-    try:
-        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in _TABLES}
-    finally:
-        conn.close()
 
 
 def check_sound(db: Path) -> None:
@@ -132,7 +123,7 @@ def uninterrupted(tmp_path_factory, corpus):
     assert proc.returncode == 0, proc.stderr
     assert "311 papers" in proc.stdout
     check_sound(db)
-    return db, canonical(db), time.monotonic() - began
+    return db, canonical(db, _TABLES), time.monotonic() - began
 
 
 def test_a_build_killed_at_any_point_leaves_a_sound_store_and_resumes_to_the_same_graph(
@@ -176,7 +167,7 @@ def test_a_build_killed_at_any_point_leaves_a_sound_store_and_resumes_to_the_sam
             summary = kg.build(corpus, batch_size=8)
         assert summary.papers_total == total and summary.records_skipped == 0
         check_sound(db)
-        after = canonical(db)
+        after = canonical(db, _TABLES)
         for table in _TABLES:
             assert after[table] == baseline[table], f"point {n} ({where}): {table} differs"
         survived += 1
@@ -229,7 +220,7 @@ def test_two_builds_of_different_inputs_at_once_lose_nothing(tmp_path, corpus, u
     # Every record of both inputs is there, each paper once. (The inputs share no paper, so
     # each paper's key does not depend on which build wrote it first.)
     assert _sources(db) == _sources(baseline_db)
-    got = canonical(db)
+    got = canonical(db, _TABLES)
     assert [row[0] for row in got["papers"]] == [row[0] for row in baseline["papers"]]
     assert got["paper_idents"] == baseline["paper_idents"]
 
@@ -242,7 +233,7 @@ def test_two_builds_of_the_same_input_at_once_give_the_graph_of_one(tmp_path, co
         if not _winner_or_clear_loser(result):
             assert subprocess.run(command, capture_output=True).returncode == 0
     check_sound(db)
-    got = canonical(db)
+    got = canonical(db, _TABLES)
     for table in ("papers", "paper_sources", "paper_idents", "edges", "evidence"):
         assert got[table] == baseline[table], table
 
@@ -252,7 +243,7 @@ def test_a_build_that_cannot_get_the_store_fails_in_one_line_and_writes_nothing(
     db = tmp_path / "kg.db"
     with KnowledgeGraph(db, extractor=extractor) as kg:
         kg.build(corpus[:1])
-    before = canonical(db)
+    before = canonical(db, _TABLES)
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another writer holds the store longer than litkg waits
     try:
@@ -269,4 +260,4 @@ def test_a_build_that_cannot_get_the_store_fails_in_one_line_and_writes_nothing(
         "store; wait for it to finish or use another --db)")
     assert waited >= 9  # it waited for the other writer before giving up
     check_sound(db)
-    assert canonical(db) == before
+    assert canonical(db, _TABLES) == before

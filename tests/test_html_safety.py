@@ -21,7 +21,7 @@ import pytest
 from litkg.cli import cli
 from litkg.core import KnowledgeGraph
 
-from browser import BrowserMissing, find_chromium, load_page
+from browser import load_page
 
 MARK = "document.documentElement.dataset"
 TITLE_SCRIPT = f"<script>{MARK}.pwnedTitleScript=1</script> Robust Fine-Tuning"
@@ -72,14 +72,6 @@ PROBE = """
     document.body.dataset.status = document.getElementById("litkg-search-status").textContent;
   }, 1500);
 """
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    try:
-        return find_chromium()
-    except BrowserMissing as err:
-        pytest.fail(str(err), pytrace=False)
 
 
 @pytest.fixture(scope="module")

@@ -341,14 +341,6 @@ def test_missing_chromium_fails_with_the_install_command(monkeypatch):
 # --- in the browser -------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def chromium():
-    try:
-        return find_chromium()
-    except BrowserMissing as err:
-        pytest.fail(str(err), pytrace=False)
-
-
 def _clean(page):
     assert page.errors == [], page.errors
     assert page.body.get("litkg-ready") == "1", page.body

@@ -12,16 +12,15 @@ import codecs
 import gzip
 import json
 import random
-import signal
 import sqlite3
 import time
 import zipfile
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from litkg.cli import cli
+from support import within
 from litkg.core import KnowledgeGraph
 from litkg.errors import InputError, MalformedRecordError
 from litkg.readers import MAX_TEXT_CHARS, read_papers
@@ -42,22 +41,6 @@ def good(n: int, **extra) -> dict:
 
 def jsonl_line(record) -> bytes:
     return (record if isinstance(record, bytes) else json.dumps(record).encode()) + b"\n"
-
-
-@contextmanager
-def within(seconds: float):
-    """Fail instead of hanging: a reader once looped for ever on a stray control byte."""
-
-    def stop(signum, frame):
-        raise TimeoutError(f"took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 # --- the hostile corpus: bad records among good ones, in every format --------------------------
