@@ -119,10 +119,14 @@ class GazetteerMatcher:
         self._matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._forms = {}
         self._exact = {}
-        # Pattern docs are tokenized by a separate blank pipeline of the same language: tens of
+        # Pattern docs are tokenized by a copy of the pipeline's tokenizer with its own vocab: tens of
         # thousands of pattern strings in the main vocab made tokenizing papers several times
         # slower. The phrase matcher compares attribute hashes, which do not depend on the vocab.
-        make_doc = spacy.blank(self.nlp.lang).make_doc
+        main = self.nlp.tokenizer
+        patterns_nlp = spacy.blank(self.nlp.lang)
+        for setting in ("rules", "prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
+            setattr(patterns_nlp.tokenizer, setting, getattr(main, setting))  # same tokenization
+        make_doc = patterns_nlp.make_doc
         for entry in gazetteer:
             patterns = {}
             for form in entry.surface_forms:

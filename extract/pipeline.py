@@ -8,10 +8,12 @@ No pretrained spaCy model is needed or downloaded.
 """
 from __future__ import annotations
 
+import re
 from itertools import islice
 from typing import Iterable, Iterator
 
 import spacy
+from spacy.util import compile_suffix_regex
 from spacy.language import Language
 
 import litkg.extract.components  # noqa: F401  (registers the factories)
@@ -24,12 +26,20 @@ from litkg.records import Extraction, Paper
 __all__ = ["EXTRACTOR_VERSION", "build_nlp", "Extractor"]
 
 #: Stored with each paper; a store built by an older extractor is re-extracted on the next build.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
+_INITIAL = re.compile(r"[A-Za-z]\.")
 
 
 def build_nlp(gazetteer: Gazetteer | None = None) -> Language:
     """A blank English pipeline with litkg's components (sentences, gazetteer, discovery)."""
     nlp = spacy.blank("en")
+    # English keeps "A." … "Z." together as initials; in ML text they end names before a full
+    # stop ("… on ImageNet-R."), which then did not match. Those exceptions are dropped.
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if not _INITIAL.fullmatch(k)}
+    # …and English splits a final full stop only after lower-case letters: split it after a
+    # capital too when it ends the token, so "ImageNet-R." gives "ImageNet - R .".
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Z])\.$"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe("litkg_sentences")
     matcher: GazetteerMatcher = nlp.add_pipe("litkg_gazetteer")
     nlp.add_pipe("litkg_discovery")

@@ -266,3 +266,8 @@ def test_a_known_name_proposed_with_a_head_noun_is_the_papers_own(extractor):
 def test_a_known_name_after_a_proposal_verb_is_not_proposed(extractor):
     names = by_name(extractor.extract(paper("x", "We also present experiments with a small model -- TinyLlama.")))
     assert names["TinyLlama"].role != "proposes"
+
+
+def test_a_name_ending_in_a_capital_before_a_full_stop_is_found(extractor):
+    names = by_name(extractor.extract(paper("x", "We evaluate on ImageNet-R. Then on COCO.")))
+    assert "ImageNet-R" in names and "ImageNet" not in names
