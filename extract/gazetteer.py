@@ -123,10 +123,6 @@ class Gazetteer:
     def __contains__(self, concept_id: object) -> bool:
         return concept_id in self.entries
 
-    def lookup(self, name: str) -> tuple[GazetteerEntry, ...]:
-        """Entries any of whose surface forms has the normal form of ``name``."""
-        return tuple(self.entries[i] for i in self.by_norm.get(concept_norm(name), ()))
-
     # -- persistence, in the to_disk/from_disk style of spaCy components ---------------------
     def to_disk(self, path: str | Path) -> None:
         path = Path(path)

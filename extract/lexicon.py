@@ -14,7 +14,6 @@ __all__ = [
     "METRIC_HEADS",
     "CLASS_HEADS",
     "is_generic_phrase",
-    "head_type",
 ]
 
 # Acronyms of fields, settings, model classes, units and metrics: never a named concept.
@@ -142,8 +141,3 @@ def is_generic_phrase(words: list[str]) -> bool:
     """True when every word of a phrase (split on spaces and hyphens) is a generic word."""
     parts = [p.lower() for w in words for p in w.replace("-", " ").split()]
     return all(p in GENERIC_WORDS for p in parts if p)
-
-
-def head_type(word: str) -> str | None:
-    """The concept type a head noun announces, or None."""
-    return HEAD_TYPES.get(word.lower())

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from litkg.records import Paper
 
-__all__ = ["normalise_title", "normalise_doi", "normalise_arxiv_id", "paper_key", "paper_identifiers"]
+__all__ = ["normalise_title", "normalise_doi", "normalise_arxiv_id", "paper_key", "paper_identifiers",
+           "reference_identifiers"]
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
@@ -82,3 +83,21 @@ def paper_key(paper: "Paper") -> str:
         # Readers reject records without a title, so this is only reached by hand-made records.
         return f"source:{paper.source.path}:{paper.source.line}"
     return idents[0]
+
+
+def reference_identifiers(ref: str) -> list[str]:
+    """The identifiers a user's paper reference may stand for, strongest first: a DOI, an arXiv
+    id, and always the normalised title.
+
+    >>> reference_identifiers("arXiv:2401.01234v2")
+    ['arxiv:2401.01234', 'title:arxiv 2401 01234v2']
+    """
+    idents = []
+    doi = normalise_doi(ref)
+    if doi and doi.startswith("10."):
+        idents.append(f"doi:{doi}")
+    arxiv = normalise_arxiv_id(ref)
+    if arxiv:
+        idents.append(f"arxiv:{arxiv}")
+    idents.append(f"title:{normalise_title(ref)}")
+    return idents

@@ -26,7 +26,7 @@ from typing import Any, Callable, Mapping
 
 from litkg.errors import QueryError
 from litkg.extract.normalise import concept_norm
-from litkg.identity import normalise_arxiv_id, normalise_doi, normalise_title
+from litkg.identity import reference_identifiers
 
 __all__ = ["LIBRARY_DIR", "QueryParam", "LibraryQuery", "CypherResult", "DERIVATIONS", "paper_idents",
            "load_library", "get_query", "bind_parameters", "parse_param_pairs", "check_read_only", "run_query",
@@ -47,17 +47,7 @@ def paper_idents(ref: str | None) -> list[str]:
     >>> paper_idents("arXiv:2401.01234v2")
     ['arxiv:2401.01234', 'title:arxiv 2401 01234v2']
     """
-    if ref is None:
-        return []
-    idents = []
-    doi = normalise_doi(ref)
-    if doi and doi.startswith("10."):
-        idents.append(f"doi:{doi}")
-    arxiv = normalise_arxiv_id(ref)
-    if arxiv:
-        idents.append(f"arxiv:{arxiv}")
-    idents.append(f"title:{normalise_title(ref)}")
-    return idents
+    return [] if ref is None else reference_identifiers(ref)
 
 
 #: Functions a ``derived`` parameter may name.

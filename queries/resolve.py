@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from litkg.errors import NotFoundError
 from litkg.graph.store import ConceptRow, GraphStore
-from litkg.identity import normalise_arxiv_id, normalise_doi, normalise_title
+from litkg.identity import reference_identifiers
 
 __all__ = ["resolve_paper", "resolve_concepts"]
 
@@ -14,15 +14,7 @@ def resolve_paper(store: GraphStore, ref: str) -> str:
     row = conn.execute("SELECT key FROM papers WHERE key=?", (ref,)).fetchone()
     if row:
         return row[0]
-    candidates = []
-    doi = normalise_doi(ref)
-    if doi and doi.startswith("10."):
-        candidates.append(f"doi:{doi}")
-    arxiv = normalise_arxiv_id(ref)
-    if arxiv:
-        candidates.append(f"arxiv:{arxiv}")
-    candidates.append(f"title:{normalise_title(ref)}")
-    for ident in candidates:
+    for ident in reference_identifiers(ref):
         row = conn.execute("SELECT paper_key FROM paper_idents WHERE ident=?", (ident,)).fetchone()
         if row:
             return row[0]
