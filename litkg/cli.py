@@ -56,6 +56,8 @@ def build(inputs, db, fmt, on_error, encoding, batch_size, as_json) -> None:
         f"Read {summary.records_read} records from {summary.files} file(s): "
         f"{summary.papers_new} new papers, {summary.papers_merged} merged, "
         f"{summary.papers_unchanged} unchanged, {summary.records_skipped} skipped."
+        + (f" {summary.records_title_only} had no abstract (kept with a title only)."
+           if summary.records_title_only else "")
     )
     click.echo(f"Store {db}: {summary.papers_total} papers, {summary.concepts_total} concepts, "
                f"{summary.edges_total} edges.")

@@ -40,6 +40,7 @@ class BuildSummary:
     concepts_total: int
     edges_total: int
     skipped: tuple[SkippedRecord, ...] = field(default=())
+    records_title_only: int = 0  # records read without an abstract (kept, with a title only)
 
     def to_json(self) -> dict:
         data = {k: v for k, v in self.__dict__.items() if k != "skipped"}
@@ -130,7 +131,7 @@ class KnowledgeGraph:
         _check_inputs(inputs, format, encoding)
         store = self._open_for_writing()
         skipped: list[SkippedRecord] = []
-        counts = {"read": 0, "new": 0, "merged": 0, "unchanged": 0, "extracted": 0}
+        counts = {"read": 0, "new": 0, "merged": 0, "unchanged": 0, "extracted": 0, "title_only": 0}
         records = _read_all(inputs, format, on_error, skipped, encoding)
 
         def run_batches() -> None:
@@ -158,6 +159,7 @@ class KnowledgeGraph:
             papers_extracted=counts["extracted"], records_skipped=len(skipped),
             papers_total=store.count("papers"), concepts_total=store.count("concepts"),
             edges_total=store.count("edges"), skipped=tuple(skipped),
+            records_title_only=counts["title_only"],
         )
 
     def _write_batch(self, store: GraphStore, batch: list[Paper], counts: dict, *, single_transaction: bool) -> None:
@@ -169,6 +171,7 @@ class KnowledgeGraph:
                 result = store.upsert_paper(paper, version)
                 counts["read"] += 1
                 counts[result.status] += 1
+                counts["title_only"] += not paper.abstract
                 if result.needs_extraction:
                     title, abstract = store.paper_text(result.key)
                     to_extract[result.key] = Paper(title=title, abstract=abstract, source=paper.source)

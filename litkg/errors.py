@@ -12,11 +12,13 @@ __all__ = [
     "InputNotFoundError",
     "UnknownFormatError",
     "MalformedRecordError",
+    "UnsafeInputError",
     "StoreError",
     "StoreLockedError",
     "NotFoundError",
     "ExtractionError",
     "GazetteerError",
+    "ModelError",
     "QueryError",
     "Neo4jConnectionError",
 ]
@@ -49,7 +51,8 @@ class InputNotFoundError(InputError):
 
 class UnknownFormatError(InputError):
     code = "E102"
-    hint = "pass --format hf-pages, jsonl, json or csv"
+    hint = ("pass --format with one of: hf-pages, jsonl, json, csv, bibtex, ris, arxiv-atom, "
+            "arxiv-snapshot, openalex, semantic-scholar, hf-papers")
 
 
 class MalformedRecordError(InputError):
@@ -63,6 +66,13 @@ class MalformedRecordError(InputError):
         self.path = path
         self.line = line
         self.reason = reason
+
+
+class UnsafeInputError(InputError):
+    """An input that could exhaust time or memory if read (an XML bomb, an external entity)."""
+
+    code = "E104"
+    hint = "leave this file out; export the feed again from the arXiv API"
 
 
 class StoreError(LitkgError):
@@ -100,3 +110,10 @@ class GazetteerError(ExtractionError):
 class Neo4jConnectionError(LitkgError):
     code = "E500"
     hint = "check --uri, --user and NEO4J_PASSWORD, and that the server is running"
+
+
+class ModelError(ExtractionError):
+    """The learned span model could not be loaded or does not fit the code."""
+
+    code = "E402"
+    hint = "reinstall litkg, or retrain with 'python -m litkg.extract.train'"

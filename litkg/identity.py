@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from litkg.records import Paper
 
-__all__ = ["normalise_title", "normalise_doi", "normalise_arxiv_id", "paper_key", "paper_identifiers",
-           "reference_identifiers"]
+__all__ = ["normalise_title", "normalise_doi", "normalise_arxiv_id", "normalise_source_id", "paper_key",
+           "paper_identifiers", "reference_identifiers", "SOURCE_ID_KINDS"]
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _ARXIV = re.compile(r"(?:arxiv[:/]\s*|abs/|pdf/)?(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.I)
+
+_ARXIV_DOI = "10.48550/arxiv."
 
 
 def normalise_title(title: str) -> str:
@@ -51,16 +53,50 @@ def normalise_arxiv_id(arxiv_id: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
+#: Source identifier kinds that feed dedup, each with the pattern of its value.
+SOURCE_ID_KINDS = {
+    "openalex": re.compile(r"(?:https?://openalex\.org/)?(W\d+)", re.I),
+    "s2": re.compile(r"([0-9a-f]{40})", re.I),
+    "s2corpus": re.compile(r"(\d+)"),
+    "hf": _ARXIV,
+}
+
+
+def normalise_source_id(ident: str) -> str | None:
+    """``openalex:https://openalex.org/w123`` → ``openalex:W123``; None for an unknown kind or value.
+
+    >>> normalise_source_id("openalex:https://openalex.org/W42"), normalise_source_id("hf:2401.01234v3")
+    ('openalex:W42', 'hf:2401.01234')
+    >>> normalise_source_id("isbn:123") is None
+    True
+    """
+    kind, _, value = ident.partition(":")
+    pattern = SOURCE_ID_KINDS.get(kind.strip().lower())
+    match = pattern.fullmatch(value.strip()) if pattern else None
+    if match is None:
+        return None
+    value = match.group(1)
+    kind = kind.strip().lower()
+    return f"{kind}:{value.upper() if kind == 'openalex' else value.lower()}"
+
+
 def paper_identifiers(paper: "Paper") -> list[str]:
-    """Every identifier of a record, strongest first (``doi:…``, ``arxiv:…``, ``title:…``, or
-    ``abstract:…`` for a record without a title, else ``source:path:line``); never empty."""
+    """Every identifier of a record, strongest first (``doi:…``, ``arxiv:…``, the source ids such
+    as ``openalex:W…``, ``title:…``, or ``abstract:…`` for a record without a title, else
+    ``source:path:line``); never empty."""
     idents = []
     doi = normalise_doi(paper.doi)
     if doi:
         idents.append(f"doi:{doi}")
     arxiv = normalise_arxiv_id(paper.arxiv_id)
+    if not arxiv and doi and doi.startswith(_ARXIV_DOI):  # arXiv's own DOIs: 10.48550/arXiv.ID
+        arxiv = normalise_arxiv_id(doi[len(_ARXIV_DOI):])
     if arxiv:
         idents.append(f"arxiv:{arxiv}")
+    for ident in paper.ids:
+        source_id = normalise_source_id(ident)
+        if source_id and source_id not in idents:
+            idents.append(source_id)
     title = normalise_title(paper.title)
     if title:
         idents.append(f"title:{title}")

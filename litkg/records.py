@@ -66,11 +66,15 @@ class Paper:
     doi: str | None = None
     arxiv_id: str | None = None
     upvotes: int | None = None
+    #: Source identifiers as ``kind:value`` (``openalex:W…``, ``s2:…``, ``s2corpus:…``, ``hf:…``);
+    #: they take part in dedup (:func:`litkg.identity.paper_identifiers`).
+    ids: tuple[str, ...] = ()
     metadata: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "metadata", _frozen_mapping(self.metadata))
         object.__setattr__(self, "authors", tuple(self.authors))
+        object.__setattr__(self, "ids", tuple(self.ids))
 
     @property
     def key(self) -> str:

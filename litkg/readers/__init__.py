@@ -1,7 +1,10 @@
 """Input readers: stream :class:`~litkg.records.Paper` records out of paper files.
 
-Four formats are read: ``hf-pages`` (text dumps of Hugging Face Daily Papers pages), ``jsonl``,
-``json`` (an array of objects) and ``csv`` (also TSV). :func:`read_papers` picks the format with
+Four generic formats are read: ``hf-pages`` (text dumps of Hugging Face Daily Papers pages),
+``jsonl``, ``json`` (an array of objects) and ``csv`` (also TSV); and what researchers export
+(:mod:`litkg.readers.sources`): ``bibtex``, ``ris``, ``arxiv-atom`` (arXiv API feeds),
+``arxiv-snapshot``, ``openalex``, ``semantic-scholar`` and ``hf-papers`` (the Hugging Face
+papers API). :func:`read_papers` picks the format with
 :func:`detect_format` unless told, and yields one Paper at a time: memory does not grow with the
 size of the input.
 
@@ -24,7 +27,8 @@ from litkg.records import Paper, SkippedRecord
 __all__ = ["FORMATS", "MAX_TEXT_CHARS", "detect_format", "read_papers"]
 
 #: The input formats litkg reads, as named by ``--format``.
-FORMATS = ("hf-pages", "jsonl", "json", "csv")
+FORMATS = ("hf-pages", "jsonl", "json", "csv", "bibtex", "ris", "arxiv-atom", "arxiv-snapshot",
+           "openalex", "semantic-scholar", "hf-papers")
 ON_ERROR = ("fail", "skip")
 
 _SAMPLE = 1 << 16  # bytes read to sniff a format
@@ -76,12 +80,19 @@ def detect_format(path: str | os.PathLike) -> str:
     >>> detect_format(folder / "papers.data")
     'jsonl'
     """
+    from litkg.readers import sources
+
     _check_file(path)
     _check_text(path)
     suffix = Path(path).suffix.lower()
-    if suffix in _EXTENSIONS:
+    if suffix in (".csv", ".tsv"):
         return _EXTENSIONS[suffix]
     text = _sample(path)
+    found = sources.sniff(text, suffix)
+    if found:
+        return found
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
     first = text.lstrip()[:1]
     if suffix == ".json" or first in ("[", "{"):
         # A ".json" file that is one object per line is JSON Lines in all but name.
@@ -96,7 +107,8 @@ def detect_format(path: str | os.PathLike) -> str:
     if hf_pages.looks_like_page(text):
         return "hf-pages"
     what = "it is empty" if not first else "pass --format"
-    raise UnknownFormatError(f"cannot tell the format of {path}: {what}")
+    raise UnknownFormatError(f"cannot tell the format of {path}: {what} "
+                             f"(known formats: {', '.join(FORMATS)})")
 
 
 def read_papers(
@@ -171,10 +183,11 @@ def read_papers(
 
 
 def _read(path: str | os.PathLike, format: str, problems: Problems, codec: str) -> Iterator[Paper]:
-    from litkg.readers import hf_pages, structured
+    from litkg.readers import hf_pages, sources, structured
 
     reader = {"hf-pages": hf_pages.read_hf_pages, "jsonl": structured.read_jsonl,
-              "json": structured.read_json, "csv": structured.read_csv}[format]
+              "json": structured.read_json, "csv": structured.read_csv}.get(format)
+    reader = reader or sources.reader(format)
     with open(path, "rb") as stream:
         yield from reader(str(path), stream, problems, codec)
 

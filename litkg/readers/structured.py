@@ -26,7 +26,7 @@ _MAX_RECORD = 1 << 24  # a JSON record longer than this is taken as unterminated
 FIELDS: dict[str, tuple[str, ...]] = {
     "abstract": ("abstract", "summary"), "arxiv_id": ("arxiv_id", "arxiv", "eprint"),
     **{name: (name,) for name in ("id", "title", "authors", "author_count", "year", "date",
-                                  "venue", "url", "doi", "upvotes")},
+                                  "venue", "url", "doi", "upvotes", "ids")},
 }
 _CANONICAL = {alias: name for name, aliases in FIELDS.items() for alias in aliases}
 _TEXT_FIELDS = ("venue", "url", "doi", "arxiv_id")
@@ -100,6 +100,19 @@ def _authors(value: Any, *, csv_style: bool) -> tuple[str, ...] | None:
     return names or None
 
 
+def _source_ids(value: Any) -> tuple[str, ...]:
+    """Source identifiers as ``kind:value``, from ``{"openalex": "W1"}`` or ``["openalex:W1"]``."""
+    if value is None:
+        return ()
+    if isinstance(value, dict):
+        items = [f"{kind}:{ident}" for kind, ident in value.items() if ident not in (None, "")]
+    elif isinstance(value, list):
+        items = value
+    else:
+        raise RecordProblem(f"ids must be an object or a list, not {_type_name(value)}")
+    return tuple(_text(item, "an id") or "" for item in items if item not in (None, ""))
+
+
 def _field_key(key: Any) -> str:
     return re.sub(r"[\s\-]+", "_", str(key).strip().lower())
 
@@ -144,6 +157,7 @@ def paper_from_fields(pairs: Iterable[tuple[Any, Any]], source: SourceRef, *,
         date=date,
         date_raw=date_raw,
         upvotes=_whole_number(known.get("upvotes"), "upvotes"),
+        ids=_source_ids(known.get("ids")),
         metadata=metadata,
         **{name: _text(known.get(name), name) for name in _TEXT_FIELDS},
     )

@@ -1,0 +1,213 @@
+"""What the JSON sources share: records out of JSON lines or one JSON page, each with its line.
+
+A source file is either JSON lines (a snapshot or bulk dataset: one record per line, read one line
+at a time, memory flat) or one JSON document (an API page saved to a file: a list of records, or
+an object whose ``results``/``data`` member lists them, or one record). A line of JSON lines may
+itself be a whole page, as ``curl`` saves one. Each source module only maps one record's fields
+(:data:`FieldMap`); :func:`read_records` does the rest, so every source reports broken records
+the same way, with file and line.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
+
+from litkg.readers import Problems, decode_lines
+from litkg.readers.structured import RecordProblem, paper_from_fields
+from litkg.records import Paper, SourceRef
+
+__all__ = ["FieldMap", "read_records", "iter_values", "first_record", "PAGE_KEYS"]
+
+#: Members of a page object that hold its records: OpenAlex ``results``, Semantic Scholar ``data``.
+PAGE_KEYS = ("results", "data")
+#: A field mapper: one source record → ``(field, value)`` pairs for :func:`paper_from_fields`.
+FieldMap = Callable[[dict], Iterable[tuple[str, Any]]]
+
+_MAX_DOCUMENT = 1 << 28  # bytes: a JSON page longer than this is not a page
+_WHITESPACE = " \t\r\n"
+_decoder = json.JSONDecoder(strict=False)
+
+
+def read_records(path: str, stream: BinaryIO, problems: Problems, encoding: str,
+                 fields: FieldMap) -> Iterator[Paper]:
+    """Papers from the records of a JSON source, mapped by ``fields``; broken ones reported."""
+    for line, value in iter_values(stream, problems, encoding):
+        if not isinstance(value, dict):
+            problems.report(line, f"record is not a JSON object (got {type(value).__name__})")
+            continue
+        try:
+            yield paper_from_fields(fields(value), SourceRef(path, line))
+        except RecordProblem as exc:
+            problems.report(line, str(exc))
+        except (TypeError, AttributeError, ValueError) as exc:  # a field of an unexpected shape
+            problems.report(line, f"unexpected record shape: {exc}")
+
+
+def iter_values(stream: BinaryIO, problems: Problems, encoding: str) -> Iterator[tuple[int, Any]]:
+    """``(line, record)`` for each record of a JSON-lines file or of one JSON page."""
+    lines = decode_lines(stream, encoding)
+    head: list = []
+    for line in lines:
+        head.append(line)
+        if line.text.strip():
+            break
+    if not head or not head[-1].text.strip():
+        return
+    first = head[-1]
+    try:
+        value = _decoder.decode(first.text) if not first.error else None
+    except json.JSONDecodeError:
+        value = None
+    if value is None and not first.error:
+        yield from _document(head, lines, problems, encoding)
+        return
+    yield from _json_lines([first], problems)
+    yield from _json_lines(lines, problems)
+
+
+def _json_lines(lines, problems: Problems) -> Iterator[tuple[int, Any]]:
+    for line in lines:
+        if not line.text.strip():
+            continue
+        if line.error:
+            problems.report(line.number, line.error)
+            continue
+        try:
+            value = _decoder.decode(line.text)
+        except json.JSONDecodeError as exc:
+            problems.report(line.number, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        page = _page_items(value)
+        if page is None:
+            yield line.number, value
+        else:
+            yield from ((line.number, item) for item in page)
+
+
+def _page_items(value: Any) -> list | None:
+    if isinstance(value, list):
+        return value
+    if isinstance(value, dict):
+        for key in PAGE_KEYS:
+            if isinstance(value.get(key), list):
+                return value[key]
+    return None
+
+
+def _document(head, lines, problems: Problems, encoding: str) -> Iterator[tuple[int, Any]]:
+    """One JSON document over several lines: its records, each with the line it starts on."""
+    offset = head[0].number - 1
+    parts, size = [], 0
+    for line in (*head, *lines):
+        if line.error:
+            problems.report(line.number, line.error + "; rest of file not read")
+            return
+        parts.append(line.text)
+        size += len(line.text) + 1
+        if size > _MAX_DOCUMENT:
+            problems.report(head[-1].number, f"JSON document over {_MAX_DOCUMENT:,} bytes that "
+                                             f"is not JSON lines; rest of file not read")
+            return
+    text = "\n".join(parts)
+    walker = _Walker(text, offset)
+    try:
+        yield from walker.records()
+    except json.JSONDecodeError as exc:
+        problems.report(walker.line_of(exc.pos), f"invalid JSON: {exc.msg} "
+                                                 f"(column {exc.colno}); rest of file not read")
+    except _Truncated as exc:
+        problems.report(walker.line_of(exc.args[0]), "the JSON document ends too early "
+                                                     "(truncated?); rest of file not read")
+
+
+class _Truncated(Exception):
+    """The document ends inside a value."""
+
+
+class _Walker:
+    """Walks the top of a JSON document, decoding each record on its own to know its line."""
+
+    def __init__(self, text: str, offset: int) -> None:
+        self.text, self.offset = text, offset
+        self._pos, self._line = 0, 1 + offset
+
+    def line_of(self, pos: int) -> int:
+        if pos < self._pos:
+            self._pos, self._line = 0, 1 + self.offset
+        self._line += self.text.count("\n", self._pos, pos)
+        self._pos = pos
+        return self._line
+
+    def _skip(self, pos: int) -> int:
+        while pos < len(self.text) and self.text[pos] in _WHITESPACE:
+            pos += 1
+        if pos >= len(self.text):
+            raise _Truncated(pos)
+        return pos
+
+    def records(self) -> Iterator[tuple[int, Any]]:
+        pos = self._skip(0)
+        if self.text[pos] == "[":
+            yield from self._array(pos)
+        elif self.text[pos] == "{":
+            yield from self._object(pos)
+        else:
+            value, _ = _decoder.raw_decode(self.text, pos)
+            yield self.line_of(pos), value
+
+    def _array(self, pos: int) -> Iterator[tuple[int, Any]]:
+        pos = self._skip(pos + 1)
+        while self.text[pos] != "]":
+            value, end = _decoder.raw_decode(self.text, pos)
+            yield self.line_of(pos), value
+            pos = self._skip(end)
+            if self.text[pos] == ",":
+                pos = self._skip(pos + 1)
+            elif self.text[pos] != "]":
+                raise json.JSONDecodeError("Expecting ',' delimiter", self.text, pos)
+
+    def _object(self, start: int) -> Iterator[tuple[int, Any]]:
+        """The records of a page's ``results``/``data`` member, else the object as one record."""
+        members: dict[str, Any] = {}
+        pos = self._skip(start + 1)
+        while self.text[pos] != "}":
+            key, pos = _decoder.raw_decode(self.text, pos)
+            pos = self._skip(pos)
+            if self.text[pos] != ":" or not isinstance(key, str):
+                raise json.JSONDecodeError("Expecting ':' delimiter", self.text, pos)
+            pos = self._skip(pos + 1)
+            if key in PAGE_KEYS and self.text[pos] == "[":
+                yield from self._array(pos)
+                return  # a page's other members (meta, next, token) are not records
+            members[key], pos = _decoder.raw_decode(self.text, pos)
+            pos = self._skip(pos)
+            if self.text[pos] == ",":
+                pos = self._skip(pos + 1)
+            elif self.text[pos] != "}":
+                raise json.JSONDecodeError("Expecting ',' delimiter", self.text, pos)
+        yield self.line_of(start), members
+
+
+def first_record(text: str) -> dict | None:
+    """The first record of a sample of a JSON source, for sniffing; None when there is none.
+
+    >>> first_record('{"meta": {}, "results": [{"id": "https://openalex.org/W1"}]}')
+    {'id': 'https://openalex.org/W1'}
+    """
+    text = text.lstrip("\ufeff" + _WHITESPACE)
+    line = text.partition("\n")[0]
+    for candidate in (line, text):
+        try:
+            value = _decoder.decode(candidate)
+        except json.JSONDecodeError:
+            continue
+        items = _page_items(value)
+        value = items[0] if items else value
+        return value if isinstance(value, dict) else None
+    try:  # a long document cut off by the sample: walk to its first record
+        for _, value in _Walker(text, 0).records():
+            return value if isinstance(value, dict) else None
+    except (json.JSONDecodeError, _Truncated, IndexError):
+        return None
+    return None
+
