@@ -75,6 +75,7 @@ def test_bad_gold_types_are_clear_errors():
         parse_gold_types("dataset=things")
 
 
+@pytest.mark.corpus
 def test_eval_command_extracts_the_gold_texts_and_matches_the_project_scorer(runner, tmp_path):
     gold = SHARED / "eval" / "seeds_dev.jsonl"
     ours = runner.invoke(cli, ["eval", "--gold", str(gold), "--json"])

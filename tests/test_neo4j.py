@@ -361,7 +361,7 @@ def test_hostile_names_survive_a_round_trip(tmp_path, clean_graph, driver):
     assert Neo4jWriter(driver, database=clean_graph.database).counts() == _store_counts(store)
 
 
-def test_the_password_is_never_shown(bolt_server, seed_store, caplog, runner):
+def test_the_password_is_never_shown(bolt_server, sample_store, caplog, runner):
     secret = bolt_server.password
     settings = Neo4jSettings(bolt_server.uri, bolt_server.user, secret, bolt_server.database)
     assert secret not in repr(settings) and secret not in str(settings)
@@ -379,7 +379,7 @@ def test_the_password_is_never_shown(bolt_server, seed_store, caplog, runner):
     text = caplog.text + " ".join(str(e) + repr(e) for e in chain)
     assert secret not in text
     env = {**bolt_server.env(), "NEO4J_PASSWORD": secret + "-wrong"}
-    result = runner.invoke(cli, ["neo4j", "push", "--db", str(seed_store[0])], env=env)
+    result = runner.invoke(cli, ["neo4j", "push", "--db", str(sample_store[0])], env=env)
     assert result.exit_code == 1 and "refused" in result.output and secret not in result.output
     if bolt_server.embedded:  # the server we spawn got it on stdin, not on its command line
         assert secret not in " ".join(map(str, bolt_server.process.args))

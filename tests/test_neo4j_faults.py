@@ -92,19 +92,19 @@ def test_bad_uris_are_refused_before_anything_is_sent(uri, says):
 
 # -- one line, through the CLI ---------------------------------------------------------------------
 
-def test_wrong_credentials_give_one_line(bolt_server, seed_store):
+def test_wrong_credentials_give_one_line(bolt_server, sample_store):
     for env in ({**bolt_server.env(), "NEO4J_PASSWORD": SECRET},
                 {**bolt_server.env(), "NEO4J_USERNAME": "nobody-here"}):
-        for result in _push_and_query(seed_store[0], env):
+        for result in _push_and_query(sample_store[0], env):
             line = _assert_one_error_line(result, SECRET, bolt_server.password)
             assert line == (f"Error: the Neo4j server at {bolt_server.uri} refused the user name or password "
                             f"(hint: {model.Neo4jAuthError.hint})")
 
 
 @pytest.mark.parametrize("scheme", URI_SCHEMES)
-def test_a_closed_port_is_a_connection_error_for_every_scheme(scheme, seed_store):
+def test_a_closed_port_is_a_connection_error_for_every_scheme(scheme, sample_store):
     uri = f"{scheme}://127.0.0.1:{free_port()}"
-    for result in _push_and_query(seed_store[0], {"NEO4J_URI": uri, "NEO4J_PASSWORD": SECRET}):
+    for result in _push_and_query(sample_store[0], {"NEO4J_URI": uri, "NEO4J_PASSWORD": SECRET}):
         line = _assert_one_error_line(result, SECRET)
         assert line.startswith(f"Error: cannot reach the Neo4j server at {uri}: connection refused (hint: check")
     with pytest.raises(model.Neo4jConnectionError) as info:
@@ -129,9 +129,9 @@ def test_tls_schemes_reach_the_driver(scheme, bolt_server):
     ("http://127.0.0.1:{port}", "litkg talks to Neo4j over Bolt, not 'http'"),
     (f"bolt://root:{SECRET}@127.0.0.1:{{port}}", "holds a user name or password"),
 ])
-def test_a_bad_uri_gives_one_line(uri, says, seed_store):
+def test_a_bad_uri_gives_one_line(uri, says, sample_store):
     uri = uri.format(port=free_port())
-    for result in _push_and_query(seed_store[0], {"NEO4J_URI": uri, "NEO4J_PASSWORD": SECRET}):
+    for result in _push_and_query(sample_store[0], {"NEO4J_URI": uri, "NEO4J_PASSWORD": SECRET}):
         assert says in _assert_one_error_line(result, SECRET)
 
 

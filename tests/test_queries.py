@@ -167,15 +167,25 @@ def check_against_brute_force(store, limits=(None, 1, 3, 10)):
             assert as_tuples(shared_datasets(store, paper=paper, limit=limit)) == (mine if limit is None else mine[:limit])
 
 
-def test_both_paths_match_brute_force_on_the_seed_graph(seed_store):
-    with GraphStore(seed_store[0], create=False) as store:
+#: The built graphs the corpus-level tests run on: the shipped sample always, the seed pages
+#: when ../shared is beside the checkout.
+BUILT = ["sample", pytest.param("seeds", marks=pytest.mark.corpus)]
+
+
+@pytest.fixture(scope="module", params=BUILT)
+def built_db(request):
+    return request.getfixturevalue("sample_store" if request.param == "sample" else "seed_store")[0]
+
+
+def test_both_paths_match_brute_force_on_a_built_graph(built_db):
+    with GraphStore(built_db, create=False) as store:
         check_against_brute_force(store)
 
 
-def test_corpus_path_keeps_the_right_pairs_across_many_blocks(seed_store, monkeypatch):
+def test_corpus_path_keeps_the_right_pairs_across_many_blocks(built_db, monkeypatch):
     # A tiny budget makes one block per paper, so pairs are kept and dropped across blocks.
     monkeypatch.setattr(matrix_module, "BLOCK_BUDGET", 3)
-    with GraphStore(seed_store[0], create=False) as store:
+    with GraphStore(built_db, create=False) as store:
         check_against_brute_force(store, limits=(None, 1, 2, 5, 50))
 
 
@@ -322,8 +332,9 @@ def test_communities_find_groups_used_together(tmp_path):
 # -- on the seed graph --------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def seeds_graph(seed_store):
-    store = GraphStore(seed_store[0], create=False)
+def seeds_graph(built_db):
+    """A built graph (the sample, and the seed pages when present) and its networkx view."""
+    store = GraphStore(built_db, create=False)
     yield store, to_networkx(store)
     store.close()
 
