@@ -8,6 +8,8 @@ from __future__ import annotations
 __all__ = [
     "GENERIC_ACRONYMS",
     "GENERIC_WORDS",
+    "DATA_HEAD_WORDS",
+    "NOT_CONCEPTS",
     "TITLE_OPENERS",
     "HEAD_TYPES",
     "TASK_SUFFIXES",
@@ -141,3 +143,22 @@ def is_generic_phrase(words: list[str]) -> bool:
     """True when every word of a phrase (split on spaces and hyphens) is a generic word."""
     parts = [p.lower() for w in words for p in w.replace("-", " ").split()]
     return all(p in GENERIC_WORDS for p in parts if p)
+
+
+# Head nouns after which the word before is likely a dataset's name ("the Charades dataset").
+DATA_HEAD_WORDS = frozenset({"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora"})
+
+# Capitalised names that are never a method, model or dataset: organisations, languages, places,
+# units of text. A learned model sees them shaped like names.
+NOT_CONCEPTS = frozenset(
+    """
+    OpenAI Google DeepMind Meta Microsoft Anthropic NVIDIA Nvidia Apple Amazon IBM Baidu Alibaba Tencent
+    Huawei Facebook Twitter Reddit GitHub HuggingFace Stanford MIT Berkeley CMU Oxford Cambridge
+    English French German Spanish Chinese Japanese Korean Arabic Russian Hindi Italian Portuguese
+    Dutch Turkish Vietnamese Indonesian Swahili Bengali Urdu Persian Greek Hebrew Polish Czech
+    Europe European America American Asia Asian Africa African China Japan India Indian USA UK
+    Python Java JavaScript Rust C++ SQL Linux Windows Android iOS Internet Web Wikipedia
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    """.split()
+)

@@ -17,6 +17,7 @@ from spacy.util import compile_suffix_regex
 from spacy.language import Language
 
 import litkg.extract.components  # noqa: F401  (registers the factories)
+import litkg.extract.learned  # noqa: F401
 import litkg.extract.sentences  # noqa: F401
 from litkg.extract.assemble import assemble_paper
 from litkg.extract.components import FIELD_SEPARATOR, PHRASES, SPLIT, TEXT, GazetteerMatcher
@@ -30,8 +31,9 @@ EXTRACTOR_VERSION = "3"
 _INITIAL = re.compile(r"[A-Za-z]\.")
 
 
-def build_nlp(gazetteer: Gazetteer | None = None) -> Language:
-    """A blank English pipeline with litkg's components (sentences, gazetteer, discovery)."""
+def build_nlp(gazetteer: Gazetteer | None = None, *, use_model: bool = True) -> Language:
+    """A blank English pipeline with litkg's components (sentences, gazetteer, discovery and,
+    unless ``use_model`` is False — the ``--fast`` pipeline — the learned span model)."""
     nlp = spacy.blank("en")
     # English keeps "A." … "Z." together as initials; in ML text they end names before a full
     # stop ("… on ImageNet-R."), which then did not match. Those exceptions are dropped.
@@ -43,6 +45,8 @@ def build_nlp(gazetteer: Gazetteer | None = None) -> Language:
     nlp.add_pipe("litkg_sentences")
     matcher: GazetteerMatcher = nlp.add_pipe("litkg_gazetteer")
     nlp.add_pipe("litkg_discovery")
+    if use_model:
+        nlp.add_pipe("litkg_spanmodel").initialize()
     matcher.set_gazetteer(gazetteer or default_gazetteer())
     return nlp
 
@@ -60,21 +64,26 @@ class Extractor:
     ----------
     nlp:
         A pipeline from :func:`build_nlp`; built on first use when not given.
+    fast:
+        Build the rules-only pipeline (no learned span model) when ``nlp`` is not given.
     """
 
-    def __init__(self, nlp: Language | None = None) -> None:
+    def __init__(self, nlp: Language | None = None, *, fast: bool = False) -> None:
         self._nlp = nlp
+        self._fast = fast
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = build_nlp()
+            self._nlp = build_nlp(use_model=not self._fast)
         return self._nlp
 
     @property
     def version(self) -> str:
-        """Code version and gazetteer digest: what a stored extraction was made with."""
-        return f"{EXTRACTOR_VERSION}:{self.gazetteer.digest}"
+        """Code version, gazetteer digest and model digest (or ``rules`` for the fast pipeline):
+        what a stored extraction was made with."""
+        model = self.nlp.get_pipe("litkg_spanmodel").model if "litkg_spanmodel" in self.nlp.pipe_names else None
+        return f"{EXTRACTOR_VERSION}:{self.gazetteer.digest}" + (f":{model.digest}" if model else ":rules")
 
     @property
     def gazetteer(self) -> Gazetteer:

@@ -10,7 +10,7 @@ import sys
 import click
 
 from litkg import __version__
-from litkg.commands.common import db_option, fail_cleanly, input_options, json_option, print_json
+from litkg.commands.common import db_option, fail_cleanly, fast_option, input_options, json_option, print_json
 from litkg.commands.export import export
 from litkg.commands.neo4j import neo4j
 from litkg.commands.query import query
@@ -34,9 +34,10 @@ def cli() -> None:
 @click.option("--batch-size", default=256, show_default=True, type=click.IntRange(min=1),
               help="Records per committed batch (with --on-error skip); an interrupted build "
                    "keeps every batch committed before it.")
+@fast_option
 @json_option
 @fail_cleanly
-def build(inputs, db, fmt, on_error, encoding, batch_size, as_json) -> None:
+def build(inputs, db, fmt, on_error, encoding, batch_size, fast, as_json) -> None:
     """Read paper records from INPUTS, extract concepts, and store the graph in --db.
 
     Inputs may be Hugging Face Daily Papers page dumps, JSONL, a JSON array, or CSV. Papers seen
@@ -45,7 +46,7 @@ def build(inputs, db, fmt, on_error, encoding, batch_size, as_json) -> None:
     """
     from tqdm import tqdm
 
-    with KnowledgeGraph(db) as kg, tqdm(unit=" records", desc="building", file=sys.stderr,
+    with KnowledgeGraph(db, fast=fast) as kg, tqdm(unit=" records", desc="building", file=sys.stderr,
                                         disable=None, leave=False) as bar:
         summary = kg.build(list(inputs), format=fmt, on_error=on_error, progress=bar.update,
                            encoding=encoding, batch_size=batch_size)
@@ -72,10 +73,11 @@ def build(inputs, db, fmt, on_error, encoding, batch_size, as_json) -> None:
 @click.option("--out", "out", type=click.Path(dir_okay=False), default=None,
               help="Write JSONL here (default: standard output).")
 @input_options
+@fast_option
 @fail_cleanly
-def extract(inputs, out, fmt, on_error, encoding) -> None:
+def extract(inputs, out, fmt, on_error, encoding, fast) -> None:
     """Extract entities from INPUTS and write one JSON object per paper (JSONL); no store."""
-    kg = KnowledgeGraph()
+    kg = KnowledgeGraph(fast=fast)
     skipped: list = []
     stream = open(out, "w", encoding="utf-8") if out else sys.stdout
     try:
@@ -102,11 +104,12 @@ def extract(inputs, out, fmt, on_error, encoding) -> None:
               "e.g. 'dataset=data' (groups: data, method, model).")
 @click.option("--salient", is_flag=True, help="Span gold: count only mentions linked to a salient "
               "Papers-with-Code entity (SciREX); read recall.")
+@fast_option
 @json_option
 @fail_cleanly
-def eval_cmd(gold, pred, gold_types, salient, as_json) -> None:
+def eval_cmd(gold, pred, gold_types, salient, fast, as_json) -> None:
     """Precision, recall and F1 per type, role accuracy and the worst misses, against GOLD."""
-    report = KnowledgeGraph().evaluate(gold, pred=pred, gold_types=gold_types, salient=salient)
+    report = KnowledgeGraph(fast=fast).evaluate(gold, pred=pred, gold_types=gold_types, salient=salient)
     if as_json:
         print_json(report.to_json())
         return

@@ -79,16 +79,18 @@ class KnowledgeGraph:
         The extraction pipeline; a default one is built on first use.
     """
 
-    def __init__(self, db: str | os.PathLike = DEFAULT_DB, *, extractor: Extractor | None = None) -> None:
+    def __init__(self, db: str | os.PathLike = DEFAULT_DB, *, extractor: Extractor | None = None,
+                 fast: bool = False) -> None:
         self.db_path = Path(db)
         self._extractor = extractor
+        self._fast = fast  # rules and gazetteer only, without the learned span model
         self._store: GraphStore | None = None
 
     # -- plumbing -----------------------------------------------------------------------------
     @property
     def extractor(self) -> Extractor:
         if self._extractor is None:
-            self._extractor = Extractor()
+            self._extractor = Extractor(fast=self._fast)
         return self._extractor
 
     @property

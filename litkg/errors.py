@@ -21,6 +21,10 @@ __all__ = [
     "ModelError",
     "QueryError",
     "Neo4jConnectionError",
+    "FetchError",
+    "RemoteDataError",
+    "RedirectRefusedError",
+    "CursorError",
 ]
 
 
@@ -117,3 +121,31 @@ class ModelError(ExtractionError):
 
     code = "E402"
     hint = "reinstall litkg, or retrain with 'python -m litkg.extract.train'"
+
+
+class FetchError(LitkgError):
+    """A scholarly API could not be fetched from (network, HTTP status, rate limit)."""
+
+    code = "E600"
+    hint = "check the network and the query; run the same command again to resume"
+
+
+class RemoteDataError(FetchError):
+    """A response that is not what the API sends: malformed or truncated JSON or XML."""
+
+    code = "E601"
+    hint = "the service sent a broken response; run the same command again later to resume"
+
+
+class RedirectRefusedError(FetchError):
+    """A redirect litkg will not follow (to plain HTTP from HTTPS, or too many)."""
+
+    code = "E602"
+    hint = "check --base-url; litkg follows redirects only to the same or a secure host"
+
+
+class CursorError(FetchError):
+    """A cursor file that does not belong to this fetch."""
+
+    code = "E603"
+    hint = "pass another --out, or delete the output and its .cursor.json to start again"

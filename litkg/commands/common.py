@@ -12,7 +12,7 @@ from litkg.core import DEFAULT_DB
 from litkg.errors import LitkgError
 from litkg.readers import FORMATS
 
-__all__ = ["fail_cleanly", "db_option", "json_option", "input_options", "print_json", "short"]
+__all__ = ["fail_cleanly", "db_option", "json_option", "input_options", "fast_option", "print_json", "short"]
 
 
 def fail_cleanly(func: Callable) -> Callable:
@@ -50,6 +50,12 @@ def input_options(func: Callable) -> Callable:
                         help="Text encoding of the input files (ASCII-compatible: utf-8, latin-1, "
                              "cp1252, …).")(func)
     return func
+
+
+def fast_option(func: Callable) -> Callable:
+    return click.option("--fast", is_flag=True,
+                        help="Rules and gazetteer only, without the learned span model: faster, "
+                             "finds fewer names that papers take from prior work.")(func)
 
 
 def print_json(data) -> None:

@@ -1,0 +1,89 @@
+"""The ``litkg_spanmodel`` pipeline component: the learned span model's names as candidates.
+
+It runs after ``litkg_gazetteer`` and ``litkg_discovery`` and adds, per field, the names the model
+finds where neither a gazetteer hit nor a pattern's candidate already stands (the rules keep
+their precision on what they know; the model adds recall on what they don't). Its candidates
+carry pattern ``"learned"`` and the model's probability as confidence; :mod:`assemble` treats
+them like any other candidate.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from litkg.extract.components import CANDIDATES, GAZETTEER_SPANS, field_segments
+from litkg.extract.discovery import Candidate, infer_type
+from litkg.extract.spanmodel import SpanModel, default_model_path
+
+__all__ = ["SpanModelComponent", "LEARNED"]
+
+#: The pattern name of the model's candidates.
+LEARNED = "learned"
+_DATA = ("dataset", "benchmark")
+
+
+#: A single capitalised word ("Charades") is a name only with strong evidence.
+PLAIN_WORD_THRESHOLD = 0.7
+
+
+def _plain_word(word: str) -> bool:
+    return word.isalpha() and word[1:].islower()
+
+
+def _defined_here(text: str, start: int, end: int) -> bool:
+    """True for a short upper-case acronym that the text defines in parentheses ("(QD)")."""
+    word = text[start:end]
+    return len(word) <= 5 and word.isupper() and (f"({word})" in text or f"({word}s)" in text or f"({word};" in text)
+
+
+class SpanModelComponent:
+    """Adds the span model's names to ``doc.user_data[CANDIDATES]``."""
+
+    def __init__(self, nlp: Language, name: str = "litkg_spanmodel") -> None:
+        self.name = name
+        self.model: SpanModel | None = None
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, path: str | None = None) -> None:
+        self.model = SpanModel.from_disk(path or default_model_path())
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.model is None:
+            self.initialize()
+        found = doc.user_data.setdefault(CANDIDATES, {})
+        segments = field_segments(doc)
+        gazetteer_spans = [(s.start_char, s.end_char) for s in doc.spans.get(GAZETTEER_SPANS, [])]
+        for name, (offset, text) in segments.items():
+            if not text:
+                continue
+            taken = [(a - offset, b - offset) for a, b in gazetteer_spans if offset <= a < offset + len(text)]
+            taken += [(c.start, c.end) for c in found.get(name, ())]
+            added = []
+            for start, end, label, prob in self.model.predict(text, name, lambda _: None):
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                if _defined_here(text, start, end):
+                    continue  # an acronym the paper defines: the acronym rules already decided
+                if prob < PLAIN_WORD_THRESHOLD and _plain_word(text[start:end]):
+                    continue  # "Flag", "Racket": a capitalised word needs more than shape
+                kind = infer_type(text, start, end)
+                if label == "data":
+                    kind = kind if kind in _DATA else "dataset"
+                added.append(Candidate(start, end, text[start:end], kind, LEARNED, False, round(prob, 2)))
+            if added:
+                found[name] = list(found.get(name, ())) + added
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude=()) -> None:
+        if self.model is not None:
+            self.model.to_disk(path)
+
+    def from_disk(self, path: str | Path, *, exclude=()) -> "SpanModelComponent":
+        self.model = SpanModel.from_disk(path)
+        return self
+
+
+@Language.factory("litkg_spanmodel", default_config={})
+def make_span_model(nlp: Language, name: str) -> SpanModelComponent:
+    return SpanModelComponent(nlp, name)

@@ -1,0 +1,307 @@
+"""A learned candidate classifier: finds names the gazetteer and the patterns do not know.
+
+Rules and the gazetteer are precise on what they know; they miss names a paper takes from prior
+work ("results on Charades and FSS-1000"). This model adds recall there. It is small and fast
+because it only looks at *candidates*: spans of name-shaped tokens (capitals inside, digits with
+letters, capitalised words mid-sentence) and words in front of a dataset head noun ("the
+volleyball dataset"). Each candidate is scored by a multinomial logistic regression over sparse
+string features of the span and its context (words, shapes, affixes, position, head nouns,
+gazetteer knowledge, repetition in the paper) into ``none``, ``data`` or ``method`` (methods and
+models; which of the two is decided by the rules' typing).
+
+The model is data: ``model.json`` holds the configuration and the feature vocabulary, and
+``weights.npy`` one row of class weights per feature. ``SpanModel.to_disk`` / ``from_disk`` save
+and load it, and ``SpanModel.digest`` is part of the extractor version, so a retrained model
+re-extracts stored papers on the next build. :mod:`litkg.extract.train` trains it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import numpy
+
+from litkg.errors import ModelError
+from litkg.extract.lexicon import DATA_HEAD_WORDS, GENERIC_ACRONYMS, GENERIC_WORDS, NOT_CONCEPTS
+
+__all__ = ["CLASSES", "SpanCandidate", "SpanModel", "find_candidates", "span_features", "default_model_path"]
+
+#: The model's classes, in the order of the weight columns.
+CLASSES = ("none", "data", "method")
+#: Longest candidate, in tokens ("Stanford Natural Language Inference corpus" is the long kind).
+MAX_SPAN_TOKENS = 5
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.+/&-]*[\w+]|[A-Za-z0-9]")
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+_CONNECTORS = frozenset({"of", "the", "for", "and", "-", "&", "on", "in"})
+
+
+def _shape(word: str) -> str:
+    """Xx-d style shape with runs collapsed: "ImageNet-R" → "XxXx-X", "GPT-3.5" → "X-d.d"."""
+    out = []
+    for ch in word:
+        kind = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != kind:
+            out.append(kind)
+    return "".join(out)[:8]
+
+
+_NOT_NAMES = frozenset({"Table", "Tab", "Figure", "Fig", "Section", "Sec", "Eq", "Equation", "Appendix",
+                        "Theorem", "Lemma", "Algorithm", "Step", "Stage", "Phase", "Part", "Chapter"})
+_SUFFIX = re.compile(r"-[a-z]{3,}$")
+
+
+def _nameish(word: str, sentence_start: bool) -> bool:
+    if len(word) < 2 or word in _NOT_NAMES or word in NOT_CONCEPTS:
+        return False
+    if word in GENERIC_ACRONYMS or word.rstrip("s") in GENERIC_ACRONYMS:
+        return False
+    inner_upper = any(c.isupper() for c in word[1:])
+    has_digit = any(c.isdigit() for c in word)
+    has_alpha = any(c.isalpha() for c in word)
+    if inner_upper or (has_digit and has_alpha and not word[0].isdigit()):
+        return True
+    return word[0].isupper() and not sentence_start and word.lower() not in GENERIC_WORDS
+
+
+@dataclass(frozen=True)
+class SpanCandidate:
+    """A span of a field's text that might be a name, with the words around it."""
+
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+    before: tuple[str, ...]  # up to two words before, nearest last
+    after: tuple[str, ...]  # up to two words after, nearest first
+    sentence_start: bool
+    run_left: bool  # the word before belongs to the same run of name-shaped words
+    run_right: bool
+
+
+def _tokens(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, word, starts a sentence) for each word of ``text``."""
+    out = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        start, end, word = match.start(), match.end(), match.group()
+        gap = text[previous_end:start]
+        starts = not out or bool(_SENTENCE_END.search(gap)) or "\n" in gap
+        suffix = _SUFFIX.search(word)
+        if suffix and suffix.start() > 0:
+            # "ImageNet-pretrained", "CLIP-based": a name and a modifier, two words here.
+            cut = start + suffix.start()
+            out.append((start, cut, word[:suffix.start()], starts))
+            out.append((cut + 1, end, word[suffix.start() + 1:], False))
+        else:
+            out.append((start, end, word, starts))
+        previous_end = end
+    return out
+
+
+def find_candidates(text: str) -> list[SpanCandidate]:
+    """Candidate spans of ``text``: sub-spans of runs of name-shaped words, and the word or two
+    in front of a dataset head noun, each at most :data:`MAX_SPAN_TOKENS` words long."""
+    words = _tokens(text)
+    flags = [_nameish(w, s) for _, _, w, s in words]
+    for index, (_, _, word, _) in enumerate(words):
+        if word.lower() in DATA_HEAD_WORDS and index:
+            word_before = words[index - 1][2]
+            flags[index - 1] = flags[index - 1] or (
+                word_before.lower() not in GENERIC_WORDS and word_before not in GENERIC_ACRONYMS
+                and word_before not in NOT_CONCEPTS and len(word_before) > 1)
+    # Numbers right after a name belong to it ("PASCAL VOC 2012", "GPT 4").
+    for index in range(1, len(words)):
+        if not flags[index] and flags[index - 1] and words[index][2].isdigit():
+            flags[index] = True
+    out = []
+    index = 0
+    while index < len(words):
+        if not flags[index]:
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(words) and flags[end + 1] and words[end + 1][0] - words[end][1] <= 1:
+            end += 1
+        for first in range(index, end + 1):
+            for last in range(first, min(end, first + MAX_SPAN_TOKENS - 1) + 1):
+                out.append(_candidate(text, words, first, last, index, end))
+        index = end + 1
+    return out
+
+
+def _candidate(text, words, first, last, run_start, run_end) -> SpanCandidate:
+    before = tuple(w for _, _, w, _ in words[max(0, first - 2):first])
+    after = tuple(w for _, _, w, _ in words[last + 1:last + 3])
+    return SpanCandidate(
+        start=words[first][0], end=words[last][1],
+        tokens=tuple(w for _, _, w, _ in words[first:last + 1]),
+        before=before, after=after, sentence_start=words[first][3],
+        run_left=first > run_start, run_right=last < run_end,
+    )
+
+
+def span_features(cand: SpanCandidate, text: str, context: "PaperContext") -> list[str]:
+    """The string features of one candidate; the model has a weight row for each it has seen."""
+    tokens = cand.tokens
+    lower = " ".join(tokens).lower()
+    first, last = tokens[0], tokens[-1]
+    prev1 = cand.before[-1].lower() if cand.before else "<s>"
+    prev2 = cand.before[-2].lower() if len(cand.before) > 1 else "<s>"
+    next1 = cand.after[0].lower() if cand.after else "</s>"
+    next2 = cand.after[1].lower() if len(cand.after) > 1 else "</s>"
+    shape = " ".join(_shape(t) for t in tokens)
+    left = text[cand.start - 1:cand.start] if cand.start else ""
+    right = text[cand.end:cand.end + 1]
+    feats = [
+        "bias", "w=" + lower, "last=" + last.lower(), "first=" + first.lower(), "shape=" + shape,
+        "lshape=" + _shape(last), "n=%d" % len(tokens), "suf3=" + last[-3:].lower(),
+        "pre3=" + first[:3].lower(), "p1=" + prev1, "p2=" + prev2, "n1=" + next1, "n2=" + next2,
+        "p1n1=" + prev1 + "|" + next1, "p2p1=" + prev2 + "|" + prev1, "n1n2=" + next1 + "|" + next2,
+        "p1s=" + prev1 + "|" + shape, "n1s=" + next1 + "|" + shape,
+        "sent0=%d" % cand.sentence_start, "runL=%d" % cand.run_left, "runR=%d" % cand.run_right,
+        "lpar=" + left, "rpar=" + right, "field=" + context.field,
+        "count=%d" % min(context.count(lower), 4),
+        "lowerseen=%d" % context.seen_lower(lower),
+    ]
+    known = context.known_type(lower)
+    if known:
+        feats.append("gaz=" + known)
+        feats.append("gaz|n1=" + known + "|" + next1)
+    if any(t.lower() in GENERIC_WORDS for t in tokens):
+        feats.append("generic_word_inside")
+    if lower in GENERIC_WORDS or first in GENERIC_ACRONYMS:
+        feats.append("generic")
+    return feats
+
+
+class PaperContext:
+    """What the features need to know about the whole field: repetitions, lower-case uses of a
+    word, and the gazetteer's type of a known name."""
+
+    def __init__(self, text: str, field: str, known: Callable[[str], str | None]) -> None:
+        self.field = field
+        self._lower_text = text.lower()
+        self._text = text
+        self._known = known
+        self._counts: dict[str, int] = {}
+
+    def count(self, lower: str) -> int:
+        found = self._counts.get(lower)
+        if found is None:
+            found = self._counts[lower] = self._lower_text.count(lower)
+        return found
+
+    def seen_lower(self, lower: str) -> bool:
+        # A word the paper also writes in lower case ("Attention" / "attention") is a word.
+        return " " not in lower and (" " + lower + " ") in self._text
+
+    def known_type(self, lower: str) -> str | None:
+        return self._known(lower)
+
+
+class SpanModel:
+    """A trained candidate classifier.
+
+    Parameters
+    ----------
+    vocabulary:
+        Feature string → row of ``weights``.
+    weights:
+        ``(len(vocabulary), len(CLASSES))`` float32 weights.
+    thresholds:
+        Per name class (``data``, ``method``), the least probability that makes a candidate a
+        name of that class.
+    """
+
+    def __init__(self, vocabulary: dict[str, int], weights: numpy.ndarray,
+                 thresholds: dict[str, float] | None = None, meta: dict | None = None) -> None:
+        if weights.shape != (len(vocabulary), len(CLASSES)):
+            raise ModelError(f"weights of shape {weights.shape} do not fit {len(vocabulary)} features")
+        self.vocabulary = vocabulary
+        self.weights = weights.astype(numpy.float32)
+        self.thresholds = {"data": 0.5, "method": 0.5, **(thresholds or {})}
+        self.meta = dict(meta or {})
+        self._rows = {f: tuple(float(x) for x in weights[i]) for f, i in vocabulary.items()}
+        self._digest: str | None = None
+
+    @property
+    def digest(self) -> str:
+        """A short hash of the weights, vocabulary and threshold: the model's version."""
+        if self._digest is None:
+            sha = hashlib.sha1(self.weights.tobytes())
+            sha.update(json.dumps(sorted(self.vocabulary.items())).encode())
+            sha.update(json.dumps(self.thresholds, sort_keys=True).encode())
+            self._digest = sha.hexdigest()[:12]
+        return self._digest
+
+    def scores(self, features: list[str]) -> tuple[float, float, float]:
+        """Class probabilities of one candidate."""
+        a = b = c = 0.0
+        rows = self._rows
+        for feature in features:
+            row = rows.get(feature)
+            if row is not None:
+                a += row[0]
+                b += row[1]
+                c += row[2]
+        top = max(a, b, c)
+        ea, eb, ec = numpy.exp(a - top), numpy.exp(b - top), numpy.exp(c - top)
+        total = ea + eb + ec
+        return float(ea / total), float(eb / total), float(ec / total)
+
+    def predict(self, text: str, field: str, known: Callable[[str], str | None]) -> list[tuple[int, int, str, float]]:
+        """Names in ``text``: ``(start, end, class, probability)``, non-overlapping, best first
+        within each run of candidates."""
+        context = PaperContext(text, field, known)
+        scored = []
+        for cand in find_candidates(text):
+            probs = self.scores(span_features(cand, text, context))
+            best = 1 if probs[1] >= probs[2] else 2
+            if probs[best] >= self.thresholds[CLASSES[best]]:
+                scored.append((probs[best], cand.end - cand.start, cand.start, cand.end, CLASSES[best]))
+        chosen: list[tuple[int, int, str, float]] = []
+        for prob, _, start, end, label in sorted(scored, reverse=True):
+            if all(end <= s or start >= e for s, e, _, _ in chosen):
+                chosen.append((start, end, label, prob))
+        return sorted(chosen)
+
+    # -- persistence, in the to_disk/from_disk style of spaCy components ---------------------
+    def to_disk(self, path: str | Path) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        features = sorted(self.vocabulary, key=self.vocabulary.get)
+        config = {"classes": list(CLASSES), "thresholds": self.thresholds, "features": features, "meta": self.meta}
+        (path / "model.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+        numpy.save(path / "weights.npy", self.weights.astype(numpy.float16))
+
+    @classmethod
+    def from_disk(cls, path: str | Path) -> "SpanModel":
+        path = Path(path)
+        try:
+            config = json.loads((path / "model.json").read_text(encoding="utf-8"))
+            weights = numpy.load(path / "weights.npy", allow_pickle=False).astype(numpy.float32)
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"cannot load the span model from {path}: {exc}") from None
+        if config.get("classes") != list(CLASSES):
+            raise ModelError(f"{path}: the model's classes {config.get('classes')} are not {list(CLASSES)}")
+        vocabulary = {f: i for i, f in enumerate(config["features"])}
+        return cls(vocabulary, weights, dict(config["thresholds"]), config.get("meta"))
+
+
+def default_model_path() -> Path:
+    """Where the shipped model lives inside the package."""
+    from importlib import resources
+
+    return Path(str(resources.files("litkg.extract") / "data" / "spanmodel"))
+
+
+def iter_features(texts: Iterable[tuple[str, str]], known: Callable[[str], str | None]) -> Iterator[tuple[str, SpanCandidate, list[str]]]:
+    """(field, candidate, features) of every candidate of ``(field, text)`` pairs; for training."""
+    for field, text in texts:
+        context = PaperContext(text, field, known)
+        for cand in find_candidates(text):
+            yield field, cand, span_features(cand, text, context)
