@@ -255,7 +255,8 @@ def paper_rows(store: GraphStore) -> Iterator[dict]:
         "FROM papers ORDER BY key"
     ):
         key, pid, title, abstract, authors, year, date, venue, url, doi, arxiv_id, upvotes = row
-        props = {"key": key, "id": pid, "title": title, "abstract": abstract, "authors": json.loads(authors),
+        # No authors is no property (as in the bulk-import files), not an empty list.
+        props = {"key": key, "id": pid, "title": title, "abstract": abstract, "authors": json.loads(authors) or None,
                  "year": year, "date": date, "venue": venue, "url": url, "doi": doi, "arxiv_id": arxiv_id,
                  "upvotes": upvotes, "idents": [ident for (ident,) in idents(key)]}
         yield {"key": key, "props": {k: v for k, v in props.items() if v is not None}}

@@ -93,7 +93,7 @@ class NotFoundError(LitkgError):
     """A paper or concept named by the user is not in the store."""
 
     code = "E300"
-    hint = "list what is there with 'litkg stats' or 'litkg query concepts'"
+    hint = "find papers with 'litkg query papers --search TEXT' and concepts with 'litkg query concepts'"
 
 
 class QueryError(LitkgError):

@@ -29,8 +29,8 @@ from litkg.extract.normalise import concept_norm
 from litkg.identity import reference_identifiers
 
 __all__ = ["LIBRARY_DIR", "QueryParam", "LibraryQuery", "CypherResult", "DERIVATIONS", "paper_idents",
-           "load_library", "get_query", "bind_parameters", "parse_param_pairs", "check_read_only", "run_query",
-           "run_cypher"]
+           "load_library", "get_query", "bind_parameters", "parse_param_pairs", "typed_value", "PARAM_TYPES",
+           "check_read_only", "run_query", "run_cypher", "check_references"]
 
 LIBRARY_DIR = Path(__file__).resolve().parent / "cypher"
 TYPES = ("string", "integer", "float", "boolean", "list")
@@ -227,14 +227,74 @@ def bind_parameters(query: LibraryQuery, given: Mapping[str, Any]) -> dict[str, 
     return bound
 
 
-def parse_param_pairs(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
-    """``["k=v", …]`` (the CLI's ``--param``) as a dict; the value may contain ``=``."""
+#: ``--param NAME:TYPE=VALUE`` types; ``str`` forces a string (``--param n:str=5`` is "5").
+PARAM_TYPES = ("str", "int", "float", "bool", "list", "json")
+_INT = re.compile(r"[+-]?\d+")
+_FLOAT = re.compile(r"[+-]?(?:\d+\.\d*|\.\d+|\d+(?:\.\d*)?[eE][+-]?\d+)")
+
+
+def typed_value(text: str, kind: str | None = None, *, name: str = "") -> Any:
+    """An ad-hoc query's ``--param`` value: ``5`` is 5, ``2.5`` is 2.5, ``true``/``false`` are
+    booleans, ``null`` is null, ``[…]``/``{…}`` are read as JSON (lists, maps); anything else is
+    the string. ``kind`` (from ``NAME:TYPE=VALUE``) forces a type: ``str`` keeps the text as given.
+
+    >>> [typed_value(v) for v in ("5", "-2.5", "true", "null", '["a", 1]', "WILDS", "5 ")]
+    [5, -2.5, True, None, ['a', 1], 'WILDS', '5 ']
+    >>> typed_value("5", "str"), typed_value("a, b", "list")
+    ('5', ['a', 'b'])
+    """
+    try:
+        if kind == "str":
+            return text
+        if kind == "int":
+            return int(text)
+        if kind == "float":
+            return float(text)
+        if kind == "bool":
+            if text.strip().lower() not in ("true", "false"):
+                raise ValueError(text)
+            return text.strip().lower() == "true"
+        if kind == "list":
+            return json.loads(text) if text.strip().startswith("[") else [
+                item.strip() for item in text.split(",") if item.strip()]
+        if kind == "json":
+            return json.loads(text)
+    except ValueError:
+        raise QueryError(f"--param {name}:{kind} cannot read {text!r} as {kind}") from None
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    if text in ("true", "false"):
+        return text == "true"
+    if text == "null":
+        return None
+    if text[:1] in "[{":
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise QueryError(f"--param {name}: {text!r} is not valid JSON",
+                             hint=f"quote it as a string with --param {name}:str=…") from None
+    return text
+
+
+def parse_param_pairs(pairs: list[str] | tuple[str, ...], *, typed: bool = False) -> dict[str, Any]:
+    """``["k=v", …]`` (the CLI's ``--param``) as a dict; the value may contain ``=``.
+
+    A name may carry a type, ``NAME:TYPE=VALUE`` (TYPE one of :data:`PARAM_TYPES`). Library
+    queries declare their parameters' types, so there (``typed=False``) the values stay text and
+    :func:`bind_parameters` converts them; for an ad-hoc query (``typed=True``) each value is
+    converted by :func:`typed_value`: ``n=5`` is the integer 5, ``n:str=5`` the string "5".
+    """
     found = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
-        if not sep or not name.strip():
+        name, _, kind = name.strip().partition(":")
+        if not sep or not name:
             raise QueryError(f"--param takes NAME=VALUE, not {pair!r}")
-        found[name.strip()] = value
+        if kind and kind not in PARAM_TYPES:
+            raise QueryError(f"--param {name}:{kind}: unknown type {kind!r}", hint=f"types: {', '.join(PARAM_TYPES)}")
+        found[name] = typed_value(value, kind or None, name=name) if typed else value
     return found
 
 
@@ -305,16 +365,84 @@ def run_cypher(driver, cypher: str, parameters: Mapping[str, Any] | None = None,
                 summary = result.consume()
             finally:
                 tx.rollback()
-    except (Neo4jError, DriverError) as exc:
+    except Neo4jError as exc:
+        if _refused_write(exc):  # Neo4j 5 refuses a write in a read transaction itself
+            raise _tried_to_write() from exc
         raise translate_error(exc, database=database) from exc
+    except DriverError as exc:
+        raise translate_error(exc, database=database) from exc
+    # Servers that do not enforce read access (ArcadeDB) run the write; it was rolled back above.
     if summary.counters.contains_updates or summary.counters.contains_system_updates:
-        raise Neo4jQueryError("the query tried to write; only read queries run here, and nothing was changed",
-                              hint="use MATCH … RETURN queries")
+        raise _tried_to_write()
     return CypherResult(keys, rows)
+
+
+#: Server codes of a write refused in a read transaction or session (Neo4j 5: AccessMode).
+_WRITE_REFUSED = ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase")
+
+
+def _refused_write(exc: Exception) -> bool:
+    code = getattr(exc, "code", None) or ""
+    return code in _WRITE_REFUSED or code.endswith(".AccessMode")
+
+
+def _tried_to_write():
+    from litkg.graph.neo4j_model import Neo4jQueryError
+
+    return Neo4jQueryError("the query tried to write; only read queries run here, and nothing was changed",
+                           hint="use MATCH … RETURN queries")
 
 
 def run_query(driver, name: str, given: Mapping[str, Any] | None = None, *, database: str = "neo4j",
               directory: str | Path | None = None) -> CypherResult:
     """Run the library query ``name`` with ``given`` parameters (see :func:`bind_parameters`)."""
     query = get_query(name, directory)
-    return run_cypher(driver, query.cypher, bind_parameters(query, given or {}), database=database)
+    bound = bind_parameters(query, given or {})
+    result = run_cypher(driver, query.cypher, bound, database=database)
+    if not result.rows:  # no rows: say so when a paper or concept it names is not in the graph
+        check_references(driver, query, bound, database=database)
+    return result
+
+
+_FIND_PAPER = ("MATCH (p:Paper) WHERE p.key = $ref OR p.id = $ref OR any(i IN $idents WHERE i IN p.idents) "
+               "RETURN count(p) > 0 AS found")
+_FIND_CONCEPT = "MATCH (c:Concept) WHERE c.key = $ref OR $norm IN c.alias_norms RETURN count(c) > 0 AS found"
+_FIND_NODE = ("OPTIONAL MATCH (p:Paper) WHERE p.key = $ref OR p.id = $ref OR any(i IN $idents WHERE i IN p.idents) "
+              "  OR ($ref STARTS WITH 'paper:' AND p.key = substring($ref, 6)) "
+              "WITH count(p) AS papers "
+              "OPTIONAL MATCH (c:Concept) WHERE c.key = $ref OR $norm IN c.alias_norms "
+              "  OR ($ref STARTS WITH 'concept:' AND c.key = substring($ref, 8)) "
+              "WITH papers, count(c) AS concepts RETURN papers + concepts > 0 AS found")
+
+
+def check_references(driver, query: LibraryQuery, bound: Mapping[str, Any], *, database: str = "neo4j") -> None:
+    """Raise :class:`~litkg.errors.NotFoundError`, as ``litkg query`` does, when a paper or concept
+    that ``bound`` names is not in the graph (a parameter from which ``idents`` or ``norm`` are
+    derived names a paper or a concept)."""
+    from litkg.errors import NotFoundError
+    from litkg.queries.resolve import CONCEPT_HINT, NODE_HINT, PAPER_HINT
+
+    derived: dict[str, dict[str, str]] = {}
+    for param in query.params:
+        if param.derivation:
+            kind = "idents" if param.derivation == "paper_idents" else "norm"
+            derived.setdefault(param.derived_from, {})[kind] = param.name
+    for source, kinds in derived.items():
+        ref = bound.get(source)
+        if ref is None:
+            continue
+        if set(kinds) == {"idents", "norm"}:
+            cypher, what = _FIND_NODE, "paper or concept"
+        elif "idents" in kinds:
+            cypher, what = _FIND_PAPER, "paper"
+        else:
+            cypher, what = _FIND_CONCEPT, "concept"
+        params = {"ref": ref, "idents": bound.get(kinds.get("idents"), []) or [], "norm": bound.get(kinds.get("norm"))}
+        if run_cypher(driver, cypher, params, database=database).rows[0]["found"]:
+            continue
+        if what == "paper":
+            raise NotFoundError(f"no paper matches {ref!r}", hint=PAPER_HINT)
+        if what == "concept":
+            raise NotFoundError(f"no concept named {ref!r} in the graph", hint=CONCEPT_HINT)
+        raise NotFoundError(f"no paper or concept matches {ref!r}", hint=NODE_HINT)
+

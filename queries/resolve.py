@@ -5,7 +5,13 @@ from litkg.errors import NotFoundError
 from litkg.graph.store import ConceptRow, GraphStore
 from litkg.identity import reference_identifiers
 
-__all__ = ["resolve_paper", "resolve_concepts"]
+__all__ = ["resolve_paper", "resolve_concepts", "PAPER_HINT", "CONCEPT_HINT", "NODE_HINT"]
+
+#: Where an unknown paper or concept sends the user: to the commands that list them.
+PAPER_HINT = "give the paper's key, id, DOI, arXiv id or exact title; find it with 'litkg query papers --search TEXT'"
+CONCEPT_HINT = "check the spelling, or list concepts with 'litkg query concepts'"
+NODE_HINT = ("give a paper (key, id, DOI, arXiv id or title: 'litkg query papers --search TEXT' finds it) "
+             "or a concept name ('litkg query concepts' lists them)")
 
 
 def resolve_paper(store: GraphStore, ref: str) -> str:
@@ -21,8 +27,7 @@ def resolve_paper(store: GraphStore, ref: str) -> str:
     rows = conn.execute("SELECT key FROM papers WHERE id=? ORDER BY key", (ref,)).fetchall()
     if len(rows) == 1:
         return rows[0][0]
-    raise NotFoundError(f"no paper matches {ref!r}",
-                        hint="give the paper's key, id, DOI, arXiv id or exact title (keys are in 'litkg query papers-using NAME --json')")
+    raise NotFoundError(f"no paper matches {ref!r}", hint=PAPER_HINT)
 
 
 def resolve_concepts(store: GraphStore, name: str) -> list[ConceptRow]:
@@ -33,6 +38,5 @@ def resolve_concepts(store: GraphStore, name: str) -> list[ConceptRow]:
         if row:
             found = [row]
     if not found:
-        raise NotFoundError(f"no concept named {name!r} in the store",
-                            hint="check the spelling, or list concepts with 'litkg stats'")
+        raise NotFoundError(f"no concept named {name!r} in the store", hint=CONCEPT_HINT)
     return found

@@ -18,7 +18,7 @@ from litkg.graph.nxgraph import concept_node, paper_node
 from litkg.graph.store import GraphStore
 from litkg.queries._matrix import co_usage_matrix, load_incidence
 from litkg.queries.concepts import check_limit, check_types, ranked_concepts, row_json
-from litkg.queries.resolve import resolve_concepts, resolve_paper
+from litkg.queries.resolve import NODE_HINT, resolve_concepts, resolve_paper
 from litkg.queries.usage import METHOD_TYPES
 from litkg.records import DATA_TYPES
 
@@ -233,8 +233,7 @@ def _resolve_node(store: GraphStore, ref: str) -> list[str]:
     try:
         return [concept_node(c.key) for c in resolve_concepts(store, ref)]
     except NotFoundError:
-        raise NotFoundError(f"no paper or concept matches {ref!r}",
-                            hint="give a paper's id, DOI, arXiv id or title, or a concept name") from None
+        raise NotFoundError(f"no paper or concept matches {ref!r}", hint=NODE_HINT) from None
 
 
 def _split(nodes: Iterable[str]) -> tuple[list[str], list[str]]:

@@ -48,15 +48,35 @@ def clean_graph(bolt_server):
     return bolt_server
 
 
-@pytest.fixture()
-def seed_graph(bolt_server, driver, seed_store):
-    """The seed store pushed into the server (pushed again only when another test changed it)."""
-    if _STATE["graph"] != "seed":
+def _pushed(bolt_server, driver, db):
+    """The store ``db`` pushed into the server (pushed again only when another test changed it)."""
+    if _STATE["graph"] != str(db):
         clear_litkg_graph(bolt_server)
-        with GraphStore(seed_store[0], create=False) as store:
+        with GraphStore(db, create=False) as store:
             Neo4jWriter(driver, database=bolt_server.database).push(store)
-        _STATE["graph"] = "seed"
+        _STATE["graph"] = str(db)
     return bolt_server
+
+
+#: The built stores the store-level tests run on: the shipped sample always, the seed pages when
+#: ../shared is beside the checkout.
+BUILT = ["sample", pytest.param("seeds", marks=pytest.mark.corpus)]
+
+
+@pytest.fixture(scope="module", params=BUILT)
+def built_store(request):
+    """``(db, summary)`` of a built store: the sample's, or the seed pages'."""
+    return request.getfixturevalue("sample_store" if request.param == "sample" else "seed_store")
+
+
+@pytest.fixture()
+def built_graph(bolt_server, driver, built_store):
+    return _pushed(bolt_server, driver, built_store[0])
+
+
+@pytest.fixture()
+def sample_graph(bolt_server, driver, sample_store):
+    return _pushed(bolt_server, driver, sample_store[0])
 
 
 def _copy_store(src, dst) -> GraphStore:
@@ -123,9 +143,9 @@ def test_a_store_with_an_unknown_type_is_refused_before_any_label_is_built(tmp_p
 
 # -- push ------------------------------------------------------------------------------------------
 
-def test_push_writes_the_store_and_a_second_push_changes_nothing(seed_store, clean_graph, driver):
-    writer = Neo4jWriter(driver, database=clean_graph.database, batch_size=100)
-    with GraphStore(seed_store[0], create=False) as store:
+def test_push_writes_the_store_and_a_second_push_changes_nothing(built_store, clean_graph, driver):
+    writer = Neo4jWriter(driver, database=clean_graph.database, batch_size=20)
+    with GraphStore(built_store[0], create=False) as store:
         expected = _store_counts(store)
         first = writer.push(store)
         second = writer.push(store)
@@ -139,7 +159,7 @@ def test_push_writes_the_store_and_a_second_push_changes_nothing(seed_store, cle
                                    database_=clean_graph.database).records
     for record in records:
         assert sorted(record["labels"]) == sorted(["Concept", model.type_label(record["type"])])
-    _STATE["graph"] = "seed"
+    _STATE["graph"] = str(built_store[0])
 
 
 def test_push_is_incremental(tmp_path, extractor, clean_graph, driver):
@@ -161,8 +181,8 @@ def test_push_is_incremental(tmp_path, extractor, clean_graph, driver):
             == after["mentions"] + after["relations"] - before["mentions"] - before["relations"])
 
 
-def test_a_changed_role_and_type_replace_the_old_ones(seed_store, tmp_path, clean_graph, driver):
-    store = _copy_store(seed_store[0], tmp_path / "changed.db")
+def test_a_changed_role_and_type_replace_the_old_ones(built_store, tmp_path, clean_graph, driver):
+    store = _copy_store(built_store[0], tmp_path / "changed.db")
     writer = Neo4jWriter(driver, database=clean_graph.database)
     writer.push(store)
     paper, concept = store.conn.execute(
@@ -263,22 +283,56 @@ def _close(a, b) -> bool:
     return a == b
 
 
+#: The same on the shipped sample: invented papers naming real datasets (see litkg/sample/ANSWERS.md).
+MORDANT = "MORDANT: Moment-Regularised Domain-Agnostic Training for Domain Generalization"
+SAMPLE_PARITY = [
+    ("papers-using", {"name": "WILDS", "include_parts": "true"}),
+    ("papers-using", {"name": "Office Home"}),
+    ("papers-using", {"name": "ColoredMNIST"}),
+    ("co-usage", {"name": "PACS"}),
+    ("co-usage", {"name": "ImageNet", "type": "dataset", "limit": "5"}),
+    ("top-concepts", {}),
+    ("top-concepts", {"type": "benchmark", "limit": "3"}),
+    ("timeline", {"name": "WILDS", "include_parts": "true", "by": "month"}),
+    ("timeline", {"name": "ERM"}),
+    ("methods-on", {"name": "PACS"}),
+    ("methods-on", {"name": "WILDS", "include_parts": "true"}),
+    ("paper-profile", {"paper": "smp-001"}),
+    ("paper-profile", {"paper": MORDANT}),
+    ("shared-datasets", {}),
+    ("shared-datasets", {"paper": "smp-001", "limit": "100"}),
+    ("shared-datasets", {"min_shared": "2", "types": "dataset,benchmark,method,model", "limit": "30"}),
+    ("neighbourhood", {"node": "smp-001"}),
+    ("neighbourhood", {"node": "WILDS", "radius": "2"}),
+    ("path", {"a": "GWHD 2021", "b": "Camelyon17"}),
+    ("path", {"a": "smp-001", "b": "ColoredMNIST"}),
+]
+ALL_PARITY = [("sample", n, g) for n, g in SAMPLE_PARITY] + [
+    pytest.param("seeds", n, g, marks=pytest.mark.corpus) for n, g in PARITY]
+
+
 def test_every_library_query_has_a_parity_case_and_a_twin():
     names = set(library.load_library())
-    assert names == {name for name, _ in PARITY}
+    assert names == {name for name, _ in PARITY} == {name for name, _ in SAMPLE_PARITY}
     assert len(names) == 9
     for query in library.load_library().values():
         module, _, function = query.twin.rpartition(".")
         assert callable(getattr(importlib.import_module(module), function)), query.twin
 
 
-@pytest.mark.parametrize("name, given", PARITY, ids=[f"{n}:{','.join(f'{k}={v}' for k, v in g.items())}"[:60]
-                                                     for n, g in PARITY])
-def test_library_query_returns_what_its_twin_returns(name, given, seed_graph, seed_store, driver):
+def _case_id(case) -> str:
+    corpus, n, g = case.values if hasattr(case, "values") else case
+    return f"{corpus}:{n}:{','.join(f'{k}={v}' for k, v in g.items())}"[:70]
+
+
+@pytest.mark.parametrize("corpus, name, given", ALL_PARITY, ids=[_case_id(c) for c in ALL_PARITY])
+def test_library_query_returns_what_its_twin_returns(corpus, name, given, bolt_server, driver, request):
+    db = request.getfixturevalue("sample_store" if corpus == "sample" else "seed_store")[0]
+    graph = _pushed(bolt_server, driver, db)
     query = library.get_query(name)
-    got = library.run_query(driver, name, given, database=seed_graph.database).to_json()
+    got = library.run_query(driver, name, given, database=graph.database).to_json()
     function, args, kwargs = _twin(query, given)
-    with GraphStore(seed_store[0], create=False) as store:
+    with GraphStore(db, create=False) as store:
         answer = function(store, *args, **kwargs)
     want = [answer.to_json()] if hasattr(answer, "to_json") else [row.to_json() for row in answer]
     if not query.ordered:
@@ -288,17 +342,17 @@ def test_library_query_returns_what_its_twin_returns(name, given, seed_graph, se
         assert got, "a representative case should have rows"
 
 
-def test_path_between_unconnected_concepts_is_empty_in_both(seed_graph, seed_store, driver):
+def test_path_between_unconnected_concepts_is_empty_in_both(built_graph, built_store, driver):
     import networkx as nx
 
     from litkg.graph.nxgraph import to_networkx
     from litkg.queries import path
 
-    with GraphStore(seed_store[0], create=False) as store:
+    with GraphStore(built_store[0], create=False) as store:
         parts = sorted(nx.connected_components(to_networkx(store).to_undirected()), key=len, reverse=True)
         a, b = (sorted(n for n in part if n.startswith("concept:"))[0] for part in parts[:2])
         assert path(store, a, b) == []
-    assert library.run_query(driver, "path", {"a": a, "b": b}, database=seed_graph.database).rows == ()
+    assert library.run_query(driver, "path", {"a": a, "b": b}, database=built_graph.database).rows == ()
 
 
 def test_library_headers_declare_read_only_queries_with_parameters():
@@ -324,7 +378,9 @@ def test_parameters_are_typed_defaulted_and_derived():
     assert library.paper_idents("10.1000/ABC") == ["doi:10.1000/abc", "title:10 1000 abc"]
 
 
-def test_an_adhoc_query_cannot_write(seed_graph, driver, seed_store):
+def test_an_adhoc_query_cannot_write(built_graph, driver, built_store):
+    seed_graph, seed_store = built_graph, built_store
+
     def count(cypher):
         return driver.execute_query(cypher, database_=seed_graph.database).records
 
@@ -387,7 +443,8 @@ def test_the_password_is_never_shown(bolt_server, sample_store, caplog, runner):
 
 # -- the CLI -----------------------------------------------------------------------------------------
 
-def test_cli_push_and_queries(seed_store, seed_graph, runner):
+def test_cli_push_and_queries(built_store, built_graph, runner):
+    seed_store, seed_graph = built_store, built_graph
     env = seed_graph.env()
     result = runner.invoke(cli, ["neo4j", "push", "--db", str(seed_store[0]), "--json"], env=env)
     assert result.exit_code == 0, result.output
@@ -419,3 +476,154 @@ def test_cli_lists_the_library(runner):
     assert sorted(q["name"] for q in json.loads(result.output)) == sorted(library.load_library())
     result = runner.invoke(cli, ["neo4j", "queries", "--show", "path"])
     assert result.exit_code == 0 and "allShortestPaths" in result.output
+
+
+# -- issue #13: what a newcomer meets on a real Neo4j 5 -------------------------------------------
+
+def _access_mode_error():
+    """The error Neo4j 5 itself raises for a write in a read transaction (ArcadeDB runs the write)."""
+    from neo4j.exceptions import Neo4jError
+
+    return Neo4jError._hydrate_neo4j(code="Neo.ClientError.Statement.AccessMode",
+                                     message="Writing in read access mode not allowed. Attempted write to internal graph 0")
+
+
+class _RefusingDriver:
+    """A driver whose server refuses writes in read transactions, as Neo4j 5 does."""
+
+    def __init__(self, error):
+        self.error, self.rolled_back = error, False
+
+    def session(self, **kwargs):
+        assert kwargs["default_access_mode"] == "READ"
+        driver = self
+
+        class Tx:
+            def run(self, cypher, parameters):
+                raise driver.error
+
+            def rollback(self):
+                driver.rolled_back = True
+
+        class Session:
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc):
+                return False
+
+            def begin_transaction(self):
+                return Tx()
+
+        return Session()
+
+
+def test_neo4j5_refusing_a_write_is_reported_as_a_write():
+    driver = _RefusingDriver(_access_mode_error())
+    with pytest.raises(model.Neo4jQueryError) as info:
+        library.run_cypher(driver, "CREATE (p:Paper {key: 'x'})")
+    assert str(info.value.message).startswith("the query tried to write") and driver.rolled_back
+    # Another refusal is still the server's own message.
+    from neo4j.exceptions import Neo4jError
+
+    other = Neo4jError._hydrate_neo4j(code="Neo.ClientError.Statement.SyntaxError", message="Invalid input 'X'")
+    with pytest.raises(model.Neo4jQueryError, match="the server rejected a query: Invalid input"):
+        library.run_cypher(_RefusingDriver(other), "X")
+
+
+def test_neo4j5_refusal_through_the_cli_is_one_line_about_writing(runner, monkeypatch):
+    monkeypatch.setattr(Neo4jSettings, "open_driver", lambda self, **kw: _Closing(_RefusingDriver(_access_mode_error())))
+    result = runner.invoke(cli, ["neo4j", "query", "--cypher", "CREATE (n:X) RETURN n"],
+                           env={"NEO4J_URI": "bolt://127.0.0.1:7687", "NEO4J_PASSWORD": "x"})
+    assert result.exit_code == 1 and result.output.startswith("Error: the query tried to write"), result.output
+
+
+class _Closing:
+    def __init__(self, driver):
+        self.driver = driver
+
+    def session(self, **kwargs):
+        return self.driver.session(**kwargs)
+
+    def close(self):
+        pass
+
+
+def test_the_server_running_a_write_in_a_read_transaction_is_reported_as_a_write(clean_graph, driver):
+    """ArcadeDB's shape: the write runs (it does not enforce read access) and is rolled back."""
+    with pytest.raises(model.Neo4jQueryError, match="^the query tried to write"):
+        library.run_cypher(driver, "CREATE (p:Paper {key: $k}) RETURN p", {"k": "intruder"},
+                           database=clean_graph.database)
+    rows = library.run_cypher(driver, "MATCH (p:Paper {key: 'intruder'}) RETURN count(p) AS n",
+                              database=clean_graph.database).rows
+    assert rows == ({"n": 0},)
+
+
+def test_papers_without_authors_get_no_authors_property(sample_store, clean_graph, driver):
+    with GraphStore(sample_store[0], create=False) as store:
+        rows = {r["key"]: r["props"] for r in model.paper_rows(store)}
+        without = {k for k, (a,) in ((k, store.conn.execute("SELECT authors FROM papers WHERE key=?", (k,)).fetchone())
+                                     for k in rows) if json.loads(a) == []}
+        Neo4jWriter(driver, database=clean_graph.database).push(store)
+    assert without and all("authors" not in rows[k] for k in without)
+    got = driver.execute_query("MATCH (p:Paper) RETURN p.key AS key, p.authors AS authors",
+                               database_=clean_graph.database).records
+    assert {r["key"] for r in got if r["authors"] is None} == without
+    assert all(r["authors"] for r in got if r["key"] not in without)
+
+
+@pytest.mark.parametrize("given, sent", [
+    ("n=5", 5), ("n=-3", -3), ("n=2.5", 2.5), ("n=true", True), ("n=false", False), ("n=null", None),
+    ('n=["a", 1]', ["a", 1]), ("n=WILDS", "WILDS"), ("n:str=5", "5"), ("n:int=7", 7), ("n:float=1", 1.0),
+    ("n:bool=TRUE", True), ("n:list=a, b", ["a", "b"]), ('n:json={"k": [1]}', {"k": [1]}), ("n=a=b", "a=b"),
+])
+def test_adhoc_params_are_typed(given, sent):
+    assert library.parse_param_pairs([given], typed=True) == {"n": sent}
+    assert library.parse_param_pairs([given]) == {"n": given.split("=", 1)[1]}  # library queries: declared types
+
+
+@pytest.mark.parametrize("bad", ["n:integer=5", "n:int=five", "n=[1, 2", "n:bool=maybe"])
+def test_bad_typed_params_are_errors(bad):
+    with pytest.raises(QueryError):
+        library.parse_param_pairs([bad], typed=True)
+
+
+def test_an_integer_param_reaches_the_server_as_an_integer(sample_graph, runner):
+    env = sample_graph.env()
+    cypher = "MATCH (c:Concept) RETURN c.name AS name, $n AS n ORDER BY name LIMIT $n"
+    result = runner.invoke(cli, ["neo4j", "query", "--cypher", cypher, "--param", "n=5", "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert len(rows) == 5 and all(r["n"] == 5 for r in rows)
+    result = runner.invoke(cli, ["neo4j", "query", "--cypher", "RETURN $n AS n, $b AS b", "--param", "n:str=5",
+                                 "--param", "b=true", "--json"], env=env)
+    assert json.loads(result.output) == [{"n": "5", "b": True}]
+
+
+def test_unknown_papers_and_concepts_are_errors_as_in_litkg_query(sample_graph, runner, sample_store):
+    env = sample_graph.env()
+    for args, says in [(["paper-profile", "--param", "paper=no-such-paper"], "Error: no paper matches 'no-such-paper'"),
+                       (["shared-datasets", "--param", "paper=no-such-paper"], "Error: no paper matches"),
+                       (["papers-using", "--param", "name=NoSuchThing"], "Error: no concept named 'NoSuchThing'"),
+                       (["neighbourhood", "--param", "node=nowhere"], "Error: no paper or concept matches 'nowhere'")]:
+        result = runner.invoke(cli, ["neo4j", "query", *args], env=env)
+        assert result.exit_code == 1 and result.output.startswith(says), (args, result.output)
+        assert "litkg query" in result.output  # the hint names a command that lists them
+    embedded = runner.invoke(cli, ["query", "paper", "no-such-paper", "--db", str(sample_store[0])])
+    assert embedded.exit_code == 1 and embedded.output.startswith("Error: no paper matches 'no-such-paper'")
+    # Known ones with no rows are still fine.
+    result = runner.invoke(cli, ["neo4j", "query", "path", "--param", "a=smp-001", "--param", "b=smp-001"], env=env)
+    assert result.exit_code == 0, result.output
+
+
+def test_neo4j_query_tables_are_aligned_with_json_booleans(sample_graph, runner):
+    env = sample_graph.env()
+    cypher = ("MATCH (c:Concept) WITH c ORDER BY c.key LIMIT 4 "
+              "RETURN c.name AS name, size(c.name) > 5 AS long, size(c.name) AS length")
+    result = runner.invoke(cli, ["neo4j", "query", "--cypher", cypher], env=env)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 5 and "True" not in result.output and "False" not in result.output
+    assert all(line.split()[-2] in ("true", "false") for line in lines[1:])
+    starts = {line.index(word) for line, word in zip(lines, ["long", *(ln.split()[-2] for ln in lines[1:])])}
+    assert len(starts) == 1  # the boolean column starts at the same place on every line

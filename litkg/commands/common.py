@@ -67,3 +67,38 @@ def short(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+
+
+def cell_text(value) -> str:
+    """A value as a table cell: booleans as true/false and nulls empty (as in JSON and Cypher)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(round(value, 4))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(cell_text(v) for v in value)
+    return str(value)
+
+
+def table_lines(headers, body) -> list[str]:
+    """An aligned table: columns padded to their widest cell, numbers right-aligned, the last column
+    ragged."""
+    body = [tuple(str(c) for c in line) for line in body]
+    table = [tuple(headers)] + body
+    widths = [max(len(line[i]) for line in table) for i in range(len(headers))]
+    numeric = [bool(body) and all(line[i].replace(".", "", 1).lstrip("-").isdigit() for line in body)
+               for i in range(len(headers))]
+    lines = []
+    for line in table:
+        out = [c.rjust(w) if num else c.ljust(w) for c, w, num in zip(line, widths, numeric)]
+        lines.append("  ".join(out[:-1] + [line[-1]]).rstrip())
+    return lines
+
+
+def truncation_note(shown: int, total: int | None, option: str = "--limit") -> str | None:
+    """"showing 50 of 62 — --limit 0 for all" when a table was cut, else None."""
+    if total is None or shown >= total:
+        return None
+    return f"showing {shown} of {total} — {option} 0 for all"

@@ -18,7 +18,7 @@ from typing import Callable
 
 import click
 
-from litkg.commands.common import db_option, fail_cleanly, json_option, print_json, short
+from litkg.commands.common import cell_text, db_option, fail_cleanly, json_option, print_json, short, table_lines
 
 __all__ = ["neo4j", "connection_options", "settings_from_options"]
 
@@ -122,17 +122,19 @@ def push_cmd(db, settings, batch_size, retry_for, as_json) -> None:
 
 
 def _cell(value) -> str:
-    if value is None:
-        return ""
+    if isinstance(value, dict):
+        return short(json.dumps(value, ensure_ascii=False), 60)
     if isinstance(value, (list, tuple)):
-        return ", ".join(_cell(v) for v in value)
-    return short(value, 60)
+        return short(", ".join(_cell(v) for v in value), 60)
+    return short(cell_text(value), 60)
 
 
 @neo4j.command("query")
 @click.argument("name", required=False)
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="A query parameter (repeatable); see 'litkg neo4j queries'.")
+@click.option("--param", "params", multiple=True, metavar="NAME[:TYPE]=VALUE",
+              help="A query parameter (repeatable); see 'litkg neo4j queries'. With --cypher, 5 is an "
+                   "integer, 2.5 a float, true/false booleans, null null, [..] a JSON list; force a "
+                   "type with NAME:str=5 (also :int, :float, :bool, :list, :json).")
 @click.option("--cypher", default=None, help="Run this ad-hoc read query instead of a library query.")
 @connection_options
 @json_option
@@ -141,14 +143,16 @@ def query_cmd(name, params, cypher, settings, as_json) -> None:
     """Run the library query NAME (or an ad-hoc read query given with --cypher) and print its rows.
 
     Parameters are given as --param NAME=VALUE and converted to the types the query declares;
-    with --cypher they are passed as strings. Queries run in a read transaction that is rolled
-    back, so nothing is ever changed.
+    with --cypher they are read by their look (--param n=5 is the integer 5, true is a boolean,
+    [1, 2] a list), and --param n:str=5 forces a string. Queries run in a read transaction that
+    is rolled back, so nothing is ever changed. A paper or concept that is not in the graph is an
+    error (exit 1), as in 'litkg query'.
     """
     from litkg.queries.cypher_library import parse_param_pairs, run_cypher, run_query
 
     if (name is None) == (cypher is None):
         raise click.UsageError("give a library query NAME or --cypher TEXT (one of them)")
-    given = parse_param_pairs(params)
+    given = parse_param_pairs(params, typed=cypher is not None)
     driver = settings.open_driver()
     try:
         if cypher is not None:
@@ -163,9 +167,8 @@ def query_cmd(name, params, cypher, settings, as_json) -> None:
     if not result.rows:
         click.echo("No rows.")
         return
-    click.echo("  ".join(result.columns))
-    for row in result.rows:
-        click.echo("  ".join(_cell(row.get(column)) for column in result.columns))
+    for line in table_lines(result.columns, [[_cell(row.get(c)) for c in result.columns] for row in result.rows]):
+        click.echo(line)
 
 
 @neo4j.command("queries")
