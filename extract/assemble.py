@@ -302,6 +302,8 @@ def assemble_paper(doc: Doc, gazetteer: Gazetteer, *, with_phrases: bool = False
                     concept.spans.add((field_name, start, end))
                     covered[field_name].add(start, end)
 
+    _longest_name_wins(concepts, texts)
+
     # 4. keep, type, role.
     entities = []
     doc_starts = _doc_sentence_starts(doc)
@@ -370,6 +372,32 @@ def _add_candidate(cand: Candidate, field_name: str, text: str, concepts: dict[s
         # A known name is the paper's own only when the title leads with it (the WILDS paper) or
         # the proposal names it with a head noun ("we propose the O3 framework").
         concept.proposes = True
+
+
+#: Patterns that find a paper's whole name ("we propose Graph Transformer (GT)"); a known name
+#: inside one (Transformer) is part of that name there, not a mention of its own.
+_NAMING_PATTERNS = frozenset({"acronym", "propose", "called", "title_prefix", "appositive"})
+
+
+def _longest_name_wins(concepts: dict[str, _Concept], texts: dict[str, str]) -> None:
+    """Drop gazetteer mentions that lie inside a longer name the paper itself names, and link
+    that name to the known one (``variant_of``): "Graph Transformer" is not a use of Transformer."""
+    named = [c for c in concepts.values() if c.origin != "gazetteer" and c.patterns & _NAMING_PATTERNS]
+    if not named:
+        return
+    known = [c for c in concepts.values() if c.origin == "gazetteer"]
+    for concept in named:
+        for field_name, start, end in concept.spans:
+            written = texts[field_name][start:end]
+            if " " not in written and "-" not in written:
+                continue
+            for other in known:
+                inside = {s for s in other.spans if s[0] == field_name and start <= s[1] and s[2] <= end
+                          and (s[1], s[2]) != (start, end)}
+                if inside:
+                    other.spans -= inside
+                    if other.key not in concept.variant_of:
+                        concept.variant_of = concept.variant_of + (other.key,)
 
 
 def _keep(concept: _Concept) -> bool:

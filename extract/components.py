@@ -35,6 +35,7 @@ from litkg.extract.discovery import (
     discover_title,
 )
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
+from litkg.extract.matcher_cache import cache_key, load_compiled, save_compiled
 from litkg.extract.normalise import concept_norm, spelling_variants
 
 __all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "CANDIDATES", "TEXT", "PHRASES", "SPLIT",
@@ -85,6 +86,12 @@ def _is_acronym_shaped(form: str) -> bool:
     return any(c.isupper() for c in form[1:])
 
 
+def _listed_plain(form: str, surface: str) -> bool:
+    """True when ``surface`` (a plain word) is ``form`` itself, maybe plural, in any case."""
+    word, written = surface.lower(), form.lower()
+    return word in (written, written + "s", written + "es") or (word.endswith("s") and word[:-1] == written)
+
+
 def _in_title_phrase(span: Span) -> bool:
     """True when a capitalised word sits in a run of capitalised words or a hyphenated compound
     ("Massive Multimodal Embedding", "Vision-Align"): then the capital is Title Case, not a name."""
@@ -109,6 +116,7 @@ class GazetteerMatcher:
         self._forms: dict[tuple[str, str], str] = {}
         # concept -> spellings that must match exactly, for names that are also words.
         self._exact: dict[str, set[str]] = {}
+        self._ids: dict[int, str] = {}
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, paths: Iterable[str] | None = None) -> None:
         gazetteer = Gazetteer.from_disk(*paths) if paths else default_gazetteer()
@@ -116,6 +124,18 @@ class GazetteerMatcher:
 
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        # Match ids are hashes of concept ids; map them here, since a matcher loaded from the
+        # cache carries its own vocabulary.
+        self._ids = {self.nlp.vocab.strings.add(entry.id): entry.id for entry in gazetteer}
+        key = cache_key(gazetteer.digest)
+        compiled = load_compiled(key)
+        if compiled is not None:
+            self._matcher, self._forms, self._exact = compiled
+            return
+        self._compile(gazetteer)
+        save_compiled(key, (self._matcher, self._forms, self._exact))
+
+    def _compile(self, gazetteer: Gazetteer) -> None:
         self._matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._forms = {}
         self._exact = {}
@@ -140,11 +160,11 @@ class GazetteerMatcher:
     def __call__(self, doc: Doc) -> Doc:
         if self.gazetteer is None:
             self.initialize()
-        strings = self.nlp.vocab.strings
+        concept_ids = self._ids
         title_end = doc.user_data.get(SPLIT, -1)
         by_span: dict[tuple[int, int], list[str]] = {}
         for match_id, start, end in self._matcher(doc):
-            concept_id = strings[match_id]
+            concept_id = concept_ids[match_id]
             span = doc[start:end]
             if not self._case_ok(concept_id, span, span.start_char < title_end):
                 continue
@@ -173,9 +193,16 @@ class GazetteerMatcher:
             if surface in exact or sum(c.isupper() for c in surface) >= 2:
                 return True
             return capitalised and not in_title and not span[0].is_sent_start
+        form = self._forms.get((concept_id, concept_norm(surface)), "")
+        if surface.isalpha() and surface[1:].islower() and not _listed_plain(form, surface):
+            # "Shape" is not Shap-E, "Multiple" not MultiPL-E: a plain word matches a name only
+            # when the name is written as that word (Transformer), not when joining its parts
+            # or folding its capitals makes the word.
+            return False
+        if form.isupper() and len(form) <= 4 and surface not in (form, form + "s") and surface.upper() == form.upper():
+            return False  # "AIs" (plural of AI) is not AIS; short acronyms match as written
         if any(c.isupper() or c.isdigit() for c in surface):
             return True
-        form = self._forms.get((concept_id, concept_norm(surface)), "")
         # An all-lower-case surface matches only forms that are not acronym-shaped:
         # "transformers" is Transformer, but "imagenet" in running text is left alone.
         return " " in form or not _is_acronym_shaped(form)
