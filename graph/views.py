@@ -18,9 +18,10 @@ The four views are
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 import networkx as nx
@@ -33,10 +34,14 @@ __all__ = ["VIEWS", "ViewGraph", "select_view"]
 #: The view names :func:`select_view` accepts, in the order the CLI lists them.
 VIEWS = ("overview", "ego", "shared-datasets", "concept-map")
 
-# A dataset used by hundreds of papers (ImageNet, COCO) links nearly every vision paper to every
-# other: it says little, and its pairs grow with the square of its papers. Such concepts are left
-# out of shared-datasets, and the page says so.
+# A dataset used by a large share of the corpus (ImageNet, COCO) links nearly every vision paper to
+# every other: it says little, and its pairs grow with the square of its papers. Such concepts are
+# left out of shared-datasets, and the page says so. "Large" is relative to the corpus: more than
+# this share of the papers using any dataset, and never fewer than the floor below.
+_COMMON_CONCEPT_SHARE = 0.05
 _COMMON_CONCEPT_PAPERS = 150
+# How much each role towards the focus counts when an ego view of a hub ranks its papers.
+_ROLE_WEIGHT = {"proposes": 3, "evaluates_on": 2, "compares_with": 1, "uses": 0}
 # Upper bound on paper pairs shared-datasets will count, so the time stays bounded whatever the
 # corpus looks like; rare (most telling) datasets are counted first.
 _PAIR_BUDGET = 1_500_000
@@ -65,12 +70,19 @@ class ViewGraph:
         A heading for the page (plain text; the renderer escapes it).
     notes : tuple of str
         Plain-text remarks for the page, e.g. which very common datasets were left out.
+    focus : str, optional
+        The ego view's centre (a node id); None for the other views.
+    source : networkx.Graph, optional
+        The graph the view was chosen from, read (never written) by the renderer to fill the
+        details panel and to tell which searched names exist but were left out by the cap.
     """
 
     graph: nx.Graph
     nodes_total: int
     title: str
     notes: tuple[str, ...] = ()
+    focus: str | None = None
+    source: nx.Graph | None = field(default=None, compare=False, repr=False)
 
     @property
     def capped(self) -> bool:
@@ -94,7 +106,10 @@ def select_view(graph, view="overview", *, focus=None, radius=1, max_nodes=500) 
     radius : int
         For ``ego``: how many hops from the focus, ignoring edge direction.
     max_nodes : int
-        At most this many nodes are kept; the most connected win, ties broken by node id.
+        At most this many nodes are kept, the most relevant first: concepts by how many papers
+        use them; papers by the rarity-weighted sum of the kept concepts they mention, then
+        recency; in an ego view the nearest, then (for papers) by their role towards the focus.
+        Ties are broken by node id. Nodes the cap left without any edge are dropped.
 
     Returns
     -------
@@ -155,31 +170,79 @@ def _overview(graph, max_nodes: int) -> ViewGraph:
     title = "Overview: the most used concepts and their papers"
     if total <= max_nodes:
         keep = list(concept_papers) + sorted(papers)
-        return ViewGraph(_induced(graph, keep, concept_papers), total, title)
+        return ViewGraph(_induced(graph, keep, concept_papers), total, title, source=graph)
 
     # A plain degree cut would keep only concepts (a concept's degree dwarfs a paper's), so the
     # page is shared: the top concepts first, then the papers most tied to them.
     ranked = sorted(concept_papers, key=lambda c: (-len(concept_papers[c]), c))
     n_concepts = min(len(ranked), max(1, max_nodes // _OVERVIEW_CONCEPT_SHARE))
     kept = ranked[:n_concepts]
-    ties = Counter(p for c in kept for p in concept_papers[c])
-    ranked_papers = sorted(ties, key=lambda p: (-ties[p], p))[: max_nodes - n_concepts]
+    ranked_papers = _rank_papers(graph, kept, concept_papers, len(papers))
+    # Every kept concept first gets its best paper, so none is left alone on the page.
+    best = []
+    for c in kept:
+        top = min(concept_papers[c], key=ranked_papers.get)
+        best.append(top)
+    order = sorted(set(best), key=ranked_papers.get) + sorted(ranked_papers, key=ranked_papers.get)
+    chosen = list(dict.fromkeys(order))[: max_nodes - n_concepts]
     # Few papers to show: give the free places back to the next concepts.
-    spare = max_nodes - n_concepts - len(ranked_papers)
+    spare = max_nodes - n_concepts - len(chosen)
     kept += ranked[n_concepts : n_concepts + spare]
-    return ViewGraph(_induced(graph, kept + ranked_papers, concept_papers), total, title)
+    view = _drop_isolates(_induced(graph, kept + chosen, concept_papers))
+    return ViewGraph(view, total, title, source=graph)
+
+
+def _rank_papers(graph, concepts, concept_papers, n_papers: int) -> dict:
+    """Rank (0 = best) of every paper mentioning one of ``concepts``: the sum of the rarity
+    (log N/df) of the concepts it mentions, then recency, then id."""
+    score: Counter = Counter()
+    for c in concepts:
+        weight = math.log((n_papers + 1) / len(concept_papers[c])) + 0.1
+        for p in concept_papers[c]:
+            score[p] += weight
+    order = sorted(score, key=lambda p: (-round(score[p], 9), -_year(graph, p), p))
+    return {p: i for i, p in enumerate(order)}
+
+
+def _year(graph, node) -> int:
+    year = graph.nodes[node].get("year")
+    return year if isinstance(year, int) and not isinstance(year, bool) else 0
 
 
 def _ego(graph, focus: str, radius: int, max_nodes: int) -> ViewGraph:
     centre = _resolve_focus(graph, focus)
     hops = _within(graph, centre, radius)
-    # Near nodes first, then the most connected among equally near ones.
+    # Near nodes first; among equally near ones papers by their role towards the focus (a hub's
+    # proposers and evaluators before its users), then the most connected, then the newest.
     degree = _degrees_within(graph, hops)
-    keep = sorted(hops, key=lambda n: (hops[n], -degree[n], n))[:max_nodes]
+    roles = _roles_towards(graph, centre)
+    keep = sorted(hops, key=lambda n: (hops[n], -roles.get(n, -1), -degree[n],
+                                       -_year(graph, n), n))[:max_nodes]
     attrs = graph.nodes[centre]
     name = attrs.get("title") or attrs.get("name") or attrs.get("key") or centre
     title = f"Neighbourhood of {name} ({radius} hop{'s' if radius != 1 else ''})"
-    return ViewGraph(_induced(graph, keep), len(hops), title)
+    view = _induced(graph, keep)
+    if len(keep) < len(hops):
+        view = _drop_isolates(view, keep=centre)
+    notes = ()
+    if len(hops) > len(keep):
+        notes = (f"showing the {view.number_of_nodes() - 1:,} nearest and most relevant of "
+                 f"{len(hops) - 1:,} neighbours: papers that propose or evaluate on it first, "
+                 "then the most connected and newest",)
+    return ViewGraph(view, len(hops), title, notes, focus=centre, source=graph)
+
+
+def _roles_towards(graph, centre) -> dict:
+    """How strongly each node next to ``centre`` relates to it by role (see _ROLE_WEIGHT)."""
+    near = {p: _ROLE_WEIGHT.get(graph.edges[p, centre].get("role"), 0) for p in _preds(graph, centre)}
+    if graph.is_directed():
+        for c, attrs in graph.succ[centre].items():
+            near[c] = _ROLE_WEIGHT.get(attrs.get("role"), 0)
+    return near
+
+
+def _preds(graph, node):
+    return graph.pred[node] if graph.is_directed() else graph.adj[node]
 
 
 def _shared_datasets(graph, max_nodes: int) -> ViewGraph:
@@ -190,12 +253,14 @@ def _shared_datasets(graph, max_nodes: int) -> ViewGraph:
     # Rare datasets first: they say most about two papers, and the pair budget goes to them.
     order = sorted((c for c in by_papers if len(by_papers[c]) > 1),
                    key=lambda c: (len(by_papers[c]), c))
+    with_data = len(set().union(*by_papers.values())) if by_papers else 0
+    common = max(_COMMON_CONCEPT_PAPERS, int(_COMMON_CONCEPT_SHARE * with_data))
     shared: dict[str, dict[str, list[str]]] = defaultdict(dict)
     left_out, budget = [], _PAIR_BUDGET
     for c in order:
         ps = by_papers[c]
         pairs = len(ps) * (len(ps) - 1) // 2
-        if len(ps) > _COMMON_CONCEPT_PAPERS or pairs > budget:
+        if len(ps) > common or pairs > budget:
             left_out.append(c)
             continue
         budget -= pairs
@@ -224,7 +289,8 @@ def _shared_datasets(graph, max_nodes: int) -> ViewGraph:
         notes.append(f"left out {len(left_out)} dataset(s) used by very many papers ({names}"
                      f"{', …' if len(left_out) > 5 else ''}): they would link almost every paper")
     notes += dropped
-    return ViewGraph(view, len(degree), "Papers that share datasets or benchmarks", tuple(notes))
+    return ViewGraph(_drop_isolates(view), len(degree), "Papers that share datasets or benchmarks",
+                     tuple(notes), source=graph)
 
 
 def _concept_map(graph, max_nodes: int) -> ViewGraph:
@@ -262,7 +328,8 @@ def _concept_map(graph, max_nodes: int) -> ViewGraph:
         view.nodes[c]["n_papers"] = len(_papers_of(graph, c))
     notes = [f"left out {surveys} paper(s) mentioning more than {_SURVEY_CONCEPTS} concepts"] \
         if surveys else []
-    return ViewGraph(view, len(degree), "Concepts used together in papers", tuple(notes + dropped))
+    return ViewGraph(_drop_isolates(view), len(degree), "Concepts used together in papers",
+                     tuple(notes + dropped), source=graph)
 
 
 # --- helpers --------------------------------------------------------------------------------
@@ -334,6 +401,13 @@ def _weighted_graph(graph, ranked, links) -> tuple[nx.Graph, list[str]]:
     if len(links) <= limit:
         return view, []
     return view, [f"showing the {limit:,} strongest of {len(links):,} links"]
+
+
+def _drop_isolates(view, keep=None):
+    """``view`` without nodes the cap left with no edge (``keep`` stays whatever happens)."""
+    alone = [n for n in view if n != keep and view.degree(n) == 0]
+    view.remove_nodes_from(alone)
+    return view
 
 
 def _copy_attrs(attrs) -> dict:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-__all__ = ["BrowserMissing", "Page", "find_chromium", "load_page", "CHROMIUM_FLAGS"]
+__all__ = ["BrowserMissing", "Page", "Session", "find_chromium", "load_page", "CHROMIUM_FLAGS"]
 
 INSTALL_HINT = "install it with: apt-get install -y chromium"
 
@@ -99,7 +99,7 @@ def find_chromium() -> str:
 
 
 def load_page(html_path, *, probe: str = "", budget_ms: int = 8000, screenshot=None,
-              timeout: float = 60.0) -> Page:
+              timeout: float = 60.0, window: tuple[int, int] = (1600, 1000)) -> Page:
     """Load ``html_path`` in headless Chromium and return the DOM after scripts ran.
 
     Parameters
@@ -112,20 +112,23 @@ def load_page(html_path, *, probe: str = "", budget_ms: int = 8000, screenshot=N
     budget_ms : int
         Virtual time scripts get before the DOM is taken.
     screenshot : path, optional
-        Also save a 1280×900 PNG of the (unprobed) page there.
+        Also save a PNG of the (unprobed) page there.
+    window : (width, height)
+        The window size, for the DOM run and the screenshot alike.
     """
     chromium = find_chromium()
     source = Path(html_path).read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory(prefix="litkg-browser-") as tmp:
         copy = Path(tmp) / "page.html"
         copy.write_text(_instrument(source, probe), encoding="utf-8")
-        proc = _run(chromium, tmp, [f"--virtual-time-budget={budget_ms}", "--dump-dom",
+        size = f"--window-size={window[0]},{window[1]}"
+        proc = _run(chromium, tmp, [f"--virtual-time-budget={budget_ms}", size, "--dump-dom",
                                     copy.as_uri()], timeout)
         if screenshot is not None:
             shot = Path(screenshot)
             shot.parent.mkdir(parents=True, exist_ok=True)
             _run(chromium, tmp, [f"--virtual-time-budget={budget_ms}", f"--screenshot={shot}",
-                                 "--window-size=1280,900", Path(html_path).resolve().as_uri()],
+                                 size, "--hide-scrollbars", Path(html_path).resolve().as_uri()],
                  timeout)
     if proc.returncode != 0 or "<html" not in proc.stdout:
         raise RuntimeError(f"chromium failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
@@ -206,3 +209,143 @@ class _Text(HTMLParser):
         parser = cls()
         parser.feed(dom)
         return "".join(parser.parts)
+
+
+class Session:
+    """A live headless Chromium driven over the DevTools protocol on a pipe (stdlib only).
+
+    Unlike :func:`load_page` (virtual time, one DOM dump), time here is real, so pages can be
+    timed, and input is real: :meth:`click` sends mouse events the way a user's mouse does.
+
+    >>> with Session() as s:                        # doctest: +SKIP
+    ...     s.open("page.html"); s.wait("document.body.dataset.litkgReady")
+    """
+
+    def __init__(self, window: tuple[int, int] = (1600, 1000), timeout: float = 120.0) -> None:
+        self.window, self.timeout = window, timeout
+        self.errors: list[str] = []
+        self._id = 0
+        self._buffer = b""
+
+    def __enter__(self) -> "Session":
+        import json  # noqa: F401  (used by the methods below)
+
+        self._tmp = tempfile.TemporaryDirectory(prefix="litkg-cdp-")
+        to_chrome_r, self._to_chrome = os.pipe()
+        self._from_chrome, from_chrome_w = os.pipe()
+        # Chromium reads commands on fd 3 and writes replies on fd 4.
+        cmd = [find_chromium(), *CHROMIUM_FLAGS, "--remote-debugging-pipe",
+               f"--user-data-dir={Path(self._tmp.name) / 'profile'}",
+               f"--window-size={self.window[0]},{self.window[1]}", "about:blank"]
+        self._proc = subprocess.Popen(
+            cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            pass_fds=(3, 4), preexec_fn=_pipe_fds(to_chrome_r, from_chrome_w))
+        os.close(to_chrome_r)
+        os.close(from_chrome_w)
+        target = self.send("Target.createTarget", url="about:blank")["targetId"]
+        self._session = self.send("Target.attachToTarget", targetId=target,
+                                  flatten=True)["sessionId"]
+        for domain in ("Page", "Runtime"):
+            self.send(f"{domain}.enable", session=True)
+        self.send("Emulation.setDeviceMetricsOverride", session=True, width=self.window[0],
+                  height=self.window[1], deviceScaleFactor=1, mobile=False)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._proc.kill()
+        self._proc.wait()
+        os.close(self._to_chrome)
+        os.close(self._from_chrome)
+        self._tmp.cleanup()
+
+    def send(self, method: str, session: bool = False, **params):
+        import json
+
+        self._id += 1
+        msg = {"id": self._id, "method": method, "params": params}
+        if session:
+            msg["sessionId"] = self._session
+        os.write(self._to_chrome, json.dumps(msg).encode() + b"\0")
+        while True:
+            reply = self._read()
+            if reply.get("id") == self._id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+
+    def _read(self) -> dict:
+        import json
+        import select
+
+        while b"\0" not in self._buffer:
+            ready, _, _ = select.select([self._from_chrome], [], [], self.timeout)
+            if not ready:
+                raise RuntimeError(f"chromium did not answer in {self.timeout:.0f} s")
+            chunk = os.read(self._from_chrome, 1 << 20)
+            if not chunk:
+                raise RuntimeError("chromium closed the pipe")
+            self._buffer += chunk
+        raw, self._buffer = self._buffer.split(b"\0", 1)
+        msg = json.loads(raw)
+        self._event(msg)
+        return msg
+
+    def _event(self, msg: dict) -> None:
+        method, params = msg.get("method"), msg.get("params", {})
+        if method == "Runtime.exceptionThrown":
+            details = params.get("exceptionDetails", {})
+            self.errors.append("error: " + str(details.get("exception", {}).get(
+                "description") or details.get("text")))
+        elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "warning"):
+            self.errors.append(f"console.{params['type']}: " + " ".join(
+                str(a.get("value", a.get("description", ""))) for a in params.get("args", [])))
+
+    def open(self, html_path) -> None:
+        self.send("Page.navigate", session=True, url=Path(html_path).resolve().as_uri())
+
+    def js(self, expression: str):
+        """The value of ``expression`` (awaited if it is a promise)."""
+        result = self.send("Runtime.evaluate", session=True, expression=expression,
+                           awaitPromise=True, returnByValue=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"{expression[:80]}: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def wait(self, condition: str, timeout: float | None = None):
+        """Poll ``condition`` (JavaScript) until truthy; its value."""
+        import time
+
+        end = time.monotonic() + (timeout or self.timeout)
+        while time.monotonic() < end:
+            value = self.js(f"(function () {{ try {{ return {condition}; }} catch (e) {{ return null; }} }})()")
+            if value:
+                return value
+            time.sleep(0.05)
+        raise RuntimeError(f"timed out waiting for {condition}")
+
+    def click(self, x: float, y: float) -> None:
+        """A left click at page coordinates ``x, y``, as a mouse sends it."""
+        self.send("Input.dispatchMouseEvent", session=True, type="mouseMoved", x=x, y=y)
+        for kind in ("mousePressed", "mouseReleased"):
+            self.send("Input.dispatchMouseEvent", session=True, type=kind, x=x, y=y,
+                      button="left", clickCount=1)
+
+    def hover(self, x: float, y: float) -> None:
+        self.send("Input.dispatchMouseEvent", session=True, type="mouseMoved", x=x, y=y)
+
+    def type_text(self, text: str) -> None:
+        self.send("Input.insertText", session=True, text=text)
+
+    def screenshot(self, path) -> None:
+        import base64
+
+        data = self.send("Page.captureScreenshot", session=True, format="png")["data"]
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_bytes(base64.b64decode(data))
+
+
+def _pipe_fds(read_end: int, write_end: int):
+    def child() -> None:
+        os.dup2(read_end, 3)
+        os.dup2(write_end, 4)
+    return child

@@ -3,7 +3,7 @@
 Paper records whose titles, abstracts (hence evidence sentences), URLs and discovered concept
 names carry script and event-handler payloads go through the real build (readers, extraction,
 store), then ``litkg render`` writes every view, and a real headless Chromium loads each page,
-shows every tooltip and runs a search. Each payload would set a ``data-pwned…`` attribute on
+opens every node's and edge's tooltip and details panel and runs a search. Each payload would set a ``data-pwned…`` attribute on
 ``<html>`` if it ever ran; none may, and each must show as the text it is.
 
 A control test first shows that the same payloads do run when put in a page unescaped, so the
@@ -46,31 +46,41 @@ RECORDS = [
 VIEWS = {"overview": [], "ego": ["--focus", "doi:10.666/break", "--radius", "2"],
          "shared-datasets": [], "concept-map": []}
 
-# Shows every node's tooltip the way vis does on hover, then puts every tooltip element (node
-# and edge) into the page, and searches for a concept by its markup-like name.
+# Opens every node's details panel and tooltip and every edge's tooltip and panel the way the
+# page does on hover and click, keeps what they showed as text in one element, counts any
+# element the data could have made, lists the links' addresses, then searches for a concept by
+# its markup-like name.
 PROBE = """
   setTimeout(function () {
-    var net = window.litkgNetwork, tips = [], box = document.createElement("div");
-    box.id = "litkg-test-tips";
-    // Nodes must stay where the hover aims: on a loaded machine physics may still be moving them.
-    net.setOptions({physics: false});
-    net.body.data.nodes.getIds().forEach(function (id) {
-      net.interactionHandler.popupObj = undefined;
-      net.interactionHandler._checkShowPopup(net.canvasToDOM(net.getPositions([id])[id]));
-      var tip = document.querySelector(".vis-tooltip");
-      tips.push({id: id, text: tip ? tip.textContent : "",
-                 markup: tip ? tip.querySelectorAll("*:not(.litkg-tip)").length : -1});
+    var box = document.createElement("div"), panel = document.getElementById("litkg-panel");
+    var tips = [], markup = 0, hrefs = [], bad = "img, script, svg, iframe, object, embed, b";
+    box.id = "litkg-test-shown";
+    LITKG.nodes.id.forEach(function (id) {
+      window.litkgSelect(id);
+      tips.push(window.litkgTip("node", id));
+      box.appendChild(document.createTextNode(panel.textContent + "\\n"));
+      markup += panel.querySelectorAll(bad).length;
+      [].forEach.call(panel.querySelectorAll("a"), function (a) { hrefs.push(a.getAttribute("href")); });
     });
-    net.body.data.nodes.get().concat(net.body.data.edges.get()).forEach(function (item) {
-      if (item.title && item.title.nodeType === 1) box.appendChild(item.title.cloneNode(true));
-    });
+    for (var j = 0; j < LITKG.edges.from.length; j++) {
+      tips.push(window.litkgTip("edge", j));
+      window.litkgNetwork.emit("click", {nodes: [], edges: [j]});
+      box.appendChild(document.createTextNode(panel.textContent + "\\n"));
+      markup += panel.querySelectorAll(bad).length;
+    }
+    tips.forEach(function (t) { box.appendChild(document.createTextNode(t + "\\n")); });
     document.body.appendChild(box);
-    document.body.dataset.tips = JSON.stringify(tips);
-    document.body.dataset.boxMarkup = String(box.querySelectorAll("*:not(.litkg-tip)").length);
-    document.body.dataset.docTitle = document.title;
+    document.body.dataset.tips = String(tips.length);
     document.body.dataset.found = String(window.litkgFind(%s));
     document.body.dataset.status = document.getElementById("litkg-search-status").textContent;
-  }, 1500);
+    document.body.dataset.results = document.getElementById("litkg-results").textContent;
+    ["litkg-results", "litkg-tip", "litkg-test-shown"].forEach(function (id) {
+      markup += document.getElementById(id).querySelectorAll(bad).length;
+    });
+    document.body.dataset.markup = String(markup);
+    document.body.dataset.hrefs = JSON.stringify(hrefs);
+    document.body.dataset.docTitle = document.title;
+  }, 1000);
 """
 
 
@@ -125,10 +135,12 @@ def test_every_view_shows_hostile_data_as_text_and_runs_none_of_it(chromium, hos
     assert pwned(page) == {}, pwned(page)
     assert page.errors == [], page.errors
     assert page.body.get("litkg-ready") == "1"
-    tips = json.loads(page.body["tips"])
-    assert tips and all(tip["markup"] == 0 for tip in tips), tips
-    assert page.body["box-markup"] == "0"  # no tooltip, node or edge, holds an element
-    text = page.text()  # the DOM's text after scripts ran, tooltips included
+    assert int(page.body["tips"]) > 0
+    assert page.body["markup"] == "0"  # no panel, tooltip or result holds an element from data
+    # Only http(s) addresses become links; the javascript: URL of one record is not one.
+    hrefs = json.loads(page.body["hrefs"])
+    assert all(h is None or h.startswith(("https://", "http://")) for h in hrefs), hrefs
+    text = page.text()  # the DOM's text after scripts ran, panels and tooltips included
     shown = {
         "overview": [TITLE_SCRIPT, TITLE_IMG, TITLE_BREAK, NAME_SVG, NAME_SCRIPT, ABSTRACT_IMG],
         "ego": [TITLE_SCRIPT, TITLE_BREAK, NAME_SVG, ABSTRACT_IMG],

@@ -1,0 +1,219 @@
+"""Positions and label sizes for a view, computed in Python so the page opens laid out.
+
+Positions fill a fixed box (:data:`WIDTH` × :data:`HEIGHT` canvas units), which the page maps
+onto the window at zoom about 1 on a 1600×1000 screen. Small graphs get a spring layout; large
+ones a spring layout of their best-connected nodes (the skeleton) with every other node placed at
+the mean of its neighbours, then spread so that nodes do not sit on each other. Everything is
+vectorised (numpy/scipy), linear in the edges apart from the skeleton's fixed-size layout.
+
+Labels: vis-network draws a label only when its on-screen font is at least ``drawThreshold - 1``
+pixels, and never larger than ``maxVisible``. So a node's font size decides the zoom at which its
+label appears. :func:`label_fonts` gives the most important nodes labels at the opening zoom and
+each other node the smallest zoom level at which its label overlaps none already shown; since
+on-screen label boxes grow no faster than distances once shown, they never overlap later either.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+import networkx as nx
+import numpy as np
+from scipy import sparse
+from scipy.spatial import cKDTree
+
+__all__ = ["WIDTH", "HEIGHT", "MIN_LABEL_PX", "MAX_LABEL_PX", "positions", "label_fonts"]
+
+WIDTH, HEIGHT = 1500.0, 820.0
+#: The smallest and largest label a page draws, in screen pixels.
+MIN_LABEL_PX, MAX_LABEL_PX = 10.5, 16.0
+# Zoom levels (relative to the opening zoom) at which more labels appear.
+_LEVELS = tuple(1.6 ** k for k in range(8))
+_SEED = 7
+_SPRING_MAX = 1200  # above: skeleton + placement
+_SKELETON = 500
+_CHAR_WIDTH = 0.56  # average glyph width of a sans-serif font, in font sizes
+
+
+def positions(g: nx.Graph) -> np.ndarray:
+    """An ``(n, 2)`` array of positions, in ``g``'s node order, filling the layout box."""
+    n = g.number_of_nodes()
+    if n == 0:
+        return np.zeros((0, 2))
+    if n == 1:
+        return np.zeros((1, 2))
+    adj = _adjacency(g)
+    if n <= _SPRING_MAX:
+        pos = _spring(adj, np.random.default_rng(_SEED).uniform(-1, 1, (n, 2)),
+                      iterations=120 if n <= 300 else 60)
+    else:
+        pos = _skeleton_layout(adj)
+    pos = _spread(_fill_box(pos), n)
+    return _fill_box(pos)
+
+
+def _adjacency(g) -> sparse.csr_matrix:
+    """Symmetric adjacency with log-scaled weights, in ``g``'s node order."""
+    index = {node: i for i, node in enumerate(g)}
+    rows, cols, vals = [], [], []
+    for u, v, w in g.edges(data="weight"):
+        if u == v:
+            continue
+        rows.append(index[u])
+        cols.append(index[v])
+        vals.append(1.0 + math.log1p(w) if isinstance(w, (int, float)) and w > 0 else 1.0)
+    n = len(index)
+    a = sparse.coo_matrix((vals, (rows, cols)), shape=(n, n)).tocsr()
+    return (a + a.T).tocsr()
+
+
+def _spring(adj, pos, iterations: int, fixed=None) -> np.ndarray:
+    """Fruchterman–Reingold with dense repulsion (n ≤ a few thousand), vectorised."""
+    n = pos.shape[0]
+    k = 1.0 / math.sqrt(n)
+    coo = adj.tocoo()
+    t = 0.1
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.sqrt((delta ** 2).sum(-1))
+        np.fill_diagonal(dist, 1.0)
+        np.maximum(dist, 0.01, out=dist)
+        disp = (delta * (k * k / dist ** 2)[:, :, None]).sum(1)
+        d = pos[coo.row] - pos[coo.col]
+        dl = np.sqrt((d ** 2).sum(-1)) + 1e-9
+        pull = d * (coo.data * dl / k)[:, None]
+        np.add.at(disp, coo.row, -pull)
+        # A little gravity keeps separate components on the page.
+        disp -= pos * 0.05 * n * k
+        length = np.sqrt((disp ** 2).sum(-1)) + 1e-9
+        step = disp * (np.minimum(length, t) / length)[:, None]
+        if fixed is not None:
+            step[fixed] = 0
+        pos = pos + step
+        t *= 0.96
+    return pos
+
+
+def _skeleton_layout(adj) -> np.ndarray:
+    """Spring-lay the best-connected nodes, then put every other node among its neighbours."""
+    n = adj.shape[0]
+    degree = np.asarray((adj > 0).sum(1)).ravel()
+    order = np.lexsort((np.arange(n), -degree))
+    core = order[:_SKELETON]
+    # The skeleton's links: direct edges plus shared neighbours (papers between two concepts).
+    sub = adj[core]
+    links = (sub[:, core] + (sub @ sub.T) * 0.2).tocsr()
+    links.setdiag(0)
+    links.eliminate_zeros()
+    links.data = np.log1p(links.data)
+    rng = np.random.default_rng(_SEED)
+    pos = np.zeros((n, 2))
+    placed = np.zeros(n, bool)
+    pos[core] = _spring(links, rng.uniform(-1, 1, (len(core), 2)), iterations=60)
+    placed[core] = True
+    binary = (adj > 0).astype(float).tocsr()
+    for _ in range(40):  # breadth first: each round places the nodes next to placed ones
+        counts = binary @ placed.astype(float)
+        ready = (~placed) & (counts > 0)
+        if not ready.any():
+            break
+        sums = binary @ (pos * placed[:, None])
+        pos[ready] = sums[ready] / counts[ready, None]
+        placed |= ready
+    # Nodes in components without a skeleton node: a ring outside.
+    rest = np.flatnonzero(~placed)
+    if len(rest):
+        angle = np.linspace(0, 2 * math.pi, len(rest), endpoint=False)
+        pos[rest] = 1.15 * np.c_[np.cos(angle), np.sin(angle)] * np.abs(pos[core]).max()
+    # Nodes with the same neighbours land on one point: scatter them around it, by rank.
+    jitter = rng.normal(0, 1, (n, 2)) * (0.02 / np.sqrt(1 + degree))[:, None]
+    jitter[core] = 0
+    return pos + jitter
+
+
+def _fill_box(pos) -> np.ndarray:
+    """Scale x and y to fill the layout box (each axis on its own)."""
+    out = np.zeros_like(pos, dtype=float)
+    for axis, size in ((0, WIDTH), (1, HEIGHT)):
+        low, high = pos[:, axis].min(), pos[:, axis].max()
+        span = high - low if high > low else 1.0
+        out[:, axis] = (pos[:, axis] - (low + high) / 2) / span * size
+    return out
+
+
+def _spread(pos, n: int, rounds: int = 6) -> np.ndarray:
+    """Push apart nodes closer than a share of the mean spacing (local, by a k-d tree)."""
+    if n < 2:
+        return pos
+    gap = 0.55 * math.sqrt(WIDTH * HEIGHT / n)
+    for _ in range(rounds):
+        pairs = cKDTree(pos).query_pairs(gap, output_type="ndarray")
+        if len(pairs) == 0:
+            break
+        d = pos[pairs[:, 0]] - pos[pairs[:, 1]]
+        dist = np.sqrt((d ** 2).sum(-1))
+        same = dist < 1e-6
+        d[same] = np.random.default_rng(len(pairs)).normal(0, 1, (int(same.sum()), 2))
+        dist[same] = np.sqrt((d[same] ** 2).sum(-1))
+        push = d * ((gap - dist) / (2 * dist + 1e-9))[:, None] * 0.5
+        move = np.zeros_like(pos)
+        np.add.at(move, pairs[:, 0], push)
+        np.add.at(move, pairs[:, 1], -push)
+        pos = pos + move
+    return pos
+
+
+def label_fonts(pos, labels, sizes, priority, *, opening_px) -> list[float]:
+    """The font size (canvas units) of each node's label; 0 when it gets no label.
+
+    ``labels`` are the texts, ``sizes`` the node radii, ``priority`` a score (higher: labelled
+    first), ``opening_px`` the font each node would get at the opening zoom if it fits there.
+    """
+    n = len(labels)
+    fonts = [0.0] * n
+    grids = [defaultdict(list) for _ in _LEVELS]
+    for i in sorted(range(n), key=lambda i: (-priority[i], i)):
+        if not labels[i]:
+            continue
+        for level, zoom in enumerate(_LEVELS):
+            font = opening_px[i] if level == 0 else MIN_LABEL_PX / zoom
+            box = _box(pos[i], sizes[i], len(labels[i]), font, zoom)
+            if not _collides(grids[level], box):
+                fonts[i] = round(font, 3)
+                for k in range(level, len(_LEVELS)):
+                    z = _LEVELS[k]
+                    _insert(grids[k], _box(pos[i], sizes[i], len(labels[i]), font, z))
+                break
+        else:
+            fonts[i] = round(MIN_LABEL_PX / (_LEVELS[-1] * 1.6), 3)  # only very close up
+    return fonts
+
+
+_CELL = 120.0
+
+
+def _box(p, size, chars, font, zoom):
+    """The label's screen box at ``zoom``: below the node, as vis draws it."""
+    px = min(font * zoom, MAX_LABEL_PX)
+    w = _CHAR_WIDTH * px * chars + 4
+    x, y = p[0] * zoom, (p[1] + size) * zoom + 2
+    return (x - w / 2, y, x + w / 2, y + 1.25 * px)
+
+
+def _cells(box):
+    for cx in range(int(box[0] // _CELL), int(box[2] // _CELL) + 1):
+        for cy in range(int(box[1] // _CELL), int(box[3] // _CELL) + 1):
+            yield cx, cy
+
+
+def _collides(grid, box) -> bool:
+    for cell in _cells(box):
+        for other in grid.get(cell, ()):
+            if box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3]:
+                return True
+    return False
+
+
+def _insert(grid, box) -> None:
+    for cell in _cells(box):
+        grid[cell].append(box)

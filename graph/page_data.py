@@ -1,0 +1,335 @@
+"""The data one page carries, built straight from a view as column arrays (linear time).
+
+Nodes and edges are lists indexed by position (node ``i`` is the ``i``-th node of the view);
+strings that repeat (evidence sentences, concept names) are stored once in ``strs`` and referred
+to by index. ``info`` holds what the details panel shows for each node, read from the view's
+source graph (never written): a paper's authors, links and concepts by role with evidence; a
+concept's type, aliases, relations and papers by role.
+"""
+from __future__ import annotations
+
+import heapq
+import math
+from urllib.parse import quote
+
+import networkx as nx
+
+__all__ = ["NODE_STYLES", "EDGE_STYLES", "PageData"]
+
+#: Colour and vis shape per node type (Okabe–Ito colours, told apart by the colour-blind too).
+NODE_STYLES = {
+    "paper": ("#0072B2", "dot"),
+    "dataset": ("#E69F00", "square"),
+    "benchmark": ("#009E73", "diamond"),
+    "model": ("#CC79A7", "triangle"),
+    "method": ("#D55E00", "hexagon"),
+    "concept": ("#999999", "star"),  # a concept of a type litkg does not know
+}
+#: Colour and dash pattern (False = solid) per edge kind: mention roles, relations, and links.
+EDGE_STYLES = {
+    "proposes": ("#D55E00", False),
+    "uses": ("#56B4E9", False),
+    "evaluates_on": ("#009E73", [8, 4]),
+    "compares_with": ("#CC79A7", [2, 4]),
+    "part_of": ("#555555", [10, 4, 2, 4]),
+    "variant_of": ("#888888", [4, 4]),
+    "shared": ("#E69F00", False),
+    "together": ("#9E9E9E", False),
+}
+ROLES = ("proposes", "evaluates_on", "compares_with", "uses")
+_PAPER_HEADINGS = {"proposes": "proposes", "evaluates_on": "evaluates on",
+                   "compares_with": "compares with", "uses": "uses"}
+_CONCEPT_HEADINGS = {"proposes": "proposed by", "evaluates_on": "papers evaluating on it",
+                     "compares_with": "papers comparing with it", "uses": "papers using it"}
+_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442",
+            "#999999", "#882255", "#44AA99", "#117733", "#332288", "#AA4499", "#DDCC77"]
+_PER_GROUP = 12   # papers listed per role in a concept's panel
+_LABEL_CHARS = 48
+_LABEL_CANDIDATES = 6000  # nodes considered for labels by overlap; the rest only close up
+_COMMUNITY_MAX = 3000     # Louvain on bigger views takes too long for a page
+
+
+def node_type(attrs) -> str:
+    if attrs.get("kind") == "paper":
+        return "paper"
+    kind = attrs.get("type")
+    return kind if kind in NODE_STYLES and kind != "paper" else "concept"
+
+
+def display_name(attrs, node="?") -> str:
+    return str(attrs.get("title") or attrs.get("name") or attrs.get("key") or node)
+
+
+def normalise(text) -> str:
+    # The same folding as the page's search box does to a query: case, spaces, hyphens.
+    return "".join(ch for ch in str(text).lower() if not (ch.isspace() or ch in "-_‐‑‒–—―"))
+
+
+def _year_of(attrs) -> int:
+    year = attrs.get("year")
+    return year if isinstance(year, int) and not isinstance(year, bool) else 0
+
+
+def _finite(x):
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+class PageData:
+    """Column arrays for one view's page; see the module docstring."""
+
+    def __init__(self, view) -> None:
+        self.view, self.g = view, view.graph
+        self.source = view.source if view.source is not None else view.graph
+        # Least connected first: vis draws in this order, so hubs and their labels end on top.
+        degree = self.g.degree()
+        self.ids = sorted(self.g, key=lambda node: degree[node])
+        self.index = {node: i for i, node in enumerate(self.ids)}
+        self.strs: list[str] = []
+        self._str_index: dict[str, int] = {}
+        self.types = list(NODE_STYLES)
+        self.kinds = list(EDGE_STYLES)
+        self._nodes()
+        self._edges()
+        self.types_used = {self.types[t] for t in self.nodes["type"]}
+        self.kinds_used = {self.kinds[k] for k in self.edges["kind"]}
+        self.has_communities = False
+
+    def s(self, text) -> int:
+        """The index of ``text`` in the string table (-1 for no text)."""
+        if not text:
+            return -1
+        text = str(text)
+        k = self._str_index.get(text)
+        if k is None:
+            k = self._str_index[text] = len(self.strs)
+            self.strs.append(text)
+        return k
+
+    # --- nodes -------------------------------------------------------------------------
+
+    def _nodes(self) -> None:
+        g, cols = self.g, {k: [] for k in ("id", "label", "full", "sub", "type", "year", "size",
+                                            "terms")}
+        degrees = dict(g.degree())
+        # Node radius: a share of the spacing the box leaves per node, growing with degree.
+        base = min(6.0, max(1.6, 0.3 * math.sqrt(1500 * 820 / max(g.number_of_nodes(), 1))))
+        cap = 40 if g.number_of_nodes() <= 1000 else 22
+        for node in self.ids:
+            attrs = g.nodes[node]
+            kind = node_type(attrs)
+            full = display_name(attrs, node)
+            cols["id"].append(str(node))
+            cols["full"].append(full)
+            cols["label"].append(full if len(full) <= _LABEL_CHARS
+                                 else full[: _LABEL_CHARS - 1].rstrip() + "…")
+            cols["type"].append(self.types.index(kind))
+            year = attrs.get("year")
+            cols["year"].append(year if kind == "paper" and _finite(year) else 0)
+            cols["sub"].append(self._subtitle(kind, attrs))
+            d = degrees[node]
+            cols["size"].append(round(min(base * (1 + 0.45 * math.sqrt(d)), cap), 1))
+            terms = [full, attrs.get("key"), *(attrs.get("aliases") or ())]
+            cols["terms"].append(sorted({normalise(t) for t in terms if t}))
+        self.nodes = cols
+        self.degrees = [degrees[node] for node in self.ids]
+        self.info = [self._info(node) for node in self.ids]
+
+    @staticmethod
+    def _subtitle(kind, attrs) -> str:
+        if kind == "paper":
+            return " · ".join(str(v) for v in (attrs.get("year"), attrs.get("venue")) if v)
+        used = attrs.get("n_papers")
+        return " · ".join(filter(None, [str(attrs.get("type") or "concept"),
+                          f"used by {used:,} paper{'' if used == 1 else 's'}"
+                          if isinstance(used, int) else ""]))
+
+    def place(self, pos, label_fonts) -> None:
+        """Positions from the layout, then label sizes for them."""
+        self.nodes["x"] = [round(float(x), 1) for x in pos[:, 0]] if len(pos) else []
+        self.nodes["y"] = [round(float(y), 1) for y in pos[:, 1]] if len(pos) else []
+        n = len(self.ids)
+        focus = self.index.get(self.view.focus, -1)
+        priority = [self.degrees[i] + (1e9 if i == focus else 0) for i in range(n)]
+        top = max(self.degrees, default=1) or 1
+        opening = [min(16.0, 11 + 5 * math.sqrt(d / top)) for d in self.degrees]
+        order = sorted(range(n), key=lambda i: (-priority[i], i))
+        chosen = set(order[:_LABEL_CANDIDATES])
+        labels = [self.nodes["label"][i] if i in chosen else "" for i in range(n)]
+        fonts = label_fonts(pos, labels, self.nodes["size"], priority, opening_px=opening)
+        deep = 0.4  # not a candidate: drawn only from zoom 26 or so
+        self.nodes["font"] = [f if i in chosen else deep for i, f in enumerate(fonts)]
+        self.focus = focus
+
+    def _communities(self) -> None:
+        g = self.g
+        if not 2 < g.number_of_nodes() <= _COMMUNITY_MAX or g.number_of_edges() == 0:
+            return
+        und = g.to_undirected(as_view=True) if g.is_directed() else g
+        groups = nx.community.louvain_communities(und, seed=0)
+        groups.sort(key=lambda c: (-len(c), min(self.index[x] for x in c)))
+        comm = [0] * len(self.ids)
+        for k, members in enumerate(groups):
+            for node in members:
+                comm[self.index[node]] = k
+        self.nodes["comm"] = comm
+        self.has_communities = len(groups) > 1
+
+    # --- edges -------------------------------------------------------------------------
+
+    def _edges(self) -> None:
+        g, index = self.g, self.index
+        cols = {k: [] for k in ("from", "to", "kind", "width", "weight")}
+        extra = {k: [] for k in ("role", "conf", "field", "ev", "names", "rel", "papers")}
+        used = set()
+        for u, v, attrs in g.edges(data=True):
+            kind, more = self._edge_kind(u, v, attrs)
+            used.update(more)
+            cols["from"].append(index[u])
+            cols["to"].append(index[v])
+            cols["kind"].append(self.kinds.index(kind))
+            weight = attrs.get("weight")
+            w = weight if _finite(weight) else 0
+            cols["weight"].append(w)
+            # Width follows the weight on a log scale: a 1,000-paper link must not cover the page.
+            cols["width"].append(round(1 + 1.5 * math.log2(w), 2) if w >= 1 else 1.5)
+            for k in extra:
+                extra[k].append(more.get(k, 0 if k in ("role", "names", "papers") else
+                                         (None if k == "conf" else -1)))
+        for k in extra:
+            if k in used:
+                cols[k] = extra[k]
+        self.edges = cols
+
+    def _edge_kind(self, u, v, attrs):
+        """The edge's kind and its extra columns (only those it has)."""
+        if attrs.get("kind") == "mention" or attrs.get("role"):
+            kind = attrs.get("role") if attrs.get("role") in EDGE_STYLES else "uses"
+            conf = attrs.get("confidence")
+            return kind, {"role": 1, "conf": round(conf, 3) if _finite(conf) else None,
+                          "field": self.s(attrs.get("field")), "ev": self.s(attrs.get("evidence"))}
+        if "shared" in attrs:
+            return "shared", {"names": [self.s(x) for x in attrs["shared"]]}
+        weight = attrs.get("weight")
+        if attrs.get("rel") in EDGE_STYLES and not weight:
+            return attrs["rel"], {}
+        more = {"papers": self._papers_behind(u, v)}
+        if attrs.get("rel"):
+            more["rel"] = self.s(attrs["rel"])
+        return "together", more
+
+    def _papers_behind(self, a, b) -> list:
+        """[how many, first few] papers mentioning both concepts ``a`` and ``b``."""
+        src = self.source
+        if a not in src or b not in src:
+            return [0, []]
+        pa, pb = (src.pred[a], src.pred[b]) if src.is_directed() else (src.adj[a], src.adj[b])
+        if len(pa) > len(pb):
+            pa, pb = pb, pa
+        both = sorted(p for p in pa if p in pb and src.nodes[p].get("kind") == "paper")
+        return [len(both), [self._target(p) for p in both[:6]]]
+
+    # --- the details panel --------------------------------------------------------------
+
+    def _target(self, node):
+        """A node index when ``node`` is on the page (the panel links to it), else its name."""
+        i = self.index.get(node)
+        return i if i is not None else display_name(self.source.nodes[node], node)
+
+    def _info(self, node) -> dict:
+        src = self.source
+        if node not in src:
+            return {}
+        attrs = src.nodes[node]
+        if node_type(attrs) == "paper":
+            return self._paper_info(node, attrs)
+        return self._concept_info(node, attrs)
+
+    def _paper_info(self, node, attrs) -> dict:
+        src = self.source
+        authors = [str(a) for a in attrs.get("authors") or ()]
+        info = {"links": _links(attrs)}
+        if authors:
+            info["authors"] = ", ".join(authors[:12]) + (f" and {len(authors) - 12} more"
+                                                         if len(authors) > 12 else "")
+        near = src.succ[node] if src.is_directed() else src.adj[node]
+        by_role = {r: [] for r in ROLES}
+        for c, e in near.items():
+            if e.get("role"):
+                by_role.get(e["role"], by_role["uses"]).append(
+                    (display_name(src.nodes[c], c).casefold(), c, e.get("evidence")))
+        info["groups"] = [[_PAPER_HEADINGS[r], len(items),
+                           [[self._target(c), self.s(ev)] for _, c, ev in sorted(items)]]
+                          for r, items in by_role.items() if items]
+        return info
+
+    def _concept_info(self, node, attrs) -> dict:
+        src = self.source
+        info = {"aliases": [str(a) for a in attrs.get("aliases") or ()][:20]}
+        groups = []
+        if src.is_directed():
+            rels = [(f"{e['rel'].replace('_', ' ')}", d) for d, e in src.succ[node].items()
+                    if e.get("rel")]
+            rels += [(f"has {'parts' if e['rel'] == 'part_of' else 'variants'}", s_)
+                     for s_, e in src.pred[node].items() if e.get("rel")]
+            for heading in sorted({h for h, _ in rels}):
+                items = sorted((display_name(src.nodes[x], x) for h, x in rels if h == heading))
+                groups.append([heading, len(items), [[x] for x in items[:_PER_GROUP]]])
+        preds = src.pred[node] if src.is_directed() else src.adj[node]
+        by_role = {r: [] for r in ROLES}
+        for p, e in preds.items():
+            if e.get("role"):
+                by_role.get(e["role"], by_role["uses"]).append(p)
+        for r, papers in by_role.items():
+            if papers:
+                # Papers on the page first, then the newest, then by id.
+                top = heapq.nsmallest(_PER_GROUP, papers, key=lambda p: (
+                    p not in self.index, -_year_of(src.nodes[p]), p))
+                groups.append([_CONCEPT_HEADINGS[r], len(papers),
+                               [[self._target(p), self.s(preds[p].get("evidence"))] for p in top]])
+        info["groups"] = groups
+        return info
+
+    # --- the payload ---------------------------------------------------------------------
+
+    def hidden(self) -> list:
+        """[folded name, name] of every paper or concept of the source not on the page."""
+        if self.source is self.g:
+            return []
+        out = []
+        for node, attrs in self.source.nodes(data=True):
+            if node not in self.index and attrs.get("kind") in ("paper", "concept"):
+                name = display_name(attrs, node)[:120]
+                out.append([normalise(name), name])
+        return out
+
+    def year_range(self):
+        years = [y for y in self.nodes["year"] if y]
+        return (min(years), max(years)) if years and min(years) < max(years) else None
+
+    def max_weight(self):
+        w = max(self.edges["weight"], default=0)
+        return int(w) if w and w > 1 else None
+
+    def payload(self, *, box, big, options) -> dict:
+        self._communities()
+        return {"box": box, "big": big, "directed": self.g.is_directed(), "focus": self.focus,
+                "options": options,
+                "types": [[t, *NODE_STYLES[t]] for t in self.types],
+                "kinds": [[k, *EDGE_STYLES[k]] for k in self.kinds],
+                "palette": _PALETTE, "nodes": self.nodes, "edges": self.edges,
+                "info": self.info, "strs": self.strs, "hidden": self.hidden()}
+
+
+def _links(attrs) -> list:
+    """[label, address] for the paper's URL, DOI and arXiv id; only http(s) addresses."""
+    out = []
+    url = attrs.get("url")
+    if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
+        out.append(["link", url])
+    doi = attrs.get("doi")
+    if isinstance(doi, str) and doi.strip():
+        out.append([f"DOI {doi}", "https://doi.org/" + quote(doi.strip(), safe="/:;()._-")])
+    arxiv = attrs.get("arxiv_id") or attrs.get("arxiv")
+    if isinstance(arxiv, str) and arxiv.strip():
+        out.append([f"arXiv {arxiv}", "https://arxiv.org/abs/" + quote(arxiv.strip(), safe="/.")])
+    return out
