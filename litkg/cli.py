@@ -12,6 +12,7 @@ import click
 from litkg import __version__
 from litkg.commands.common import db_option, fail_cleanly, fast_option, input_options, json_option, print_json
 from litkg.commands.export import export
+from litkg.commands.fetch import fetch
 from litkg.commands.neo4j import neo4j
 from litkg.commands.query import query
 from litkg.core import KnowledgeGraph
@@ -159,6 +160,7 @@ def render(out, view, focus, radius, max_nodes, db) -> None:
 cli.add_command(query)
 cli.add_command(neo4j)
 cli.add_command(export)
+cli.add_command(fetch)
 
 
 def main() -> None:
