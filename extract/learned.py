@@ -57,11 +57,15 @@ class SpanModelComponent:
         for name, (offset, text) in segments.items():
             if not text:
                 continue
-            taken = [(a - offset, b - offset) for a, b in gazetteer_spans if offset <= a < offset + len(text)]
-            taken += [(c.start, c.end) for c in found.get(name, ())]
+            known = [(a - offset, b - offset) for a, b in gazetteer_spans if offset <= a < offset + len(text)]
+            # A pattern's candidate of the same extent is a second opinion, not a conflict: the
+            # model's vote then counts ("results on Quillfen": a lone word the patterns doubt).
+            patterns = {(c.start, c.end) for c in found.get(name, ())}
             added = []
             for start, end, label, prob in self.model.predict(text, name, lambda _: None):
-                if any(start < e and s < end for s, e in taken):
+                if any(start < e and s < end for s, e in known):
+                    continue
+                if (start, end) not in patterns and any(start < e and s < end for s, e in patterns):
                     continue
                 if _defined_here(text, start, end):
                     continue  # an acronym the paper defines: the acronym rules already decided
