@@ -27,11 +27,12 @@ def to_networkx(store: GraphStore) -> nx.DiGraph:
     """The whole store as a new DiGraph (O(papers + concepts + edges))."""
     graph = nx.DiGraph()
     conn = store.conn
-    for key, title, year, date, venue, url, authors in conn.execute(
-        "SELECT key, title, year, date, venue, url, authors FROM papers"
+    for key, title, year, date, venue, url, authors, doi, arxiv_id in conn.execute(
+        "SELECT key, title, year, date, venue, url, authors, doi, arxiv_id FROM papers"
     ):
         graph.add_node(paper_node(key), kind="paper", key=key, title=title, year=year, date=date,
-                       venue=venue, url=url, authors=json.loads(authors))
+                       venue=venue, url=url, authors=json.loads(authors), doi=doi,
+                       arxiv_id=arxiv_id)
     aliases: dict[str, list[str]] = {}
     for key, alias in conn.execute("SELECT concept_key, alias FROM concept_aliases ORDER BY rowid"):
         aliases.setdefault(key, []).append(alias)

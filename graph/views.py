@@ -29,7 +29,7 @@ import networkx as nx
 from litkg.errors import NotFoundError, QueryError
 from litkg.records import DATA_TYPES
 
-__all__ = ["VIEWS", "ViewGraph", "select_view"]
+__all__ = ["VIEWS", "ViewGraph", "select_view", "store_focus"]
 
 #: The view names :func:`select_view` accepts, in the order the CLI lists them.
 VIEWS = ("overview", "ego", "shared-datasets", "concept-map")
@@ -156,6 +156,18 @@ def select_view(graph, view="overview", *, focus=None, radius=1, max_nodes=500) 
     if view == "shared-datasets":
         return _shared_datasets(graph, max_nodes)
     return _concept_map(graph, max_nodes)
+
+
+def store_focus(store, focus: str) -> str:
+    """``focus`` for :func:`select_view` on a store's graph: a paper named any way
+    ``litkg query paper`` accepts (key, id, DOI, arXiv id, title) becomes its node id; anything
+    else (a node id, a concept key, name or alias) is passed on unchanged."""
+    from litkg.queries.resolve import resolve_paper
+
+    try:
+        return f"paper:{resolve_paper(store, str(focus))}"
+    except NotFoundError:
+        return focus
 
 
 # --- the four views -------------------------------------------------------------------------

@@ -143,7 +143,8 @@ def stats(db, as_json) -> None:
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
 @click.option("--view", default="overview", show_default=True,
               type=click.Choice(["overview", "ego", "shared-datasets", "concept-map"]), help="What to show.")
-@click.option("--focus", default=None, help="For --view ego: a paper key or concept name.")
+@click.option("--focus", default=None,
+              help="For --view ego: a paper (key, id, DOI, arXiv id or title) or a concept (key, name or alias).")
 @click.option("--radius", default=1, show_default=True, type=click.IntRange(min=1), help="Hops around --focus.")
 @click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(min=1),
               help="Show at most this many nodes (the most connected).")

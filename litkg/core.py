@@ -320,9 +320,11 @@ class KnowledgeGraph:
     def render(self, out: str | os.PathLike, *, view: str = "overview", focus: str | None = None,
                radius: int = 1, max_nodes: int = 500):
         from litkg.graph.render import render_html
-        from litkg.graph.views import select_view
+        from litkg.graph.views import select_view, store_focus
 
         graph = self.to_networkx()
+        if view == "ego" and focus is not None:
+            focus = store_focus(self.store, focus)  # any paper reference `query paper` accepts
         return render_html(select_view(graph, view, focus=focus, radius=radius, max_nodes=max_nodes), out)
 
 

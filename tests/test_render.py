@@ -650,3 +650,34 @@ def test_large_view_loads_without_physics_in_chromium(chromium, tmp_path):
     assert page.body["litkg-edges"] == str(view.graph.number_of_edges())
     assert page.body["litkg-settled"] == "1"
     assert f"showing {view.graph.number_of_nodes()} of" in page.text()
+
+
+@pytest.mark.parametrize("focus", ["10.5555/litkg.sample.001", "doi:10.5555/litkg.sample.001",
+                                   "https://doi.org/10.5555/litkg.sample.001", "smp-001",
+                                   "MORDANT: Moment-Regularised Domain-Agnostic Training for "
+                                   "Domain Generalization"])
+def test_focus_takes_every_paper_reference_query_paper_takes(sample_store, focus, tmp_path):
+    from litkg.core import KnowledgeGraph
+
+    db, _ = sample_store
+    with KnowledgeGraph(db) as kg:
+        kg.render(tmp_path / "ego.html", view="ego", focus=focus)
+    data = _payload(tmp_path / "ego.html")
+    centre = data["nodes"]["full"][data["focus"]]
+    assert centre.startswith("MORDANT: Moment-Regularised")
+    assert any(label.startswith("DOI 10.5555/litkg.sample.001")
+               for label, _ in data["info"][data["focus"]]["links"])
+
+
+def test_focus_by_arxiv_id_and_concept_name(sample_store, tmp_path):
+    from litkg.core import KnowledgeGraph
+
+    db, _ = sample_store
+    with KnowledgeGraph(db) as kg:
+        row = kg.store.conn.execute("SELECT arxiv_id, title FROM papers WHERE arxiv_id IS NOT NULL "
+                                    "ORDER BY key LIMIT 1").fetchone()
+        kg.render(tmp_path / "a.html", view="ego", focus=f"arXiv:{row[0]}v2")
+        assert _payload(tmp_path / "a.html")["nodes"]["full"][_payload(tmp_path / "a.html")["focus"]] == row[1]
+        kg.render(tmp_path / "c.html", view="ego", focus="wilds")
+        data = _payload(tmp_path / "c.html")
+        assert data["nodes"]["id"][data["focus"]].startswith("concept:")
