@@ -7,6 +7,7 @@ entry without an abstract is kept as a paper with a title only.
 """
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any, BinaryIO, Iterator
 
@@ -62,7 +63,7 @@ def bibtex_fields(entry: Entry) -> list[tuple[str, Any]]:
     return [
         ("id", entry.key),
         ("title", fields.get("title")),
-        ("abstract", fields.get("abstract")),
+        ("abstract", _spaced(fields.get("abstract"))),
         ("authors", authors or None),
         ("year", _year(fields.get("year"))),
         ("date", fields.get("date")),
@@ -72,6 +73,11 @@ def bibtex_fields(entry: Entry) -> list[tuple[str, Any]]:
         ("url", fields.get("url")),
         ("entry_type", entry.entry_type.lower()),
     ]
+
+
+def _spaced(value: Any) -> Any:
+    """BibTeX reads a run of white space, line ends included, as one space."""
+    return " ".join(value.split()) if isinstance(value, str) else value
 
 
 def _year(value: Any) -> Any:
@@ -113,6 +119,15 @@ def _blocks(lines: Iterator[Line], problems: Problems) -> Iterator[tuple[int, st
         yield start, "\n".join(parts)
 
 
+def _failure(block: ParsingFailedBlock) -> str:
+    error = getattr(block, "error", None)
+    text = getattr(error, "abort_reason", None) or str(error or "")
+    return (text.strip().splitlines() or ["syntax error"])[0]
+
+
+# bibtexparser logs each block it cannot parse; litkg reports them itself, with file and line.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+
 _LATEX = [middlewares.LatexDecodingMiddleware(), middlewares.SeparateCoAuthors(),
           middlewares.SplitNameParts()]
 
@@ -133,7 +148,7 @@ def read_bibtex(path: str, stream: BinaryIO, problems: Problems, encoding: str) 
             if isinstance(block, String) and block.start_line >= macros.lines:
                 macros.add(block.raw)
             elif isinstance(block, ParsingFailedBlock) and block.start_line >= macros.lines:
-                reason = str(getattr(block, "error", "syntax error")).splitlines()[0]
+                reason = _failure(block)
                 problems.report(line, f"invalid BibTeX: {reason}")
             elif isinstance(block, Entry):
                 try:

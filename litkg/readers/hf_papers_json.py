@@ -34,7 +34,8 @@ def hf_paper_fields(record: dict) -> list[tuple[str, Any]]:
 def looks_like_hf_papers(record: dict) -> bool:
     if isinstance(record.get("paper"), dict):
         return True
-    return "summary" in record and ("publishedAt" in record or "upvotes" in record)
+    # "summary" and "upvotes" alone are plain JSONL spellings; "publishedAt" is the API's own.
+    return "summary" in record and "publishedAt" in record
 
 
 def read_hf_papers(path: str, stream: BinaryIO, problems: Problems, encoding: str) -> Iterator[Paper]:

@@ -82,8 +82,8 @@ def openalex_fields(work: dict) -> list[tuple[str, Any]]:
 
 
 def looks_like_openalex(record: dict) -> bool:
-    return "abstract_inverted_index" in record or str(record.get("id", "")).startswith(
-        "https://openalex.org/W")
+    return "abstract_inverted_index" in record or str(record.get("id", "")).lower().startswith(
+        "https://openalex.org/w")
 
 
 def read_openalex(path: str, stream: BinaryIO, problems: Problems, encoding: str) -> Iterator[Paper]:
