@@ -37,6 +37,15 @@ def concept_norm(name: str) -> str:
 _SHORT_YEAR = re.compile(r"^([A-Za-z]{2,})[ -]?(\d{2})$")
 
 
+# Text extracted from PDFs often spaces out digits ("ICDAR-2 0 1 5", "CIFAR-1 0 0"); names with a
+# run of 2-4 digits are also looked for in that spelling (their normal form is the same).
+_DIGIT_RUN = re.compile(r"(?<![\d.])\d{2,4}(?![\d.])")
+
+
+def _space_digits(match: re.Match) -> str:
+    return " ".join(match.group())
+
+
 def spelling_variants(alias: str) -> set[str]:
     """Surface spellings a paper may use for ``alias``: hyphen, space and joined forms, plural.
 
@@ -55,6 +64,8 @@ def spelling_variants(alias: str) -> set[str]:
         base |= {alias.replace("-", " "), alias.replace("-", "")}
     if " " in alias:
         base |= {alias.replace(" ", "-"), alias.replace(" ", "")}
+    spaced = {_DIGIT_RUN.sub(_space_digits, form) for form in base if _DIGIT_RUN.search(form)}
+    base |= spaced
     out = set(base)
     for form in base:
         if form[-1:].isalpha() and not form.endswith("s"):

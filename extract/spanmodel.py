@@ -90,6 +90,12 @@ def _tokens(text: str) -> list[tuple[int, int, str, bool]]:
         start, end, word = match.start(), match.end(), match.group()
         gap = text[previous_end:start]
         starts = not out or bool(_SENTENCE_END.search(gap)) or "\n" in gap
+        if out and len(word) == 1 and word.isdigit() and gap == " " and _ends_in_one_digit(text, out[-1][1]):
+            # PDF text spaces out digits ("FSS-1 0 0 0", "VOC 2 0 1 2"): one word, read joined.
+            first = out.pop()
+            out.append((first[0], end, first[2] + word, first[3]))
+            previous_end = end
+            continue
         suffix = _SUFFIX.search(word)
         if suffix and suffix.start() > 0:
             # "ImageNet-pretrained", "CLIP-based": a name and a modifier, two words here.
@@ -100,6 +106,11 @@ def _tokens(text: str) -> list[tuple[int, int, str, bool]]:
             out.append((start, end, word, starts))
         previous_end = end
     return out
+
+
+def _ends_in_one_digit(text: str, end: int) -> bool:
+    """True when ``text[:end]`` ends in a digit that stands alone ("… 2", "FSS-1", "2 0")."""
+    return text[end - 1:end].isdigit() and not text[end - 2:end - 1].isdigit()
 
 
 def find_candidates(text: str) -> list[SpanCandidate]:

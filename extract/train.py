@@ -165,6 +165,7 @@ def train_model(examples: Sequence[Example], *, thresholds: dict[str, float] | N
     fitted = _fit(matrix, targets, weights, l2, iterations)
     meta = {"examples": len(chosen), "candidates": int(matrix.shape[0]), "l2": l2, "seed": seed,
             "fraction": fraction, "positives": int((targets > 0).sum())}
+    thresholds = thresholds or {"data": DATA_THRESHOLD, "method": METHOD_THRESHOLD}
     return SpanModel(vocabulary, fitted, thresholds, meta)
 
 
