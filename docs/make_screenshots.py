@@ -1,45 +1,94 @@
-"""Render the four HTML views of the shipped sample corpus and screenshot them for the README.
+"""Render every HTML view of the seed graph and of a 20k-paper graph and screenshot them.
 
-    python docs/make_screenshots.py [--out docs/img]
+    python docs/make_screenshots.py [--seeds-db /tmp/seeds.db] [--out docs/img]
 
-Needs Debian's Chromium (apt-get install -y chromium). Writes view-<name>.html and
-view-<name>.png for overview, ego (around WILDS), shared-datasets and concept-map.
+The seed graph is built from ../shared/seeds/*.txt (or read from --seeds-db, e.g. one made by
+``litkg build ../shared/seeds/*.txt --db /tmp/seeds.db``); the 20k graph is the synthetic one
+of bench/bench_views.py. Each page is opened in headless Chromium at 1600×1000 (Debian's
+chromium: apt-get install -y chromium) and saved as seed-<view>.png and 20k-<view>.png; for the
+overview also a second shot with a node clicked (its details panel open, the rest dimmed).
 """
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from litkg import KnowledgeGraph
-
 REPO = Path(__file__).resolve().parents[1]
-SAMPLE = [REPO / "litkg" / "sample" / name for name in ("papers.jsonl", "more.csv", "daily_papers.txt")]
-VIEWS = {"overview": {}, "ego": {"focus": "WILDS", "radius": 2}, "shared-datasets": {}, "concept-map": {}}
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--hide-scrollbars", "--window-size=1280,860", "--virtual-time-budget=8000"]
+sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "bench"))
+
+from browser import Session  # noqa: E402
+
+from litkg import KnowledgeGraph  # noqa: E402
+from litkg.graph.render import render_html  # noqa: E402
+from litkg.graph.views import select_view  # noqa: E402
+
+SEED_VIEWS = {"overview": {"max_nodes": 500}, "ego": {"focus": "CLIP", "radius": 2},
+              "shared-datasets": {"max_nodes": 300}, "concept-map": {"max_nodes": 150}}
+BIG_VIEWS = {"overview": {"max_nodes": 10 ** 9}, "ego": {"focus": "concept:c40", "radius": 1},
+             "shared-datasets": {"max_nodes": 2000}, "concept-map": {"max_nodes": 300}}
+
+
+def shoot(page: Path, png: Path, click: str | None = None) -> None:
+    with Session(window=(1600, 1000), timeout=300) as s:
+        s.open(page)
+        s.wait("document.body && document.body.dataset.litkgReady === '1'", 300)
+        s.wait("new Promise(function (r) { setTimeout(function () { r(true); }, 300); })")
+        if click:
+            s.js(f"window.litkgSelect({click!r})")
+            s.wait("new Promise(function (r) { setTimeout(function () { r(true); }, 300); })")
+        s.screenshot(png)
+        if s.errors:
+            raise RuntimeError(f"{page}: {s.errors}")
+
+
+def seed_views(db: Path, out: Path, tmp: Path) -> None:
+    with KnowledgeGraph(db) as kg:
+        for view, options in SEED_VIEWS.items():
+            page = tmp / f"seed-{view}.html"
+            result = kg.render(page, view=view, **options)
+            shoot(page, out / f"seed-{view}.png")
+            print(f"seed {view}: {result.nodes_shown} of {result.nodes_total} nodes, "
+                  f"{result.edges_shown} edges")
+        top = kg.store.conn.execute(
+            "SELECT concept_key FROM edges GROUP BY concept_key ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()[0]
+    shoot(tmp / "seed-overview.html", out / "seed-overview-panel.png", click=f"concept:{top}")
+
+
+def big_views(out: Path, tmp: Path) -> None:
+    from bench_views import synthetic_graph
+
+    graph = synthetic_graph(20000, 4000)
+    for view, options in BIG_VIEWS.items():
+        page = tmp / f"20k-{view}.html"
+        result = render_html(select_view(graph, view, **options), page)
+        shoot(page, out / f"20k-{view}.png")
+        print(f"20k {view}: {result.nodes_shown} of {result.nodes_total} nodes, "
+              f"{result.edges_shown} edges")
+    shoot(tmp / "20k-overview.html", out / "20k-overview-panel.png", click="concept:c3")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default=str(REPO / "docs" / "img"))
-    ap.add_argument("--chromium", default="/usr/bin/chromium")
+    ap.add_argument("--seeds-db", help="a store built from the seeds (default: build one)")
+    ap.add_argument("--only", choices=("seed", "20k"))
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        with KnowledgeGraph(Path(tmp) / "sample.db") as kg:
-            kg.build(SAMPLE)
-            for view, options in VIEWS.items():
-                page = Path(tmp) / f"view-{view}.html"
-                result = kg.render(page, view=view, max_nodes=120, **options)
-                png = out / f"view-{view}.png"
-                subprocess.run([args.chromium, *FLAGS, f"--user-data-dir={tmp}/profile",
-                                f"--screenshot={png}", page.as_uri()], check=True, capture_output=True, timeout=120)
-                print(f"{view}: {result.nodes_shown} nodes, {result.edges_shown} edges -> {png}")
+        tmp = Path(tmp)
+        if args.only != "20k":
+            db = Path(args.seeds_db) if args.seeds_db else tmp / "seeds.db"
+            if not args.seeds_db:
+                with KnowledgeGraph(db) as kg:
+                    kg.build(sorted((REPO.parent / "shared" / "seeds").glob("*.txt")))
+            seed_views(db, out, tmp)
+        if args.only != "seed":
+            big_views(out, tmp)
     return 0
 
 

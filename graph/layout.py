@@ -178,6 +178,8 @@ def label_fonts(pos, labels, sizes, priority, *, opening_px) -> list[float]:
         for level, zoom in enumerate(_LEVELS):
             font = opening_px[i] if level == 0 else MIN_LABEL_PX / zoom
             box = _box(pos[i], sizes[i], len(labels[i]), font, zoom)
+            if level == 0 and not _inside(box):
+                continue  # would be cut at the window's edge at the opening zoom
             if not _collides(grids[level], box):
                 fonts[i] = round(font, 3)
                 for k in range(level, len(_LEVELS)):
@@ -198,6 +200,12 @@ def _box(p, size, chars, font, zoom):
     w = _CHAR_WIDTH * px * chars + 4
     x, y = p[0] * zoom, (p[1] + size) * zoom + 2
     return (x - w / 2, y, x + w / 2, y + 1.25 * px)
+
+
+def _inside(box) -> bool:
+    """Whether a box (at the opening zoom) is within the window the page opens on."""
+    w, h = WIDTH / 2 + 45, HEIGHT / 2 + 30
+    return -w <= box[0] and box[2] <= w and -h <= box[1] and box[3] <= h
 
 
 def _cells(box):

@@ -44,7 +44,7 @@ _CONCEPT_HEADINGS = {"proposes": "proposed by", "evaluates_on": "papers evaluati
 _PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442",
             "#999999", "#882255", "#44AA99", "#117733", "#332288", "#AA4499", "#DDCC77"]
 _PER_GROUP = 12   # papers listed per role in a concept's panel
-_LABEL_CHARS = 48
+_LABEL_CHARS = 40
 _LABEL_CANDIDATES = 6000  # nodes considered for labels by overlap; the rest only close up
 _COMMUNITY_MAX = 3000     # Louvain on bigger views takes too long for a page
 
@@ -149,7 +149,11 @@ class PageData:
         self.nodes["y"] = [round(float(y), 1) for y in pos[:, 1]] if len(pos) else []
         n = len(self.ids)
         focus = self.index.get(self.view.focus, -1)
-        priority = [self.degrees[i] + (1e9 if i == focus else 0) for i in range(n)]
+        # Concepts before papers (a concept's name says more on a map than a title), the
+        # focus before all; then the most connected.
+        concept = [self.types[t] != "paper" for t in self.nodes["type"]]
+        priority = [self.degrees[i] + (1e9 if i == focus else 0) + (1e6 if concept[i] else 0)
+                    for i in range(n)]
         top = max(self.degrees, default=1) or 1
         opening = [min(16.0, 11 + 5 * math.sqrt(d / top)) for d in self.degrees]
         order = sorted(range(n), key=lambda i: (-priority[i], i))

@@ -67,8 +67,11 @@ PAGE_JS = r"""
 
   function openingView() {
     // The layout box plus a margin for the outermost nodes and their labels: zoom ~1 at 1600x1000.
-    var s = Math.min(container.clientWidth / (D.box[0] + 100), container.clientHeight / (D.box[1] + 70));
-    network.moveTo({position: {x: 0, y: 0}, scale: s > 0 ? s : 1, animation: false});
+    // An ego view opens with its focus's panel: the graph takes the room left of the panel.
+    var side = D.focus >= 0 && container.clientWidth > 900 ? 360 : 0;
+    var s = Math.min((container.clientWidth - side) / (D.box[0] + 100), container.clientHeight / (D.box[1] + 70));
+    s = s > 0 ? s : 1;
+    network.moveTo({position: {x: side / 2 / s, y: 0}, scale: s, animation: false});
   }
   openingView();
   function settled() { network.setOptions({physics: {enabled: false}}); body.dataset.litkgSettled = "1"; }
@@ -193,11 +196,11 @@ PAGE_JS = r"""
     if (E.role && E.role[j] && E.ev[j] >= 0) panelList("evidence", [[S[E.ev[j]]]], 0);
     body.dataset.litkgPanel = "edge:" + j;
   }
-  function select(i, move) {
+  function select(i, move, keepLit) {
     selected = i;
     network.selectNodes([i]);
     if (move) network.focus(i, {scale: Math.max(network.getScale(), 1.2), animation: false});
-    dim(i);
+    if (keepLit) { if (dimmed) undim(); } else dim(i);
     showNode(i);
     body.dataset.litkgSelected = N.id[i];
   }
@@ -328,6 +331,6 @@ PAGE_JS = r"""
     r.zooming = !!zooming; r._redraw(); r.zooming = false;
     return performance.now() - t0;
   };
-  if (D.focus >= 0) { select(D.focus, false); }
+  if (D.focus >= 0) select(D.focus, false, true);
 })();
 """

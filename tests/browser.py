@@ -230,7 +230,7 @@ class Session:
     def __enter__(self) -> "Session":
         import json  # noqa: F401  (used by the methods below)
 
-        self._tmp = tempfile.TemporaryDirectory(prefix="litkg-cdp-")
+        self._tmp = tempfile.TemporaryDirectory(prefix="litkg-cdp-", ignore_cleanup_errors=True)
         to_chrome_r, self._to_chrome = os.pipe()
         self._from_chrome, from_chrome_w = os.pipe()
         # Chromium reads commands on fd 3 and writes replies on fd 4.
@@ -252,8 +252,15 @@ class Session:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._proc.kill()
-        self._proc.wait()
+        try:
+            self.send("Browser.close")
+        except (RuntimeError, OSError):
+            pass
+        try:
+            self._proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait()
         os.close(self._to_chrome)
         os.close(self._from_chrome)
         self._tmp.cleanup()
