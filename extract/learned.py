@@ -8,6 +8,7 @@ them like any other candidate.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -24,6 +25,9 @@ LEARNED = "learned"
 _DATA = ("dataset", "benchmark")
 
 
+#: How sure the model must be to type a pattern's untyped candidate as a dataset or a model.
+TYPE_CONFIDENCE_DATA = 0.6
+TYPE_CONFIDENCE_MODEL = 0.5
 #: A single capitalised word ("Charades") is a name only with strong evidence.
 PLAIN_WORD_THRESHOLD = 0.7
 
@@ -74,10 +78,32 @@ class SpanModelComponent:
                 kind = infer_type(text, start, end)
                 if label == "data":
                     kind = kind if kind in _DATA else "dataset"
+                elif kind is None:
+                    kind = label  # the model's model-or-method, when no head noun says
                 added.append(Candidate(start, end, text[start:end], kind, LEARNED, False, round(prob, 2)))
-            if added:
-                found[name] = list(found.get(name, ())) + added
+            typed = self._type_untyped(text, name, found.get(name, ()))
+            if added or typed is not None:
+                found[name] = list(typed if typed is not None else found.get(name, ())) + added
         return doc
+
+    def _type_untyped(self, text: str, field: str, candidates) -> list[Candidate] | None:
+        """The patterns' candidates, those without a type given one where the model is sure
+        (a coined "DeepSeek-Chat" is a model, not the default method); None if none changed."""
+        untyped = [(c.start, c.end) for c in candidates if c.type is None]
+        if not untyped:
+            return None
+        probs = self.model.span_probs(text, field, untyped)
+        changed, out = False, []
+        for cand in candidates:
+            p = probs.get((cand.start, cand.end)) if cand.type is None else None
+            kind = None
+            if p is not None:
+                _, data, model, method = p
+                kind = "dataset" if data >= TYPE_CONFIDENCE_DATA else "model" if model >= TYPE_CONFIDENCE_MODEL else None
+            if kind:
+                cand, changed = replace(cand, type=kind), True
+            out.append(cand)
+        return out if changed else None
 
     def to_disk(self, path: str | Path, *, exclude=()) -> None:
         if self.model is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,7 @@ from litkg.extract.lexicon import DATA_HEAD_WORDS, GENERIC_ACRONYMS, GENERIC_WOR
 __all__ = ["CLASSES", "SpanCandidate", "SpanModel", "find_candidates", "span_features", "default_model_path"]
 
 #: The model's classes, in the order of the weight columns.
-CLASSES = ("none", "data", "method")
+CLASSES = ("none", "data", "model", "method")
 #: Longest candidate, in tokens ("Stanford Natural Language Inference corpus" is the long kind).
 MAX_SPAN_TOKENS = 5
 
@@ -249,36 +250,51 @@ class SpanModel:
             self._digest = sha.hexdigest()[:12]
         return self._digest
 
-    def scores(self, features: list[str]) -> tuple[float, float, float]:
-        """Class probabilities of one candidate."""
-        a = b = c = 0.0
+    def scores(self, features: list[str]) -> tuple[float, ...]:
+        """Class probabilities of one candidate, in the order of :data:`CLASSES`."""
+        totals = [0.0] * len(CLASSES)
         rows = self._rows
         for feature in features:
             row = rows.get(feature)
             if row is not None:
-                a += row[0]
-                b += row[1]
-                c += row[2]
-        top = max(a, b, c)
-        ea, eb, ec = numpy.exp(a - top), numpy.exp(b - top), numpy.exp(c - top)
-        total = ea + eb + ec
-        return float(ea / total), float(eb / total), float(ec / total)
+                for index, weight in enumerate(row):
+                    totals[index] += weight
+        top = max(totals)
+        exps = [math.exp(t - top) for t in totals]
+        whole = sum(exps)
+        return tuple(e / whole for e in exps)
+
+    def label(self, probs: tuple[float, ...]) -> tuple[str, float] | None:
+        """``(class, probability)`` of a name, or None: ``data`` against methods and models
+        together (the type is decided after the name), each with its threshold."""
+        _, data, model, method = probs
+        if data >= model + method:
+            return ("data", data) if data >= self.thresholds["data"] else None
+        if model + method >= self.thresholds["method"]:
+            return ("model" if model > method else "method"), model + method
+        return None
 
     def predict(self, text: str, field: str, known: Callable[[str], str | None]) -> list[tuple[int, int, str, float]]:
-        """Names in ``text``: ``(start, end, class, probability)``, non-overlapping, best first
-        within each run of candidates."""
+        """Names in ``text``: ``(start, end, class, probability)``, non-overlapping, the most
+        probable first where candidates overlap."""
         context = PaperContext(text, field, known)
         scored = []
         for cand in find_candidates(text):
-            probs = self.scores(span_features(cand, text, context))
-            best = 1 if probs[1] >= probs[2] else 2
-            if probs[best] >= self.thresholds[CLASSES[best]]:
-                scored.append((probs[best], cand.end - cand.start, cand.start, cand.end, CLASSES[best]))
+            found = self.label(self.scores(span_features(cand, text, context)))
+            if found:
+                scored.append((found[1], cand.end - cand.start, cand.start, cand.end, found[0]))
         chosen: list[tuple[int, int, str, float]] = []
         for prob, _, start, end, label in sorted(scored, reverse=True):
             if all(end <= s or start >= e for s, e, _, _ in chosen):
                 chosen.append((start, end, label, prob))
         return sorted(chosen)
+
+    def span_probs(self, text: str, field: str, spans: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[float, ...]]:
+        """Class probabilities of given spans of ``text`` that are candidates (others are left out)."""
+        wanted = set(spans)
+        context = PaperContext(text, field, lambda _: None)
+        return {(c.start, c.end): self.scores(span_features(c, text, context))
+                for c in find_candidates(text) if (c.start, c.end) in wanted}
 
     # -- persistence, in the to_disk/from_disk style of spaCy components ---------------------
     def to_disk(self, path: str | Path) -> None:

@@ -38,7 +38,7 @@ __all__ = ["Example", "scirex_examples", "silver_examples", "train_model", "main
 
 _LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _HEAD = re.compile(r"\s+(?:data\s*sets?|datasets?|benchmarks?|corpus|corpora|suite)$", re.IGNORECASE)
-_GOLD_CLASS = {"dataset": "data", "benchmark": "data", "method": "method", "model": "method",
+_GOLD_CLASS = {"dataset": "data", "benchmark": "data", "method": "method", "model": "model",
                "task": "none", "metric": "none"}
 #: Weight of a silver negative: the rules miss names, so "not found" is weak evidence.
 SILVER_NEGATIVE_WEIGHT = 0.3
@@ -72,6 +72,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _known_type(name: str) -> str | None:
+    from litkg.extract.gazetteer import default_gazetteer
+    from litkg.extract.normalise import concept_norm
+
+    gazetteer = default_gazetteer()
+    ids = gazetteer.by_norm.get(concept_norm(name))
+    return gazetteer.entries[ids[0]].type if ids else None
+
+
 def scirex_examples(path: str | Path) -> Iterator[Example]:
     """Examples of a SciREX span file (abstracts with ``entities[].start/end/type``)."""
     with open(path, encoding="utf-8") as lines:
@@ -81,6 +90,8 @@ def scirex_examples(path: str | Path) -> Iterator[Example]:
             labels = {}
             for ent in row.get("entities", ()):
                 label = _GOLD_CLASS.get(ent["type"].lower())
+                if label == "method" and _known_type(ent["text"]) == "model":
+                    label = "model"  # SciREX has one Method type; known models are models
                 if label:
                     labels[_trim(text, ent["start"], ent["end"])] = label
             yield Example("abstract", text, labels, silver=False)  # titles are unlabelled there
@@ -102,7 +113,7 @@ def silver_examples(paths: Sequence[str], exclude_titles: set[str]) -> Iterator[
         fields = {"title": paper.title or "", "abstract": paper.abstract or ""}
         labels = {name: {} for name in fields}
         for entity in extraction.entities:
-            label = "data" if entity.type in ("dataset", "benchmark") else "method"
+            label = "data" if entity.type in ("dataset", "benchmark") else entity.type
             for mention in entity.mentions:
                 labels[mention.field][(mention.start, mention.end)] = label
         for name, text in fields.items():
