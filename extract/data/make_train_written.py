@@ -569,6 +569,118 @@ We pretrain audio-text dual encoders on up to 4.6 million audio-caption pairs, t
 We present [[ArgMine-DE|d]], 1,200 speeches from German federal parliamentary debates annotated with claims, premises and support relations. Fine-tuned [[GBERT-large|m]] reaches 0.74 macro [[F1|k]] for component classification but only 0.41 for relation identification. Cross-domain experiments with the English [[AAEC|d]] essays show that relation identification transfers poorly across genres and languages. Annotation guidelines are provided in the appendix.
 """)
 
+batch(r"""
+Reading Between the Lines: Implicit Hate Speech Detection with Contextual Cues
+In this paper we study implicit hate speech, which avoids slurs and relies on stereotypes or coded language. We introduce the [[charcoal|d]] corpus, 22,000 social media posts annotated for implicitness, target group and the inference required to recognise the attack. Classifiers fine-tuned on explicit data, such as [[HateBERT|m]], detect only 46% of implicit posts in [[charcoal|d]]. Augmenting training with generated explanations of the implied meaning, a technique we call [[ImpliedAug|x]], raises recall to 63%. We discuss annotator wellbeing measures taken during data collection.
+
+[[M3-Fuse|m]]: Fusing Radar, Camera and LiDAR for 3D Detection in Adverse Weather
+Camera and LiDAR degrade in fog and heavy rain, while automotive radar is robust but sparse. This work presents [[M3-Fuse|m]], a bird's-eye-view detector that fuses all three modalities with weather-conditioned gating. On [[nuScenes|d]], [[M3-Fuse|m]] improves [[NDS|k]] by 1.8 points over [[BEVFusion|m]]; on the adverse-weather split of [[K-Radar|d]], the gain grows to 7.4 points. The gating weights shift towards radar as visibility decreases, matching intuition.
+
+Can Small Models Judge? Evaluating LLM-as-a-Judge at 7B Scale
+Using a strong language model to grade outputs of other models has become common practice. We ask whether 7B-parameter judges are reliable enough for development use. On [[MT-Bench|b]] pairwise comparisons and the [[Chatbot Arena|b]] human votes, fine-tuned judges such as [[Prometheus 2|m]] and [[JudgeLM-7B|m]] agree with human majority labels 68 to 72% of the time, compared with 81% for [[GPT-4|m]]. Small judges exhibit a strong position bias, which swapping answer order and averaging removes almost entirely. We release our analysis scripts as [[JudgeAudit|x]].
+
+The Role of Tokenisation in Arithmetic Abilities
+Why do language models fail at multi-digit arithmetic? We train identical 350M-parameter models with four tokenisers that differ only in how digits are grouped. Right-to-left grouping of digits into triples improves addition accuracy from 41% to 97% on held-out lengths. We confirm the finding by re-tokenising the inputs of an existing model, [[Falcon-7B|m]], through a small adapter, which we name [[DigitFix|x]]. The results suggest that tokenisation, not model capacity, is the dominant factor.
+
+A Probabilistic Approach to Sensor Drift in Air Quality Networks
+Low-cost air quality sensors drift over months. We propose [[DriftGP|x]], a hierarchical Gaussian process that models drift as a slowly varying latent function shared among co-located sensors and calibrates against sparse reference stations. Applied to the [[AirCity-PM|d]] network of 640 sensors, [[DriftGP|x]] reduces [[RMSE|k]] of PM2.5 estimates by 37% relative to static linear calibration. Posterior uncertainties are well calibrated on held-out reference stations.
+
+Structured Pruning of Large Language Models without Retraining
+We present [[SliceGPT-R|x]], a one-shot structured pruning method that removes rows and columns of weight matrices after rotating hidden states into a principal basis computed on calibration data. Removing 25% of parameters from [[OPT-66B|m]] retains 95% of zero-shot accuracy on [[PIQA|b]], [[WinoGrande|b]] and [[ARC-Easy|b]], outperforming [[SparseGPT|x]] in 2:4 mode at equal speed-up. No retraining or fine-tuning is required.
+
+Predicting Protein-Ligand Binding with Geometric Pretraining
+Binding affinity prediction is limited by the size of labelled datasets such as [[PDBbind|d]]. We pretrain a geometric graph network, [[DockPre|m]], on 3.4 million docked complexes with a denoising objective over ligand poses. Fine-tuned on [[PDBbind|d]], [[DockPre|m]] achieves a Pearson correlation of 0.83 on the core set, improving on [[EquiBind|m]] and [[TankBind|m]]. Time-split evaluation shows smaller but consistent gains.
+
+On the Evaluation of Unsupervised Domain Adaptation for Object Detection
+We find that unsupervised domain adaptation papers for detection often select hyperparameters on target-domain labels, which inflates results. Under a strict protocol without target labels, the gap between [[Adaptive Teacher|x]], [[PT|x]] and a source-only [[Faster R-CNN|m]] on [[Cityscapes|d]] to [[Foggy Cityscapes|d]] shrinks from 14 to 5 points of [[AP50|k]]. We release [[UDA-Det-Protocol|x]], a set of validation heuristics that do not need target labels.
+
+Scene Text Editing with Glyph-Aware Diffusion
+We propose [[GlyphEdit|m]], a diffusion model that replaces text in a photograph while preserving font, colour and perspective. A glyph encoder rendered from the target string conditions the denoiser, and a character-level recognition loss from [[PARSeq|m]] sharpens strokes. On the [[ScenePair|b]] benchmark and on a new Chinese set, [[GlyphEdit|m]] improves word accuracy of edited text by 19 points over [[TextDiffuser|m]].
+
+Distributionally Robust Policies for Inventory Control
+Inventory decisions are sensitive to demand misspecification. We derive a distributionally robust variant of fitted Q-iteration, [[DR-FQI|x]], with Wasserstein ambiguity sets around the empirical demand distribution. On a simulator calibrated to the [[M5|d]] retail data, [[DR-FQI|x]] lowers worst-case cost by 22% with a 3% increase in average cost relative to the non-robust policy. We characterise when robustness is worth its price.
+
+Hierarchical Text Classification with Label-Graph Attention
+Product catalogues organise categories in deep hierarchies. We present [[TaxoAttn|m]], which attends from document tokens to label embeddings propagated over the label hierarchy. On [[RCV1-V2|d]], [[WOS-46985|d]] and an e-commerce taxonomy with 9,000 leaves, [[TaxoAttn|m]] improves [[Macro-F1|k]] by 1.5 to 3.2 points over [[HiAGM|m]] and [[HGCLR|m]], with the largest gains on deep, rare leaves.
+
+Contrastive Pretraining for Electrocardiograms across Lead Configurations
+Electrocardiograms are recorded with varying numbers of leads. We propose [[LeadAgnostic-CL|x]], a contrastive pretraining scheme in which views are formed by sampling different lead subsets of the same recording. Pretrained on 2.1 million unlabelled recordings and fine-tuned on [[PTB-XL|d]], the model improves macro [[AUROC|k]] by 2.4 points with single-lead input over supervised training, and transfers to the [[Chapman-Shaoxing|d]] recordings without adaptation.
+
+A Study of Label Smoothing in Knowledge Distillation
+Label smoothing has been claimed to hurt knowledge distillation. We revisit this claim with 120 teacher-student pairs on [[CIFAR-100|d]] and [[Tiny ImageNet|d]]. Teachers trained with label smoothing produce students that are less accurate only when the distillation temperature is high; at temperature one, they are as good or better. We provide a simple rule for choosing the temperature based on teacher entropy and show it works for [[DeiT|m]]-style distillation on [[ImageNet|d]].
+
+Temporal Knowledge Graph Completion with Time-Aware Rotations
+We propose [[ChronoRot|m]], a temporal knowledge graph embedding model that represents relations as rotations whose angle depends on a learned periodic function of time. On [[ICEWS14|d]], [[ICEWS05-15|d]] and [[GDELT|d]], [[ChronoRot|m]] improves [[MRR|k]] over [[TeRo|m]] and [[TNTComplEx|m]] by 1.1 to 2.8 points. The learned periods recover weekly and yearly cycles in political events.
+
+Code Review Comment Generation with Retrieval of Similar Changes
+Automated code review tools rarely produce comments that developers act on. We present [[ReviewRAG|x]], which retrieves past reviews of similar diffs and conditions a [[CodeLlama-13B|m]] generator on them. On the [[CodeReviewer|d]] data, [[ReviewRAG|x]] improves [[BLEU-4|k]] modestly, but a study with 30 developers finds that 42% of its comments are actionable versus 23% for the generator without retrieval.
+
+Learning to Play Board Games from Rule Descriptions
+Game-playing agents are usually engineered for a specific game. We introduce [[RuleZero|x]], which reads a natural language rule description, translates it into an executable game definition with a language model, and trains a policy by self-play with [[MCTS|x]]. On 25 board games from the [[Ludii|d]] library held out during development, [[RuleZero|x]] produces correct game definitions for 19 and agents that beat a random opponent in all 19.
+
+[[Bluebell|m]]: A Compact Multimodal Model for Document Understanding
+Document AI systems combine OCR, layout analysis and language understanding in heavy pipelines. We describe [[Bluebell|m]], a 600M-parameter model that reads page images directly and answers questions or extracts fields. On [[DocVQA|b]], [[Bluebell|m]] scores 84.1 [[ANLS|k]], close to [[Donut|m]]-based systems ten times larger, and on the receipt-parsing set [[CORD|d]] it reaches 91.6 field-level [[F1|k]]. The model runs on a laptop CPU in under a second per page.
+
+Revisiting Batch Normalisation in Reinforcement Learning
+Batch normalisation is rarely used in deep reinforcement learning because of non-stationary data. We show that with a simple modification, recomputing statistics over a mixture of current and replayed batches, batch normalisation stabilises critic training in [[SAC|x]] and [[TD3|x]]. We call the modification [[MixBN|x]]. On [[MuJoCo|x]] locomotion tasks, [[MixBN|x]] enables a higher update-to-data ratio and improves sample efficiency by about 40%.
+""")
+
+batch(r"""
+Why Do Recommendation Models Forget Old Users?
+Industrial recommenders are retrained incrementally on recent interactions, and their quality for infrequent users quietly degrades. We measure this effect on a public trace, [[StreamShop-2Y|d]], which covers two years of interactions from an online marketplace. Incrementally updated [[DCN-V2|m]] and [[DIN|m]] models lose 11% [[AUC|k]] on users inactive for more than three months. A replay buffer stratified by user activity, [[StratReplay|x]], removes most of this loss at a 5% increase in training cost.
+
+[[Harrier|m]]: Instruction-Following Robots from Video-Language Pretraining
+We present [[Harrier|m]], a vision-language-action model initialised from a video-language model and fine-tuned on 80,000 robot trajectories from the [[Open X-Embodiment|d]] collection. Action tokens are predicted by a small diffusion head rather than discretised. In 1,200 real-world trials across three robot embodiments, [[Harrier|m]] completes 58% of unseen instructions, compared with 41% for [[RT-2|m]] and 47% for [[OpenVLA|m]]. Pretraining on video was essential for generalising to unseen objects.
+
+Label-Free Model Selection under Distribution Shift
+Choosing among trained models when the deployment distribution is unlabelled remains a practical challenge. We propose [[AgreeRank|x]], which ranks candidates by their agreement with a pseudo-labelling committee weighted by confidence. Across 320 models on [[WILDS|b]] datasets including [[iWildCam|d]], [[Camelyon17|d]] and [[FMoW|d]], [[AgreeRank|x]] selects models within 1.3 points of the oracle on average, outperforming [[ATC|x]] and [[DoC|x]].
+
+Detecting Machine-Generated Text across Domains and Languages
+Detectors of machine-generated text trained on one domain generalise poorly. We assemble [[GhostWriter-ML|b]], 300,000 human and machine texts in eight languages and six domains, generated by eleven models. Supervised detectors fine-tuned from [[XLM-R|m]] lose up to 30 points of accuracy on unseen generators, while zero-shot detectors such as [[DetectGPT|x]] and [[Binoculars|x]] are more stable but weaker in-domain. Combining both with a small calibration set yields the best transfer.
+
+Weather-Aware Trajectory Prediction for Autonomous Shipping
+Vessel trajectory prediction must account for wind and currents. We present [[SeaPath|m]], a transformer that fuses historical AIS position reports with gridded ocean forecasts. On one year of traffic in the Baltic Sea, [[SeaPath|m]] reduces final displacement error at 30 minutes by 26% compared with a kinematic model and by 12% compared with [[TrAISformer|m]]. The weather branch mostly helps small vessels, which drift more.
+
+Causal Representation Learning from Interventional Image Data
+We study identifiability of latent causal variables when the learner observes images under unknown single-node interventions. We prove that latents are identifiable up to permutation and elementwise transformation given one intervention per variable, and we propose [[InterVAE|x]], a variational method that enforces the corresponding sparsity. On the [[Causal3DIdent|d]] images and on a new robotic arm dataset, [[ArmShift|d]], [[InterVAE|x]] recovers the true latents with higher [[MCC|k]] than [[iVAE|x]] and [[CITRIS|x]].
+
+Tiny Transformers for Gesture Recognition on Smartwatches
+We design a 200k-parameter transformer, [[WristFormer|m]], for recognising hand gestures from smartwatch accelerometer and gyroscope data. Trained with a contrastive pretraining stage on unlabelled wear data, [[WristFormer|m]] reaches 94.8% accuracy on 20 gestures in our [[WatchGest|d]] dataset and 91.2% on the [[Opportunity|d]] activity data, while using 2.1 mW on device. A convolutional baseline of the same size reaches 91.0% on [[WatchGest|d]].
+
+Improving [[Text-to-SQL|t]] with Schema Linking by Execution Feedback
+[[Text-to-SQL|t]] parsers fail when they link question words to the wrong columns. We propose [[ExecLink|x]], which executes candidate queries on a sampled database and feeds execution results back to the parser to refine schema links. On [[Spider|b]] and [[BIRD|b]], [[ExecLink|x]] applied to [[DIN-SQL|x]] with [[GPT-4|m]] improves [[execution accuracy|k]] by 3.4 and 5.9 points. Gains are largest on databases with many similarly named columns.
+
+The Cost of Fairness Constraints in Clinical Risk Prediction
+Enforcing equalised odds in clinical risk models could harm patients if accuracy drops for all groups. We evaluate five fairness interventions on sepsis, readmission and mortality prediction in [[MIMIC-IV|d]] and the [[eICU|d]] database. Post-processing with group thresholds achieves equalised odds with a median loss of 0.6 [[AUROC|k]] points, whereas in-processing with [[adversarial debiasing|x]] loses up to 4 points. We recommend reporting group-wise calibration alongside any fairness metric.
+
+Video Frame Interpolation with Bidirectional Flow Transformers
+We present [[FlowBridge|m]], a frame interpolation model that estimates bidirectional flows with a transformer and synthesises the middle frame with a refinement network. On [[Vimeo-90K|d]], [[FlowBridge|m]] achieves 36.4 dB [[PSNR|k]]; on the large-motion [[X4K1000FPS|d]] set it improves over [[RIFE|m]] and [[EMA-VFI|m]] by more than 1 dB. Inference at 1080p takes 40 ms on a desktop GPU.
+
+Data Pruning for Instruction Tuning via Gradient Similarity
+Instruction datasets contain many redundant examples. We score each example by the similarity of its gradient to the average gradient on a small set of target tasks and keep the top 5%, a method we call [[GradSelect|x]]. Fine-tuning [[Llama-2-7B|m]] on the selected subset of [[Alpaca|d]] and [[ShareGPT|d]] matches full-data fine-tuning on [[AlpacaEval|b]] and outperforms selection by perplexity or by [[LESS|x]] at the same budget.
+
+Continual Learning without Task Boundaries in Speech Commands
+Most continual learning methods assume known task boundaries. We study boundary-free continual learning for keyword spotting, where new keywords appear gradually in a stream. Our method, [[DriftKeep|x]], detects distribution changes with a running two-sample test and consolidates weights with [[EWC|x]] at detected changes. On a streamed version of [[Speech Commands v2|d]], [[DriftKeep|x]] forgets 48% less than [[ER|x]] with the same memory size.
+
+[[Nimbus-7B|m]]: An Open Weather-and-Climate Assistant
+We instruction-tune a 7B-parameter language model on 140,000 question-answer pairs derived from climate assessment reports and forecast bulletins, resulting in [[Nimbus-7B|m]]. On [[ClimaQA|b]], a benchmark of expert-written questions we also release, [[Nimbus-7B|m]] outperforms its base model [[Mistral-7B|m]] by 14 points and approaches [[GPT-3.5|m]]. Errors mostly concern regional projections, where the source documents themselves disagree.
+
+Certified Robustness of Graph Classifiers to Edge Perturbations
+We extend randomised smoothing to graph classification under edge additions and deletions. Our certificate, [[EdgeCert|x]], is tighter than prior sparsity-aware certificates because it accounts for the degree distribution of the input graph. On [[PROTEINS|d]], [[ENZYMES|d]] and [[IMDB-BINARY|d]], [[EdgeCert|x]] certifies 10 to 25% more graphs at a radius of five edges for a smoothed [[GIN|m]]. Certification takes under a second per graph.
+
+Open-Set Recognition of Plant Diseases from Leaf Images
+Disease classifiers deployed in the field encounter conditions absent from training. We release [[LeafWatch|d]], 48,000 leaf images of 14 crops covering 61 diseases, with a held-out set of unseen diseases. Baselines such as [[MSP|x]], [[Energy score|x]] and [[ViM|x]] detect unseen diseases with [[AUROC|k]] below 0.75. A prototype-based classifier trained with leaf-region cropping, [[LeafProto|x]], raises this to 0.83.
+
+Phoneme-Level Pronunciation Assessment for Language Learners
+Computer-assisted pronunciation training needs reliable phoneme-level scores. We fine-tune [[wav2vec 2.0|m]] with a goodness-of-pronunciation head and an alignment-free loss, a model we call [[ProScore|m]]. On [[speechocean762|d]], [[ProScore|m]] achieves a Pearson correlation of 0.69 with expert phoneme scores, compared with 0.62 for [[GOPT|m]]. A study with 60 learners of French shows that feedback from [[ProScore|m]] leads to larger improvements than feedback from a commercial tutor.
+
+Efficient Vision Transformers via Learned Token Merging Schedules
+Token merging accelerates vision transformers but uses a fixed merging ratio per layer. We learn a per-image merging schedule with a lightweight controller trained by a budget-constrained objective; we call the method [[AdaMerge|x]]. On [[ImageNet|d]] with [[DeiT-S|m]], [[AdaMerge|x]] improves throughput by 1.9 times with 0.3 points of top-1 loss, beating [[ToMe|x]] at equal speed. Easy images are merged aggressively and hard images are kept at full resolution.
+
+Benchmarking Multimodal Models on Scientific Figures
+We introduce [[FigReason|b]], 5,300 multiple-choice questions about figures from physics, biology and materials science papers. Answering requires reading axes, comparing curves and relating figures to captions. Open models such as [[LLaVA-1.5|m]] and [[CogVLM|m]] score below 45%, and [[Gemini Pro|m]] reaches 61%, while domain experts average 87%. Error analysis shows that models often misread log-scale axes.
+""")
+
 # --- END OF DATA ---
 
 if __name__ == "__main__":
