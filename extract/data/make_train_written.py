@@ -681,6 +681,118 @@ Benchmarking Multimodal Models on Scientific Figures
 We introduce [[FigReason|b]], 5,300 multiple-choice questions about figures from physics, biology and materials science papers. Answering requires reading axes, comparing curves and relating figures to captions. Open models such as [[LLaVA-1.5|m]] and [[CogVLM|m]] score below 45%, and [[Gemini Pro|m]] reaches 61%, while domain experts average 87%. Error analysis shows that models often misread log-scale axes.
 """)
 
+batch(r"""
+[[Compass|x]]: Calibrated Uncertainty for Graph Neural Networks on Node Classification
+Graph Neural Networks (GNNs) are often overconfident on nodes far from the training set. We propose [[Compass|x]], a post-hoc calibration method that learns a temperature for each node from its distance to labelled nodes and its local label agreement. On [[Cora|d]], [[CiteSeer|d]], [[PubMed|d]] and [[Coauthor-CS|d]], [[Compass|x]] reduces [[ECE|k]] by 40 to 65% relative to [[temperature scaling|x]] and by 20% relative to [[GATS|x]], without changing accuracy. As Table 2 shows, the largest gains occur on nodes more than three hops from any training node.
+
+Reinforcement Learning from AI Feedback for Code Generation
+Reinforcement Learning from human feedback is costly for programming tasks, where judging correctness requires expertise. We train [[Osprey 1.5|m]], a 15B-parameter code model, with rewards from unit tests and from an AI critic that reviews code style. Compared with its supervised predecessor [[Osprey 1.0|m]], [[Osprey 1.5|m]] improves [[pass@1|k]] on [[HumanEval+|b]] from 48% to 61% and on [[DS-1000|b]] from 29% to 37%. The critic signal reduces the number of solutions that pass tests but contain obvious security flaws.
+
+[[Vega-2|x]]: Scaling Sparse Autoencoders to Interpret Language Models
+Sparse autoencoders decompose model activations into interpretable features, but scaling them is expensive. This work introduces [[Vega-2|x]], a training recipe for sparse autoencoders with millions of features that uses top-k activation, dead-feature resampling and a learned decoder norm. Applied to the residual stream of [[Gemma-2B|m]], [[Vega-2|x]] achieves lower reconstruction loss at equal sparsity than the recipe of its predecessor [[Vega|x]]. Human raters judge 71% of sampled features as interpretable.
+
+Graph Transformers for Power Grid State Estimation
+Estimating the state of a distribution grid from sparse measurements is an underdetermined problem. We propose [[GridSight|m]], a graph transformer that incorporates admittance matrices as attention biases and is trained on simulated grids generated with [[pandapower|x]]. On a standard 118-bus transmission test case and a real 2,000-node distribution feeder, [[GridSight|m]] reduces voltage estimation error by 45% over weighted least squares. The model degrades gracefully when up to 30% of measurements are missing.
+
+Few-Shot Keyphrase Generation for Scientific Articles
+We evaluate keyphrase generation with limited supervision on [[KP20k|d]], [[Inspec|d]] and [[SemEval-2010|d]]. A sequence-to-sequence model initialised from [[SciBERT|m]] and a decoder from [[BART-base|m]], trained on only 500 examples, reaches 82% of the [[F1@5|k]] of full supervision. We introduce [[PhraseAug|x]], which creates synthetic training pairs by masking noun phrases in abstracts and asking the model to recover them, adding 3 points in the few-shot setting.
+
+Learning Tactile Representations for In-Hand Object Recognition
+Vision-based tactile sensors produce images of contact imprints. We pretrain a tactile encoder, [[TouchMAE|m]], with masked autoencoding on 2 million unlabelled tactile frames collected with a GelSight-style sensor. On [[ObjTouch-70|d]], a dataset of 70 household objects explored by a robot hand, [[TouchMAE|m]] reaches 88% recognition accuracy after five touches, versus 71% for an encoder pretrained on [[ImageNet|d]]. We release the sensor frames and the exploration policy.
+
+[[ReLeaf|d]]: Paired Images for Counterfactual Evaluation of Plant Phenotyping Models
+Phenotyping models are typically evaluated on images from the same greenhouse they were trained in. We collect [[ReLeaf|d]], 2,800 pairs of images of the same plants photographed under two lighting setups and two camera heights, allowing controlled counterfactual evaluation. Leaf-counting models such as [[Eff-Count|m]] and a [[Mask R-CNN|m]] instance segmenter change their predictions by more than one leaf on 24% of pairs. Training with photometric augmentation halves this inconsistency.
+
+Multilingual Retrieval for Low-Resource African Languages
+We study dense passage retrieval for [[cross-lingual information retrieval|t]] ([[CLIR|t]]) between English queries and passages in Swahili, Somali, Amharic and Hausa. Using [[AfriBERTa|m]] as the encoder and training on translated [[MS MARCO|d]] queries, our retriever [[AfroDR|m]] improves [[nDCG@10|k]] on [[CIRAL|b]] by 9 points over [[BM25|x]] and by 4 points over [[mContriever|m]]. Translating passages instead of queries is less effective but more robust to named entities.
+
+A Closer Look at Weight Decay in Large-Batch Training
+Weight decay is typically tuned jointly with learning rate. We show that in large-batch training of [[ResNet-50|m]] on [[ImageNet|d]] and of transformer language models on [[C4|d]], the effective regularisation depends on the product of learning rate and weight decay only through the steady-state weight norm. A schedule that holds this norm constant, [[NormHold|x]], matches tuned baselines across batch sizes from 1k to 64k and removes one hyperparameter from tuning. The analysis extends to [[AdamW|x]] and [[LAMB|x]].
+
+Multi-Object Tracking of Cells in Time-Lapse Microscopy
+Cells divide, move and touch in time-lapse microscopy, which breaks assumptions of standard trackers. We present [[MitoTrack|x]], a graph-based tracker that predicts links and division events jointly with an edge classifier. On the [[Cell Tracking Challenge|b]] datasets, [[MitoTrack|x]] achieves the best [[TRA|k]] score on four of six sequences and halves division errors relative to [[TrackMate|x]]. We provide a napari plugin for interactive correction.
+
+Transfer Learning for Seismic Phase Picking across Regions
+Seismic phase pickers trained in California often miss arrivals in other tectonic settings. We fine-tune [[PhaseNet|m]] and [[EQTransformer|m]] on small labelled sets from Japan, Chile and Iceland and compare with training from scratch. With 500 labelled waveforms, fine-tuned [[EQTransformer|m]] recovers 94% of P arrivals, versus 76% from scratch. A region-adversarial variant, [[QuakeDA|x]], further improves S-phase recall when no target labels are available. Training uses the [[STEAD|d]] waveforms for initialisation.
+
+Sparse Attention Patterns Predict Reasoning Failures in Language Models
+Language models fail unpredictably on multi-step reasoning. We find that in [[Llama-2-13B|m]] and [[Mistral-7B|m]], errors on [[GSM8K|b]] and on [[ProofWriter|b]] coincide with attention heads that stop attending to intermediate results. A probe trained on these attention patterns predicts errors before the answer is generated with an [[AUROC|k]] of 0.81. Steering the identified heads with activation patching, which we call [[HeadNudge|x]], fixes 12% of errors.
+
+Knowledge Distillation for Efficient Point Cloud Segmentation
+Point cloud segmentation networks are too slow for many robots. We distil [[Point Transformer V3|m]] into a sparse convolutional student, [[PointLite|m]], using point-wise logit matching and affinity distillation. On [[ScanNet|d]], [[PointLite|m]] reaches 74.1 [[mIoU|k]] at four times the speed of its teacher, and on [[S3DIS|d]] Area 5 it reaches 69.8. Affinity distillation is responsible for most of the improvement over plain logit matching.
+
+Fairness of Speech Recognition across Regional Accents of English
+We measure the accuracy of six commercial and open recognisers on [[Accent Atlas|d]], a new corpus of read and spontaneous speech from 1,400 speakers in 32 regions of the United Kingdom, Ireland, Nigeria and India. The best open model, [[Whisper-large-v3|m]], shows [[WER|k]] ranging from 4% to 17% across regions. Fine-tuning on 10 hours of regional speech reduces the largest gaps by half. We release [[Accent Atlas|d]] under a licence that permits research use.
+
+Curriculum Learning for Neural Combinatorial Optimisation
+Neural solvers for routing problems are typically trained on uniformly random instances. We introduce [[HardGen|x]], an adversarial instance generator that perturbs training instances towards those with the highest optimality gap. Training [[POMO|x]] with [[HardGen|x]] instances reduces the gap on [[TSPLIB|d]] and [[CVRPLIB|d]] instances by 30% while leaving performance on uniform instances unchanged.
+
+[[RetinaScope|d]]: A Longitudinal Dataset for Diabetic Retinopathy Progression
+Most retinal image datasets contain one visit per patient. We release [[RetinaScope|d]], fundus photographs of 9,400 patients with diabetes imaged annually for up to eight years, graded for retinopathy severity. We define [[progression forecasting|t]] as predicting the severity grade two years ahead and find that a model combining images from two visits improves [[quadratic weighted kappa|k]] from 0.61 to 0.70 over single-visit models, using an [[EfficientNet-B4|m]] backbone pretrained on [[EyePACS|d]].
+
+Lossless Compression of Genomic Reads with Language Models
+We compress FASTQ files with an autoregressive nucleotide model combined with arithmetic coding. The model, [[HelixZip|m]], is a 50M-parameter transformer trained on reads from the [[1000 Genomes|d]] project. [[HelixZip|m]] achieves 1.58 bits per base, compared with 1.71 for [[Spring|x]] and 1.92 for general-purpose compressors, while decompressing at 40 megabases per second on a GPU.
+
+Adaptive Computation for Streaming Video Recognition
+Not every frame of a video needs full computation. We present [[SkimNet|m]], which decides per frame whether to run a small or a large backbone based on a learned estimate of the information gain. On [[Kinetics-400|d]] and [[Something-Something V2|d]], [[SkimNet|m]] reduces average computation by 58% relative to running [[X3D-M|m]] on every frame, with under one point of accuracy loss. Decisions correlate with motion and scene changes.
+""")
+
+batch(r"""
+A Theory of Feature Learning in Two-Layer Networks at Large Step Sizes
+We analyse gradient descent on two-layer networks trained on single-index targets with step sizes beyond the edge of stability. We prove that a single large step aligns the first-layer weights with the target direction, after which the network learns the link function at a rate independent of input dimension. Simulations confirm the predicted phase transition in step size. Our results suggest that large initial learning rates, rather than long training, drive feature learning in this setting.
+
+Do Vision-Language Models Understand Negation?
+Captions such as "a room without a chair" are routinely misinterpreted by contrastive vision-language models. We build [[NegBench-VL|b]], 18,000 image-caption pairs in which captions include explicit negation, and show that [[CLIP|m]], [[SigLIP|m]] and [[EVA-CLIP|m]] rank negated captions almost identically to their affirmative counterparts. Fine-tuning on synthetic negated captions generated by a language model, which we call [[NotTune|x]], improves accuracy on [[NegBench-VL|b]] from 39% to 71% while preserving zero-shot accuracy on [[ImageNet|d]].
+
+Learning from Label Proportions in Remote Sensing Crop Mapping
+Official statistics report crop areas per district, not per field. We learn pixel-level crop classifiers from district-level proportions using a [[learning from label proportions|x]] loss with a temporal [[U-TAE|m]] backbone. On [[Sentinel-2|d]] time series over France from the [[PASTIS|d]] data, the approach reaches 84% of the accuracy of fully supervised training. A regulariser that enforces spatial smoothness, [[ParcelSmooth|x]], adds 3 points of overall accuracy.
+
+Self-Play Fine-Tuning Improves Negotiation Dialogue Agents
+We fine-tune negotiation agents by self-play against frozen copies of themselves with a reward given by the final deal value. Starting from [[Flan-T5-Large|m]] trained on the [[CraigslistBargain|d]] dialogues, the self-play agent, [[HaggleBot|m]], increases its average deal value by 18% against human negotiators without becoming less agreeable. A KL penalty to the supervised policy prevents the degenerate, repetitive strategies observed without it.
+
+[[QuarryQA|b]]: Questions over Mining Safety Regulations
+Workplace safety regulations are long, cross-referenced and frequently amended. We construct [[QuarryQA|b]], 2,600 questions from mining inspectors paired with the regulation clauses that answer them, spanning Australian, Canadian and South African law. Retrieval-augmented [[Llama-3-8B-Instruct|m]] answers 52% of questions correctly, and errors are dominated by outdated clauses. A temporal-aware retriever that prefers the most recent amendment, [[AmendRank|x]], improves accuracy by 9 points.
+
+Improving Monocular 3D Human Pose with Synthetic Occluders
+Monocular 3D pose estimators fail when limbs are occluded. We paste synthetic occluders sampled from object masks of [[LVIS|d]] onto training images of [[Human3.6M|d]] and [[MPI-INF-3DHP|d]] and train [[PoseFormerV2|m]] with a visibility-aware loss. The resulting model, [[OccluPose|m]], reduces [[MPJPE|k]] on the occluded subset of [[3DPW|d]] by 9.1 mm while leaving unoccluded accuracy unchanged.
+
+Generalisable Deepfake Detection via Frequency Artefact Learning
+Deepfake detectors overfit to the generator seen in training. We propose [[FreqTrace|x]], which trains a detector on frequency-domain residuals after removing image content with a denoising network. Trained on [[FaceForensics++|d]] only, [[FreqTrace|x]] achieves an [[AUC|k]] of 0.89 on [[Celeb-DF|d]] and 0.84 on [[DFDC|d]], outperforming [[Xception|m]] baselines by 14 and 11 points. Detection also transfers to faces generated by diffusion models.
+
+Mechanistic Analysis of In-Context Learning in Linear Regression Transformers
+We train small transformers to perform in-context linear regression and reverse-engineer the learned algorithm. Two-layer models implement a single step of preconditioned gradient descent, while four-layer models implement an algorithm close to conjugate gradients. Using causal interventions on attention heads, we identify the components that compute residuals and step sizes. The analysis code is released as [[icl-probe|x]].
+
+Evaluating Open-Domain Question Answering in Czech and Slovak
+Resources for question answering in Czech and Slovak are limited. We translate and culturally adapt 6,000 questions from [[Natural Questions|d]] and collect 3,000 native questions, forming [[SlavQA|b]]. Multilingual readers such as [[mT5-XL|m]] perform 14 points worse on native questions than on translated ones, showing that translated benchmarks overestimate ability. We recommend native test sets for low-resource evaluation.
+
+Efficient Long-Document Classification with Hierarchical State Space Models
+We present [[HiSSM|m]], a hierarchical model that encodes chunks of a long document with a state space layer and aggregates chunk representations with a second state space layer. On [[Hyperpartisan|d]], [[ECtHR|d]] and [[MIMIC-III|d]] discharge summaries, [[HiSSM|m]] matches [[Longformer|m]] accuracy while using 6 times less memory for documents of 16k tokens. Chunk size has little effect beyond 256 tokens.
+
+Multi-Task Learning for Autonomous Driving Perception on Embedded Hardware
+We train a single network, [[DriveTri|m]], for object detection, lane detection and drivable-area segmentation with a shared [[RegNetY-1.6GF|m]] encoder. On [[BDD100K|d]], [[DriveTri|m]] matches single-task models within 1% on all three tasks while running at 52 frames per second on an automotive system-on-chip. We show that gradient conflicts between lane detection and segmentation can be avoided with a task-specific normalisation layer.
+
+Bayesian Optimisation for Chemical Reaction Conditions with Language Model Priors
+Optimising reaction yield requires expensive experiments. We use embeddings of reaction descriptions from a chemistry language model, [[ChemBERTa|m]], as input features of a Gaussian process surrogate, an approach we name [[LM-BO|x]]. On the [[BH-HTE|d]] and [[SM-HTE|d]] reaction screens from high-throughput experimentation, [[LM-BO|x]] finds conditions within 5% of the best yield in 40% fewer experiments than one-hot encodings. The prior helps mainly in the first dozen iterations.
+
+A Large-Scale Study of Label Noise in Product Categorisation
+We estimate that 8% of product category labels in a large e-commerce catalogue are wrong. Using [[Confident Learning|x]] to flag suspicious labels and manual review of 20,000 flagged items, we build [[ShelfClean|d]], a corrected subset of 1.2 million products. Classifiers trained on [[ShelfClean|d]] improve accuracy on a verified test set by 2.7 points, more than is gained by scaling the model from [[DistilBERT|m]] to [[BERT-large|m]].
+
+Interactive Image Segmentation with Vision Foundation Models in Medical Imaging
+Segment-anything models accept point and box prompts but were trained on natural images. We evaluate [[SAM|m]] and [[MedSAM|m]] on 14 organs and lesions across CT, MRI and ultrasound, simulating clinician clicks. [[MedSAM|m]] reaches a [[Dice|k]] of 0.86 with one box, while [[SAM|m]] needs three additional clicks to reach the same level. A lightweight adapter trained on 300 annotated scans per modality, [[ClickAdapt|x]], closes most of the gap for [[SAM|m]].
+
+Trajectory Forecasting for Pedestrians with Social Diffusion
+We present [[SocialDiff|m]], a diffusion model that generates future pedestrian trajectories conditioned on neighbours' histories through a graph attention encoder. On [[ETH/UCY|d]] and the [[Stanford Drone|d]] dataset, [[SocialDiff|m]] improves [[minADE|k]] over [[MID|m]] and [[LED|m]] while producing fewer collisions between predicted trajectories. Sampling is accelerated with a learned leapfrog initialisation to ten steps.
+
+Memory-Efficient Training of Graph Neural Networks on Billion-Edge Graphs
+Full-graph training of graph neural networks on billion-edge graphs exceeds GPU memory. We propose [[GraphSlab|x]], which partitions the graph into slabs streamed from host memory and caches frequently accessed node embeddings on the device. On [[ogbn-papers100M|d]], [[GraphSlab|x]] trains a three-layer [[GraphSAGE|m]] model 3.5 times faster than [[DistDGL|x]] on a single machine with four GPUs.
+
+Robust Watermarking of Language Model Outputs under Paraphrasing
+Statistical watermarks for generated text can be removed by paraphrasing. We propose [[SemMark|x]], which embeds the watermark in the choice of semantic frames rather than tokens, so that paraphrases preserve it. Against paraphrase attacks using [[DIPPER|m]], [[SemMark|x]] retains a detection [[AUROC|k]] of 0.93, whereas token-level watermarks drop to 0.62. Generation quality, measured by [[perplexity|k]] under [[Llama-2-13B|m]], is comparable to that of unwatermarked text.
+
+Simulation-Based Inference for Gravitational-Wave Parameter Estimation
+Bayesian parameter estimation for gravitational-wave signals with standard samplers takes hours to days. We train a normalising-flow posterior estimator, [[WaveFlowNPE|m]], on 50 million simulated signals injected into detector noise. On events from the [[GWTC-3|d]] catalogue, [[WaveFlowNPE|m]] produces posteriors consistent with those of [[Bilby|x]] in under a minute. Importance sampling corrections make the posteriors exact in the limit.
+""")
+
 # --- END OF DATA ---
 
 if __name__ == "__main__":
