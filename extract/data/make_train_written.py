@@ -18,6 +18,7 @@ It fails (exit status 1) on any problem. Run from the repository root:
 
     python extract/data/make_train_written.py            # writes extract/data/train_written.jsonl
     python extract/data/make_train_written.py --check    # validate only, print counts
+    python extract/data/make_train_written.py --check --warnings   # also list cross-entry inconsistencies
 """
 from __future__ import annotations
 
@@ -115,6 +116,25 @@ def build() -> tuple[list[dict], list[str]]:
     return rows, problems
 
 
+def cross_warnings(rows: list[dict]) -> list[str]:
+    """Strings annotated in some entry but left unannotated in another (reviewed by hand: some are
+    ordinary words there, such as "weather" or "adapters"), and strings given two types."""
+    types = collections.defaultdict(set)
+    for row in rows:
+        for e in row["entities"] + row.get("title_entities", []):
+            types[e["text"]].add(e["type"])
+    warnings = [f"{name!r} has types {sorted(t)}" for name, t in sorted(types.items()) if len(t) > 1]
+    patterns = {n: re.compile(r"(?<![A-Za-z0-9])" + re.escape(n) + r"(?![A-Za-z0-9])") for n in types}
+    for row in rows:
+        for field, ents in (("abstract", row["entities"]), ("title", row.get("title_entities", []))):
+            covered = [(e["start"], e["end"]) for e in ents]
+            for name, pattern in patterns.items():
+                for m in pattern.finditer(row[field]):
+                    if not any(s <= m.start() and m.end() <= e for s, e in covered):
+                        warnings.append(f"{row['id']} {field}: {name!r} unannotated here")
+    return warnings
+
+
 def main(argv: list[str]) -> int:
     rows, problems = build()
     for problem in problems:
@@ -122,6 +142,9 @@ def main(argv: list[str]) -> int:
     if problems:
         print(f"{len(problems)} problem(s); nothing written", file=sys.stderr)
         return 1
+    if "--warnings" in argv:
+        for warning in cross_warnings(rows):
+            print("warning:", warning, file=sys.stderr)
     counts = collections.Counter(e["type"] for r in rows for e in r["entities"])
     title_counts = collections.Counter(e["type"] for r in rows for e in r.get("title_entities", ()))
     names = collections.Counter(e["type"] for r in rows for e in {(x["text"], x["type"]): x for x in r["entities"]}.values())
@@ -152,13 +175,13 @@ Patch Dropping Is Not Free: Revisiting Token Pruning in Vision Transformers
 Token pruning is a popular way to speed up Vision Transformers at inference time, but most evaluations stop at top-1 accuracy on a single benchmark. We revisit five pruning schemes, among them [[ToMe|x]], [[EViT|x]] and [[DynamicViT|x]], on [[ImageNet|d]], on the distribution-shifted [[ImageNet-R|d]], and on dense prediction with [[ADE20K|d]]. Pruning that looks lossless on clean validation images costs up to 7 points of [[mIoU|k]] on segmentation and disproportionately removes tokens covering small objects. We propose [[KeepSmall|x]], a size-aware scoring rule that reserves a fraction of the budget for low-saliency patches, and show that it recovers most of the lost accuracy at the same throughput.
 
 The [[Harbor Street|d]] Corpus: Street-Level Imagery for Fine-Grained Storefront Recognition
-Recognising the business behind a storefront requires reading signage, interpreting window displays and coping with occlusion by traffic. We release the [[Harbor Street|d]] corpus, 260k street-level images from 19 cities annotated with storefront boxes, business categories and transcribed signage. Compared with [[Places365|d]], which labels scenes rather than businesses, and with [[TextVQA|d]], which targets isolated questions, [[Harbor Street|d]] requires joint reasoning over text and layout. Our baseline, [[SignFuse|m]], combines an OCR encoder with a [[CLIP|m]] image tower and reaches 61.2% top-1 accuracy, leaving ample room for improvement.
+Recognising the business behind a storefront requires reading signage, interpreting window displays and coping with occlusion by traffic. We release the [[Harbor Street|d]] corpus, 260k street-level images from 19 cities annotated with storefront boxes, business categories and transcribed signage. Compared with [[Places365|d]], which labels scenes rather than businesses, and with [[TextVQA|d]], which targets isolated questions, [[Harbor Street|d]] requires joint reasoning over text and layout. Our baseline, [[SignFuse|m]], combines an [[OCR|t]] encoder with a [[CLIP|m]] image tower and reaches 61.2% top-1 accuracy, leaving ample room for improvement.
 
 Self-Distilled Anchors for Semi-Supervised Semantic Segmentation
 Semi-supervised segmentation methods usually rely on pseudo-labels that are confident but often wrong at object boundaries. We propose [[AnchorDistill|x]], which maintains a small bank of class prototypes computed from a teacher network and uses them to re-weight pixel-level pseudo-labels. On [[Cityscapes|d]] with only 1/16 of the labels, [[AnchorDistill|x]] reaches 76.8 [[mIoU|k]], improving over [[UniMatch|x]] by 1.4 points; on [[PASCAL VOC 2012|d]] the improvement is 2.0 points with 92 labelled images. The method adds fewer than 1% parameters and no inference cost.
 
 Counting Birds from the Sky with Density-Aware Transformers
-Aerial surveys of seabird colonies are labour-intensive to annotate. This paper introduces [[SkyTally|d]], a dataset of 3,400 drone images containing 1.2 million point-annotated birds, and [[DenCount-T|m]], a transformer that predicts density maps at multiple scales. On [[SkyTally|d]], [[DenCount-T|m]] lowers mean absolute error by 23% relative to [[CSRNet|m]] and by 11% relative to [[P2PNet|m]]. We further show that pretraining on the crowd-counting collection [[ShanghaiTech|d]] helps only when the birds are densely packed.
+Aerial surveys of seabird colonies are labour-intensive to annotate. This paper introduces [[SkyTally|d]], a dataset of 3,400 drone images containing 1.2 million point-annotated birds, and [[DenCount-T|m]], a transformer that predicts density maps at multiple scales. On [[SkyTally|d]], [[DenCount-T|m]] lowers [[mean absolute error|k]] by 23% relative to [[CSRNet|m]] and by 11% relative to [[P2PNet|m]]. We further show that pretraining on the crowd-counting collection [[ShanghaiTech|d]] helps only when the birds are densely packed.
 
 Do Diffusion Features Generalise? A Study of Frozen Generative Backbones for Correspondence
 Features extracted from text-to-image diffusion models have been reported to yield strong semantic correspondences without supervision. We test this claim systematically, probing [[Stable Diffusion 2.1|m]] and a smaller in-house model, [[Brisa-Diff|m]], on [[SPair-71k|d]], [[PF-PASCAL|d]] and a new cross-category split we call [[SPair-XC|d]]. Diffusion features outperform [[DINOv2|m]] on within-category pairs but lag behind it by 9 [[PCK|k]] points on [[SPair-XC|d]], suggesting that their advantage comes from category-specific priors. Combining both feature types with a learned weighting, which we call [[FuseCorr|x]], gives the best results overall.
@@ -253,13 +276,13 @@ Lexical Simplification for Dyslexic Readers with Constrained Decoding
 We present [[EasyLex|x]], a constrained decoding method that replaces complex words with frequent synonyms while preserving syntax. A list of frequent words derived from children's books serves as the constraint vocabulary. On the [[TSAR-2022|d]] shared task data and on the [[Newsela|d]] corpus, [[EasyLex|x]] outperforms a prompted [[GPT-3.5|m]] baseline in meaning preservation while achieving similar simplicity, as judged by 40 readers with dyslexia. We discuss cases where simplification changes factual content.
 
 Benchmarking Language Models on Historical Spelling Variation
-Language models are trained predominantly on modern text and struggle with historical documents. We construct [[OldWords|b]], a benchmark of parallel historical and normalised sentences in English, Dutch and Swedish spanning the 16th to 19th centuries. Fine-tuned [[ByT5|m]] models outperform subword models such as [[mT5|m]] on spelling normalisation, reaching a character error rate of 2.9%. We also show that zero-shot prompting of large models performs poorly for Swedish.
+Language models are trained predominantly on modern text and struggle with historical documents. We construct [[OldWords|b]], a benchmark of parallel historical and normalised sentences in English, Dutch and Swedish spanning the 16th to 19th centuries. Fine-tuned [[ByT5|m]] models outperform subword models such as [[mT5|m]] on spelling normalisation, reaching a [[character error rate|k]] of 2.9%. We also show that zero-shot prompting of large models performs poorly for Swedish.
 
 Robust Intent Classification under Speech Recognition Errors
 Spoken dialogue systems classify intents from automatic transcripts that contain recognition errors. We propose [[NoisyDistill|x]], which distils a teacher trained on clean text into a student that sees transcripts with simulated phonetic confusions. On [[SLURP|d]] and a noisy version of [[SNIPS|d]], [[NoisyDistill|x]] improves intent accuracy by 3.5 and 4.8 points over fine-tuning [[DeBERTa-v3|m]] directly on transcripts. Gains hold when transcripts come from [[Whisper|m]] rather than from the simulated channel.
 
 Calibrating Multiple-Choice Answers of Language Models
-Large language models assign probabilities to answer options that are poorly calibrated, often favouring a particular letter. We propose [[PermCal|x]], which averages option probabilities over cyclic permutations of the options and then applies temperature scaling fitted on a small validation split. On [[ARC-Challenge|b]], [[HellaSwag|b]] and [[MMLU|b]], [[PermCal|x]] reduces [[expected calibration error|k]] by 60% for [[Llama-2-70B|m]] and improves accuracy by up to 2 points by removing letter bias.
+Large language models assign probabilities to answer options that are poorly calibrated, often favouring a particular letter. We propose [[PermCal|x]], which averages option probabilities over cyclic permutations of the options and then applies [[temperature scaling|x]] fitted on a small validation split. On [[ARC-Challenge|b]], [[HellaSwag|b]] and [[MMLU|b]], [[PermCal|x]] reduces [[expected calibration error|k]] by 60% for [[Llama-2-70B|m]] and improves accuracy by up to 2 points by removing letter bias.
 
 [[Wren|m]]: Efficient Encoder Models for Scandinavian Languages
 We introduce [[Wren|m]], a set of encoder models pretrained on 70 GB of Danish, Norwegian and Swedish text using a replaced-token-detection objective in the style of [[ELECTRA|m]]. [[Wren-small|m]] matches the accuracy of a multilingual [[BERT-base|m]] on [[ScandEval|b]] while being four times faster. We discuss tokenisation choices for compound words and release all checkpoints under an open licence.
@@ -368,7 +391,7 @@ Change Detection in Urban Areas with Bi-Temporal Transformers
 We present [[BiTempo|m]], a transformer that jointly encodes pairs of aerial images acquired years apart and predicts building changes. On [[LEVIR-CD|d]] and [[WHU-CD|d]], [[BiTempo|m]] reaches [[F1|k]] scores of 91.8 and 93.1, outperforming [[BIT|m]] and [[ChangeFormer|m]]. We show that pretraining on synthetic change pairs created by pasting buildings from the [[SpaceNet 7|d]] annotations accelerates convergence.
 
 Estimating Forest Canopy Height from Spaceborne LiDAR and Optical Imagery
-Canopy height maps are essential for carbon accounting. We train a convolutional model, [[CanopyNet|m]], to regress canopy height from optical imagery using sparse [[GEDI|d]] LiDAR footprints as supervision. Across four biomes, [[CanopyNet|m]] achieves a mean absolute error of 3.9 m, compared with 5.2 m for a random-forest baseline. A test on airborne laser scans from the [[NEON|d]] sites shows that errors are largest in tall tropical forests.
+Canopy height maps are essential for carbon accounting. We train a convolutional model, [[CanopyNet|m]], to regress canopy height from optical imagery using sparse [[GEDI|d]] LiDAR footprints as supervision. Across four biomes, [[CanopyNet|m]] achieves a [[mean absolute error|k]] of 3.9 m, compared with 5.2 m for a random-forest baseline. A test on airborne laser scans from the [[NEON|d]] sites shows that errors are largest in tall tropical forests.
 
 Few-Shot Ship Detection in SAR Images with Prototype Refinement
 Labelled synthetic aperture radar images of ships are scarce. We propose [[ProtoShip|x]], a few-shot detector that refines class prototypes with features from unlabelled images via optimal transport. On the [[SSDD|d]] and [[HRSID|d]] datasets with 10 labelled images per class, [[ProtoShip|x]] improves [[AP|k]] by 6.2 points over [[TFA|x]] and by 3.8 points over [[DeFRCN|x]].
@@ -380,7 +403,7 @@ Chest X-ray classifiers trained at one hospital often fail at another. We pretra
 We present [[VertebraSeg|d]], a dataset of 620 lumbar spine MRI scans from four centres with voxel-level labels for vertebrae, intervertebral discs and the spinal canal. We benchmark [[nnU-Net|x]], [[TransUNet|m]] and [[SwinUNETR|m]]. [[nnU-Net|x]] achieves the highest mean [[Dice|k]] of 0.91 on in-distribution centres, but all methods lose 4 to 9 points on the held-out centre. We provide standard splits and an evaluation script.
 
 Uncertainty-Aware Segmentation of Brain Tumours
-Clinical deployment of tumour segmentation requires knowing when the model is unsure. We present [[EviSeg|x]], which attaches an evidential output layer to a 3D U-Net and calibrates voxel-level uncertainty with a small held-out set. On [[BraTS 2021|d]], [[EviSeg|x]] maintains [[Dice|k]] scores comparable to a deterministic baseline and lowers [[expected calibration error|k]] from 0.09 to 0.03. Uncertainty maps concentrate at tumour boundaries and correlate with inter-rater disagreement.
+Clinical deployment of tumour segmentation requires knowing when the model is unsure. We present [[EviSeg|x]], which attaches an evidential output layer to a [[3D U-Net|m]] and calibrates voxel-level uncertainty with a small held-out set. On [[BraTS 2021|d]], [[EviSeg|x]] maintains [[Dice|k]] scores comparable to a deterministic baseline and lowers [[expected calibration error|k]] from 0.09 to 0.03. Uncertainty maps concentrate at tumour boundaries and correlate with inter-rater disagreement.
 
 Foundation Models for Histopathology: A Fair Comparison
 Several self-supervised foundation models for whole-slide images have been released with incomparable evaluation protocols. We evaluate [[UNI|m]], [[CTransPath|m]], [[Phikon|m]] and an [[ImageNet|d]]-pretrained [[ResNet-50|m]] under a single protocol on eleven tasks, including [[Camelyon16|d]] metastasis detection and [[PANDA|d]] prostate grading. Domain-specific models beat the [[ImageNet|d]] baseline by 4 to 12 points of balanced accuracy, but no single foundation model dominates. We release the evaluation harness, [[PathEval|x]].
@@ -455,8 +478,8 @@ batch(r"""
 The [[tidepool|d]] Dataset: Underwater Video of Intertidal Ecosystems
 Marine ecologists increasingly rely on video to monitor intertidal species, but annotated footage is scarce. We introduce the [[tidepool|d]] dataset, 310 hours of underwater video from rock pools along the Atlantic coast with 52,000 bounding-box tracks of crabs, anemones, fish and snails. Tracking is hard because of caustics, turbid water and camouflage. We evaluate [[ByteTrack|x]] and [[OC-SORT|x]] with a [[YOLOX|m]] detector and report [[HOTA|k]] per species. A tracker that models caustic flicker as a nuisance variable, [[CausTrack|x]], improves [[HOTA|k]] by 5.6 points on [[tidepool|d]].
 
-Visual Question Answering over Charts without OCR
-Chart understanding models typically depend on an external optical character recognition module. We ask whether a pixel-only model can answer chart questions directly. Our model, [[PlotReader|m]], is a [[Pix2Struct|m]]-style encoder-decoder pretrained on 6 million rendered charts with synthetic questions. On [[ChartQA|b]] and [[PlotQA|b]], [[PlotReader|m]] matches pipelines that use OCR, and it is markedly better on charts with rotated or overlapping labels. The synthetic chart generator is released as [[ChartForge|x]].
+[[Visual Question Answering|t]] over Charts without [[OCR|t]]
+Chart understanding models typically depend on an external [[optical character recognition|t]] module. We ask whether a pixel-only model can answer chart questions directly. Our model, [[PlotReader|m]], is a [[Pix2Struct|m]]-style encoder-decoder pretrained on 6 million rendered charts with synthetic questions. On [[ChartQA|b]] and [[PlotQA|b]], [[PlotReader|m]] matches pipelines that use [[OCR|t]], and it is markedly better on charts with rotated or overlapping labels. The synthetic chart generator is released as [[ChartForge|x]].
 
 [[Kite-10/100|b]]: Small Image Classification Benchmarks with Label Noise from Real Annotators
 Synthetic label noise poorly reflects the errors made by human annotators. We collect five independent crowd labels for each of 60,000 small images and release two benchmarks, [[Kite-10/100|b]], with 10 and 100 classes respectively. Noise in [[Kite-10/100|b]] is instance-dependent and concentrated on visually similar classes. Methods designed for symmetric noise, such as [[Co-teaching|x]], gain little over standard training on [[Kite-100|b]], whereas [[DivideMix|x]] and our sample-reweighting approach [[TrustMix|x]] remain effective.
@@ -514,7 +537,7 @@ Hearing aid users struggle in noisy restaurants. We propose [[LipClean|m]], a li
 """)
 
 batch(r"""
-Grounded Visual Question Answering in Cluttered Kitchens
+Grounded [[Visual Question Answering|t]] in Cluttered Kitchens
 [[Visual question answering|t]] ([[VQA|t]]) models often answer correctly for the wrong reasons. We introduce [[Pantry-VQA|b]], 11,000 questions about egocentric kitchen images in which every answer is grounded by a box around the evidence. Strong models such as [[LLaVA-NeXT|m]] and [[IDEFICS2|m]] answer 63% of questions correctly, but only 31% with correct grounding. Training with a grounding-consistency loss, which we term [[GroundLock|x]], improves grounded accuracy to 44% while leaving plain [[VQA|t]] accuracy unchanged.
 
 [[Stanford Street Scenes|d]] Revisited: Label Errors in a Popular Segmentation Benchmark
@@ -619,7 +642,7 @@ Learning to Play Board Games from Rule Descriptions
 Game-playing agents are usually engineered for a specific game. We introduce [[RuleZero|x]], which reads a natural language rule description, translates it into an executable game definition with a language model, and trains a policy by self-play with [[MCTS|x]]. On 25 board games from the [[Ludii|d]] library held out during development, [[RuleZero|x]] produces correct game definitions for 19 and agents that beat a random opponent in all 19.
 
 [[Bluebell|m]]: A Compact Multimodal Model for Document Understanding
-Document AI systems combine OCR, layout analysis and language understanding in heavy pipelines. We describe [[Bluebell|m]], a 600M-parameter model that reads page images directly and answers questions or extracts fields. On [[DocVQA|b]], [[Bluebell|m]] scores 84.1 [[ANLS|k]], close to [[Donut|m]]-based systems ten times larger, and on the receipt-parsing set [[CORD|d]] it reaches 91.6 field-level [[F1|k]]. The model runs on a laptop CPU in under a second per page.
+Document AI systems combine [[OCR|t]], layout analysis and language understanding in heavy pipelines. We describe [[Bluebell|m]], a 600M-parameter model that reads page images directly and answers questions or extracts fields. On [[DocVQA|b]], [[Bluebell|m]] scores 84.1 [[ANLS|k]], close to [[Donut|m]]-based systems ten times larger, and on the receipt-parsing set [[CORD|d]] it reaches 91.6 field-level [[F1|k]]. The model runs on a laptop CPU in under a second per page.
 
 Revisiting Batch Normalisation in Reinforcement Learning
 Batch normalisation is rarely used in deep reinforcement learning because of non-stationary data. We show that with a simple modification, recomputing statistics over a mixture of current and replayed batches, batch normalisation stabilises critic training in [[SAC|x]] and [[TD3|x]]. We call the modification [[MixBN|x]]. On [[MuJoCo|x]] locomotion tasks, [[MixBN|x]] enables a higher update-to-data ratio and improves sample efficiency by about 40%.
@@ -657,7 +680,7 @@ Video Frame Interpolation with Bidirectional Flow Transformers
 We present [[FlowBridge|m]], a frame interpolation model that estimates bidirectional flows with a transformer and synthesises the middle frame with a refinement network. On [[Vimeo-90K|d]], [[FlowBridge|m]] achieves 36.4 dB [[PSNR|k]]; on the large-motion [[X4K1000FPS|d]] set it improves over [[RIFE|m]] and [[EMA-VFI|m]] by more than 1 dB. Inference at 1080p takes 40 ms on a desktop GPU.
 
 Data Pruning for Instruction Tuning via Gradient Similarity
-Instruction datasets contain many redundant examples. We score each example by the similarity of its gradient to the average gradient on a small set of target tasks and keep the top 5%, a method we call [[GradSelect|x]]. Fine-tuning [[Llama-2-7B|m]] on the selected subset of [[Alpaca|d]] and [[ShareGPT|d]] matches full-data fine-tuning on [[AlpacaEval|b]] and outperforms selection by perplexity or by [[LESS|x]] at the same budget.
+Instruction datasets contain many redundant examples. We score each example by the similarity of its gradient to the average gradient on a small set of target tasks and keep the top 5%, a method we call [[GradSelect|x]]. Fine-tuning [[Llama-2-7B|m]] on the selected subset of [[Alpaca|d]] and [[ShareGPT|d]] matches full-data fine-tuning on [[AlpacaEval|b]] and outperforms selection by [[perplexity|k]] or by [[LESS|x]] at the same budget.
 
 Continual Learning without Task Boundaries in Speech Commands
 Most continual learning methods assume known task boundaries. We study boundary-free continual learning for keyword spotting, where new keywords appear gradually in a stream. Our method, [[DriftKeep|x]], detects distribution changes with a running two-sample test and consolidates weights with [[EWC|x]] at detected changes. On a streamed version of [[Speech Commands v2|d]], [[DriftKeep|x]] forgets 48% less than [[ER|x]] with the same memory size.
