@@ -10,7 +10,8 @@ import sys
 import click
 
 from litkg import __version__
-from litkg.commands.common import db_option, fail_cleanly, fast_option, input_options, json_option, print_json
+from litkg.commands.common import (check_out_folder, db_option, fail_cleanly, fast_option, input_options,
+                                   json_option, mkdir_option, print_json)
 from litkg.commands.export import export
 from litkg.commands.fetch import fetch
 from litkg.commands.neo4j import neo4j
@@ -45,12 +46,24 @@ def build(inputs, db, fmt, on_error, encoding, batch_size, fast, as_json) -> Non
     before (same DOI, arXiv id or title) are merged; building the same files again changes
     nothing.
     """
-    from tqdm import tqdm
+    from pathlib import Path
 
-    with KnowledgeGraph(db, fast=fast) as kg, tqdm(unit=" records", desc="building", file=sys.stderr,
-                                        disable=None, leave=False) as bar:
-        summary = kg.build(list(inputs), format=fmt, on_error=on_error, progress=bar.update,
-                           encoding=encoding, batch_size=batch_size)
+    from litkg.errors import InputError
+
+    existed = Path(db).exists()
+    with KnowledgeGraph(db, fast=fast) as kg:
+        kg.extractor  # load the pipeline first, so the bar's rate and ETA start with the reading
+        size = sum(Path(p).stat().st_size for p in inputs if Path(p).is_file())
+        with progress_bar(sys.stderr, total=size) as progress:
+            summary = kg.build(list(inputs), format=fmt, on_error=on_error, progress=progress,
+                               encoding=encoding, batch_size=batch_size)
+    if summary.records_read == 0:
+        if not existed:  # nothing to keep: leave no empty store behind
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+        first = f"; first: {summary.skipped[0]}" if summary.skipped else ""
+        raise InputError(f"no records read from {summary.files} file(s) ({summary.records_skipped} skipped{first})",
+                         hint="check the inputs and --format; a record needs a title or an abstract")
     if as_json:
         print_json(summary.to_json())
         return
@@ -69,15 +82,45 @@ def build(inputs, db, fmt, on_error, encoding, batch_size, fast, as_json) -> Non
         click.echo(f"  … and {len(summary.skipped) - 20} more skipped records", err=True)
 
 
+def progress_bar(stream, *, total: int | None = None, disable: bool | None = None):
+    """A tqdm bar for ``build(progress=…)``: the inputs' size as its total (the number of records in
+    them is not known before they are read), bytes/s and an ETA, and the records read so far.
+    Shown only on a terminal unless ``disable`` says otherwise."""
+    from contextlib import contextmanager
+
+    from tqdm import tqdm
+
+    @contextmanager
+    def bar_context():
+        with tqdm(total=total or None, unit="B", unit_scale=True, unit_divisor=1024, desc="building", file=stream,
+                  disable=disable, leave=False, mininterval=0.2, dynamic_ncols=True) as bar:
+            def progress(state) -> None:
+                if state.bytes_total and bar.total != state.bytes_total:
+                    bar.total = state.bytes_total
+                bar.update(max(0, state.bytes_done - bar.n))
+                bar.set_postfix_str(f"{state.records:,} records", refresh=True)
+
+            yield progress
+
+    return bar_context()
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--out", "out", type=click.Path(dir_okay=False), default=None,
               help="Write JSONL here (default: standard output).")
+@mkdir_option
 @input_options
 @fast_option
 @fail_cleanly
-def extract(inputs, out, fmt, on_error, encoding, fast) -> None:
+def extract(inputs, out, mkdir, fmt, on_error, encoding, fast) -> None:
     """Extract entities from INPUTS and write one JSON object per paper (JSONL); no store."""
+    from pathlib import Path
+
+    from litkg.errors import InputError
+
+    if out:
+        check_out_folder(out, mkdir=mkdir)
     kg = KnowledgeGraph(fast=fast)
     skipped: list = []
     stream = open(out, "w", encoding="utf-8") if out else sys.stdout
@@ -92,6 +135,11 @@ def extract(inputs, out, fmt, on_error, encoding, fast) -> None:
             stream.close()
     for record in skipped:
         click.echo(f"skipped {record}", err=True)
+    if count == 0:
+        if out:
+            Path(out).unlink(missing_ok=True)
+        raise InputError(f"no records read from {len(inputs)} file(s) ({len(skipped)} skipped)",
+                         hint="check the inputs and --format; a record needs a title or an abstract")
     if out:
         click.echo(f"Wrote {count} papers to {out} ({len(skipped)} records skipped).", err=True)
 
@@ -148,10 +196,12 @@ def stats(db, as_json) -> None:
 @click.option("--radius", default=1, show_default=True, type=click.IntRange(min=1), help="Hops around --focus.")
 @click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(min=1),
               help="Show at most this many nodes (the most connected).")
+@mkdir_option
 @db_option
 @fail_cleanly
-def render(out, view, focus, radius, max_nodes, db) -> None:
+def render(out, view, focus, radius, max_nodes, mkdir, db) -> None:
     """Write an interactive HTML view of the graph (works offline)."""
+    check_out_folder(out, mkdir=mkdir)
     with KnowledgeGraph(db) as kg:
         result = kg.render(out, view=view, focus=focus, radius=radius, max_nodes=max_nodes)
     note = f" of {result.nodes_total}" if result.nodes_total > result.nodes_shown else ""

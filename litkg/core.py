@@ -12,14 +12,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from litkg.errors import InputNotFoundError
 from litkg.extract.pipeline import Extractor
 from litkg.graph.store import GraphStore
+from litkg.queries.results import Rows
 from litkg.records import Extraction, Paper, SkippedRecord
 
-__all__ = ["KnowledgeGraph", "BuildSummary", "DEFAULT_DB"]
+__all__ = ["KnowledgeGraph", "BuildSummary", "BuildProgress", "DEFAULT_DB", "RECORDS_SOURCE"]
 
 DEFAULT_DB = "litkg.db"
 _BATCH = 256
@@ -46,6 +47,83 @@ class BuildSummary:
         data = {k: v for k, v in self.__dict__.items() if k != "skipped"}
         data["skipped"] = [{"path": s.path, "line": s.line, "reason": s.reason} for s in self.skipped]
         return data
+
+
+@dataclass(frozen=True)
+class BuildProgress:
+    """How far a build is, as passed to ``build(progress=…)`` after each committed batch.
+
+    ``records`` were read so far; ``bytes_done`` of the inputs' ``bytes_total`` are behind them
+    (how many records the files hold is not known before they are read, their sizes are).
+    ``records_total`` is known only for :meth:`KnowledgeGraph.build_records` of a sized collection.
+    """
+
+    records: int
+    bytes_done: int = 0
+    bytes_total: int = 0
+    records_total: int | None = None
+
+
+class _InputBytes:
+    """Where in the inputs a record starts, in bytes: the sizes of the files before it plus the
+    offset of its first line (line starts are found by one extra scan per file, as it is reached)."""
+
+    def __init__(self, inputs: Sequence[str | os.PathLike]) -> None:
+        self.paths = [str(p) for p in inputs]
+        self.sizes = [os.path.getsize(p) for p in inputs]
+        self.total = sum(self.sizes)
+        self._index, self._starts = -1, None
+
+    def position(self, paper: Paper) -> int:
+        import numpy as np
+
+        path = paper.source.path
+        if self._index < 0 or self.paths[self._index] != path:
+            following = [i for i in range(self._index + 1, len(self.paths)) if self.paths[i] == path]
+            if not following:
+                return sum(self.sizes[: self._index + 1])
+            self._index = following[0]
+            chunks, offset = [np.zeros(1, dtype=np.int64)], 0
+            with open(path, "rb") as handle:
+                while chunk := handle.read(1 << 24):
+                    chunks.append(np.flatnonzero(np.frombuffer(chunk, dtype=np.uint8) == 10) + offset + 1)
+                    offset += len(chunk)
+            self._starts = np.concatenate(chunks)
+        line = max(1, min(paper.source.line, len(self._starts))) - 1
+        return sum(self.sizes[: self._index]) + int(self._starts[line])
+
+
+#: ``Paper.source.path`` of records given to :meth:`KnowledgeGraph.build_records` without a source.
+RECORDS_SOURCE = "<records>"
+
+
+def _as_paper(record: Paper | Mapping[str, Any], number: int) -> Paper:
+    """A :class:`Paper` from a Paper or a dict with the fields of a JSONL record (others become
+    metadata), sourced ``<records>:N`` (N counting from 1) unless it has a source of its own."""
+    from dataclasses import replace
+
+    from litkg.records import DEFAULT_SOURCE, SourceRef
+
+    from litkg.readers import clean_text, text_problem
+    from litkg.readers.structured import paper_from_fields
+
+    where = SourceRef(RECORDS_SOURCE, number)
+    if isinstance(record, Paper):
+        paper = replace(record, source=where) if record.source == DEFAULT_SOURCE else record
+        paper = replace(paper, title=clean_text(paper.title or "").strip(),
+                        abstract=clean_text(paper.abstract or "").strip())
+        if not paper.title and not paper.abstract:
+            raise ValueError("record has no title and no abstract")
+        for name in ("title", "abstract"):
+            problem = text_problem(name, getattr(paper, name))
+            if problem:
+                raise ValueError(problem)
+        return paper
+    if not isinstance(record, Mapping):
+        raise TypeError(f"record is a {type(record).__name__}, not a dict or a Paper")
+    # As a JSONL reader reads a line: control characters go, then the fields are mapped.
+    fields = [(key, clean_text(value) if isinstance(value, str) else value) for key, value in record.items()]
+    return paper_from_fields(fields, where)
 
 
 def _read_all(inputs: Sequence[str | os.PathLike], fmt: str | None, on_error: str,
@@ -118,7 +196,7 @@ class KnowledgeGraph:
 
     # -- build --------------------------------------------------------------------------------
     def build(self, inputs: Sequence[str | os.PathLike], *, format: str | None = None, on_error: str = "skip",
-              progress: Callable[[int], None] | None = None, encoding: str = "utf-8",
+              progress: Callable[[BuildProgress], None] | None = None, encoding: str = "utf-8",
               batch_size: int = _BATCH) -> BuildSummary:
         """Read, extract and store papers from ``inputs``; merge duplicates; return a summary.
 
@@ -126,15 +204,67 @@ class KnowledgeGraph:
         records are counted and skipped. With ``on_error="fail"`` the whole build is one
         transaction: the first bad record raises :class:`~litkg.errors.MalformedRecordError` and
         nothing is written. ``encoding`` is the input files' text encoding (ASCII-compatible).
-        ``progress`` is called with the number of records read since its last call.
+        ``progress`` is called with a :class:`BuildProgress` after each batch (records read, and
+        bytes of the inputs behind them out of their total size).
         """
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, not {batch_size}")
         _check_inputs(inputs, format, encoding)
-        store = self._open_for_writing()
         skipped: list[SkippedRecord] = []
-        counts = {"read": 0, "new": 0, "merged": 0, "unchanged": 0, "extracted": 0, "title_only": 0}
         records = _read_all(inputs, format, on_error, skipped, encoding)
+        return self._build(records, len(inputs), skipped, on_error=on_error, progress=progress,
+                           batch_size=batch_size, where=_InputBytes(inputs))
+
+    def build_records(self, records: Iterable[Paper | Mapping[str, Any]], *, on_error: str = "skip",
+                      progress: Callable[[BuildProgress], None] | None = None,
+                      batch_size: int = _BATCH) -> BuildSummary:
+        """Build from records in memory (a notebook's list of dicts, a generator, ``Paper`` objects)
+        exactly as :meth:`build` builds from files.
+
+        A dict has the fields of a JSONL record (``title``, ``abstract``, ``authors``, ``year``,
+        ``doi``, …; other keys are kept as metadata); its source is ``<records>:N``, N counting
+        from 1. A dict that is not a valid record is skipped and reported (``on_error="skip"``)
+        or raises :class:`~litkg.errors.MalformedRecordError` with nothing written (``"fail"``).
+
+        >>> kg.build_records([{"title": "TRAM", "abstract": "We evaluate on WILDS."}])  # doctest: +SKIP
+        """
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+        if on_error not in ("skip", "fail"):
+            raise ValueError(f"on_error must be 'skip' or 'fail', not {on_error!r}")
+        if isinstance(records, (str, bytes, Mapping, Paper)):
+            raise TypeError("build_records takes an iterable of records (dicts or Papers), not one record or a "
+                            "path; use build([path]) for files")
+        skipped: list[SkippedRecord] = []
+        total = len(records) if hasattr(records, "__len__") else None
+
+        def papers() -> Iterator[Paper]:
+            from litkg.errors import LitkgError, MalformedRecordError
+            from litkg.readers.structured import RecordProblem
+
+            for number, record in enumerate(records, start=1):
+                try:
+                    yield _as_paper(record, number)
+                except (LitkgError, RecordProblem, TypeError, ValueError) as exc:
+                    reason = getattr(exc, "reason", None) or getattr(exc, "message", None) or str(exc)
+                    if on_error == "fail":
+                        raise MalformedRecordError(RECORDS_SOURCE, number, reason) from None
+                    skipped.append(SkippedRecord(RECORDS_SOURCE, number, reason))
+
+        return self._build(papers(), 0, skipped, on_error=on_error, progress=progress, batch_size=batch_size,
+                           records_total=total)
+
+    def _build(self, records: Iterator[Paper], files: int, skipped: list[SkippedRecord], *, on_error: str,
+               progress: Callable[[BuildProgress], None] | None, batch_size: int,
+               where: _InputBytes | None = None, records_total: int | None = None) -> BuildSummary:
+        store = self._open_for_writing()
+        bytes_total = where.total if where else 0
+
+        def report(last: Paper | None) -> None:
+            if progress:
+                done = where.position(last) if where and last is not None else 0
+                progress(BuildProgress(counts["read"], done, bytes_total, records_total))
+        counts = {"read": 0, "new": 0, "merged": 0, "unchanged": 0, "extracted": 0, "title_only": 0}
 
         def run_batches() -> None:
             batch: list[Paper] = []
@@ -142,13 +272,12 @@ class KnowledgeGraph:
                 batch.append(paper)
                 if len(batch) >= batch_size:
                     self._write_batch(store, batch, counts, single_transaction=on_error == "fail")
-                    if progress:
-                        progress(len(batch))
+                    report(batch[-1])
                     batch = []
             if batch:
                 self._write_batch(store, batch, counts, single_transaction=on_error == "fail")
-                if progress:
-                    progress(len(batch))
+            if progress:
+                progress(BuildProgress(counts["read"], bytes_total, bytes_total, records_total))
 
         if on_error == "fail":
             with store.transaction():
@@ -156,7 +285,7 @@ class KnowledgeGraph:
         else:
             run_batches()
         return BuildSummary(
-            files=len(inputs), records_read=counts["read"], papers_new=counts["new"],
+            files=files, records_read=counts["read"], papers_new=counts["new"],
             papers_merged=counts["merged"], papers_unchanged=counts["unchanged"],
             papers_extracted=counts["extracted"], records_skipped=len(skipped),
             papers_total=store.count("papers"), concepts_total=store.count("concepts"),
@@ -237,49 +366,72 @@ class KnowledgeGraph:
 
         return store_stats(self.store)
 
-    # Each question is one function of litkg.queries; see there for parameters and ranking.
+    # Each question is one function of litkg.queries; see there for parameters and ranking. Lists
+    # come back as Rows: a list that also knows its total before `limit` cut it, with to_json()
+    # and to_pandas(). No limit is limit=None (or 0), as --limit 0 is on the command line.
+    @staticmethod
+    def _limited(rows: list, limit: int | None, count: Callable[[], int], row_type: type) -> Rows:
+        from litkg.queries.concepts import check_limit
+
+        limit = check_limit(limit)
+        total = len(rows) if limit is None or len(rows) < limit else count()
+        return Rows(rows, total=total, row_type=row_type)
+
+    def papers(self, *, search: str | None = None, limit: int | None = 50) -> Rows:
+        """The papers, newest first, with their keys; only those whose title, key, id, DOI or arXiv
+        id contains ``search`` when given (:func:`litkg.queries.list_papers`)."""
+        from litkg.queries.papers import PaperRow, count_papers, list_papers
+
+        rows = list_papers(self.store, search=search, limit=limit)
+        return self._limited(rows, limit, lambda: count_papers(self.store, search=search), PaperRow)
+
     def shared_datasets(self, *, paper: str | None = None, min_shared: int = 1, limit: int | None = 50,
-                        types: Sequence[str] = ("dataset", "benchmark")) -> list:
+                        types: Sequence[str] = ("dataset", "benchmark")) -> Rows:
         """Pairs of papers ranked by shared datasets/benchmarks (:func:`litkg.queries.shared_datasets`)."""
-        from litkg.queries.shared import shared_datasets
+        from litkg.queries.shared import SharedPair, count_shared_pairs, shared_datasets
 
-        return shared_datasets(self.store, paper=paper, min_shared=min_shared, limit=limit, types=types)
+        rows = shared_datasets(self.store, paper=paper, min_shared=min_shared, limit=limit, types=types)
+        return self._limited(rows, limit, lambda: count_shared_pairs(self.store, paper=paper, min_shared=min_shared,
+                                                                     types=types), SharedPair)
 
-    def papers_using(self, name: str, *, include_parts: bool = False) -> list:
+    def papers_using(self, name: str, *, include_parts: bool = False) -> Rows:
         """Papers using a concept, alias-aware (:func:`litkg.queries.papers_using`)."""
-        from litkg.queries.usage import papers_using
+        from litkg.queries.usage import PaperUse, papers_using
 
-        return papers_using(self.store, name, include_parts=include_parts)
+        return Rows(papers_using(self.store, name, include_parts=include_parts), row_type=PaperUse)
 
-    def co_usage(self, name: str, *, type: str | None = None, limit: int | None = 20) -> list:
+    def co_usage(self, name: str, *, type: str | None = None, limit: int | None = 20) -> Rows:
         """Concepts most used together with one (:func:`litkg.queries.co_usage`)."""
-        from litkg.queries.usage import co_usage
+        from litkg.queries.usage import CoUsage, co_usage
 
-        return co_usage(self.store, name, type=type, limit=limit)
+        rows = co_usage(self.store, name, type=type, limit=limit)
+        return self._limited(rows, limit, lambda: len(co_usage(self.store, name, type=type, limit=None)), CoUsage)
 
-    def similar_papers(self, paper: str, *, limit: int | None = 10) -> list:
+    def similar_papers(self, paper: str, *, limit: int | None = 10) -> Rows:
         """Papers most similar by rarity-weighted shared concepts (:func:`litkg.queries.similar_papers`)."""
-        from litkg.queries.papers import similar_papers
+        from litkg.queries.papers import SimilarPaper, count_similar, similar_papers
 
-        return similar_papers(self.store, paper, limit=limit)
+        rows = similar_papers(self.store, paper, limit=limit)
+        return self._limited(rows, limit, lambda: count_similar(self.store, paper), SimilarPaper)
 
-    def top_concepts(self, *, type: str | None = None, limit: int | None = 20) -> list:
+    def top_concepts(self, *, type: str | None = None, limit: int | None = 20) -> Rows:
         """The most used concepts (:func:`litkg.queries.top_concepts`)."""
-        from litkg.queries.concepts import top_concepts
+        from litkg.queries.concepts import ConceptCount, top_concepts
 
-        return top_concepts(self.store, type=type, limit=limit)
+        rows = top_concepts(self.store, type=type, limit=limit)
+        return self._limited(rows, limit, lambda: len(top_concepts(self.store, type=type, limit=None)), ConceptCount)
 
-    def timeline(self, name: str, *, by: str = "year", include_parts: bool = False) -> list:
+    def timeline(self, name: str, *, by: str = "year", include_parts: bool = False) -> Rows:
         """Papers per year or month using a concept (:func:`litkg.queries.timeline`)."""
-        from litkg.queries.usage import timeline
+        from litkg.queries.usage import TimelinePoint, timeline
 
-        return timeline(self.store, name, by=by, include_parts=include_parts)
+        return Rows(timeline(self.store, name, by=by, include_parts=include_parts), row_type=TimelinePoint)
 
-    def gaps(self, *, methods: int = 20, benchmarks: int = 20) -> list:
+    def gaps(self, *, methods: int = 20, benchmarks: int = 20) -> Rows:
         """Popular methods × popular benchmarks never used together (:func:`litkg.queries.gaps`)."""
-        from litkg.queries.structure import gaps
+        from litkg.queries.structure import Gap, gaps
 
-        return gaps(self.store, methods=methods, benchmarks=benchmarks)
+        return Rows(gaps(self.store, methods=methods, benchmarks=benchmarks), row_type=Gap)
 
     def paper_profile(self, paper: str):
         """What a paper proposes, evaluates on, compares with, uses (:func:`litkg.queries.paper_profile`)."""
@@ -287,11 +439,11 @@ class KnowledgeGraph:
 
         return paper_profile(self.store, paper)
 
-    def methods_on(self, benchmark: str, *, include_parts: bool = False) -> list:
+    def methods_on(self, benchmark: str, *, include_parts: bool = False) -> Rows:
         """Methods/models of papers evaluating on a benchmark (:func:`litkg.queries.methods_on`)."""
-        from litkg.queries.usage import methods_on
+        from litkg.queries.usage import MethodOnBenchmark, methods_on
 
-        return methods_on(self.store, benchmark, include_parts=include_parts)
+        return Rows(methods_on(self.store, benchmark, include_parts=include_parts), row_type=MethodOnBenchmark)
 
     def neighbourhood(self, node: str, *, radius: int = 1):
         """Nodes and edges within ``radius`` hops (:func:`litkg.queries.neighbourhood`)."""
@@ -299,18 +451,18 @@ class KnowledgeGraph:
 
         return neighbourhood(self.store, node, radius=radius)
 
-    def path(self, a: str, b: str) -> list:
+    def path(self, a: str, b: str) -> Rows:
         """A shortest path between two papers or concepts (:func:`litkg.queries.path`)."""
-        from litkg.queries.structure import path
+        from litkg.queries.structure import PathStep, path
 
-        return path(self.store, a, b)
+        return Rows(path(self.store, a, b), row_type=PathStep)
 
     def communities(self, *, types: Sequence[str] = ("dataset", "benchmark", "method", "model"),
-                    min_size: int = 3, seed: int = 0) -> list:
+                    min_size: int = 3, seed: int = 0) -> Rows:
         """Groups of concepts used together, by Louvain (:func:`litkg.queries.communities`)."""
-        from litkg.queries.structure import communities
+        from litkg.queries.structure import Community, communities
 
-        return communities(self.store, types=types, min_size=min_size, seed=seed)
+        return Rows(communities(self.store, types=types, min_size=min_size, seed=seed), row_type=Community)
 
     def to_networkx(self):
         from litkg.graph.nxgraph import to_networkx

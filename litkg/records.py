@@ -10,6 +10,7 @@ from typing import Any, Mapping
 
 __all__ = [
     "SourceRef",
+    "DEFAULT_SOURCE",
     "Paper",
     "SkippedRecord",
     "Mention",
@@ -40,6 +41,10 @@ class SourceRef:
         return f"{self.path}:{self.line}"
 
 
+#: The source of a Paper made without one.
+DEFAULT_SOURCE = SourceRef("<python>", 0)
+
+
 def _frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(value or {}))
 
@@ -53,8 +58,10 @@ class Paper:
     """
 
     title: str
-    abstract: str
-    source: SourceRef
+    abstract: str = ""
+    #: Where the record came from; a Paper made in Python needs none (``<python>:0``, and
+    #: ``KnowledgeGraph.build_records`` numbers them ``<records>:N``).
+    source: SourceRef = field(default_factory=lambda: DEFAULT_SOURCE)
     id: str | None = None
     authors: tuple[str, ...] = ()
     author_count: int | None = None

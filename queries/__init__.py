@@ -5,7 +5,8 @@ holds the Cypher query library for Neo4j. Every function takes the open
 :class:`~litkg.graph.store.GraphStore` first and returns frozen dataclass rows with ``to_json()``.
 """
 from litkg.queries.concepts import ConceptCount, top_concepts
-from litkg.queries.papers import PaperProfile, SimilarPaper, paper_profile, similar_papers
+from litkg.queries.papers import PaperProfile, PaperRow, SimilarPaper, list_papers, paper_profile, similar_papers
+from litkg.queries.results import Rows
 from litkg.queries.resolve import resolve_concepts, resolve_paper
 from litkg.queries.shared import SharedPair, shared_datasets
 from litkg.queries.structure import (Community, Gap, Neighbourhood, PathStep, communities, gaps, neighbourhood,
@@ -15,6 +16,9 @@ from litkg.queries.usage import (CoUsage, MethodOnBenchmark, PaperUse, TimelineP
                                  papers_using, timeline)
 
 __all__ = [
+    "Rows",
+    "PaperRow",
+    "list_papers",
     "resolve_concepts",
     "resolve_paper",
     "store_stats",

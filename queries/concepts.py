@@ -99,10 +99,13 @@ def check_types(types: Iterable[str]) -> tuple[str, ...]:
 
 
 def check_limit(limit: int | None, what: str = "limit") -> int | None:
-    """``limit`` when it is None or a positive integer; :class:`QueryError` otherwise."""
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
-        raise QueryError(f"{what} must be a positive integer or None, not {limit!r}")
-    return limit
+    """``limit`` as a positive integer, or None for no limit; :class:`QueryError` otherwise.
+
+    No limit is ``None`` or ``0``, in Python as on the command line (``--limit 0``).
+    """
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise QueryError(f"{what} must be a positive integer, or None or 0 for no limit, not {limit!r}")
+    return limit or None
 
 
 def sort_names(names: Iterable[str]) -> tuple[str, ...]:

@@ -10,7 +10,56 @@ from litkg.queries.concepts import check_limit, row_json, sort_names
 from litkg.queries.resolve import resolve_paper
 from litkg.queries.shared import paper_overlap, papers_sharing_only
 
-__all__ = ["SimilarPaper", "similar_papers", "PaperProfile", "paper_profile"]
+__all__ = ["SimilarPaper", "similar_papers", "count_similar", "PaperProfile", "paper_profile", "PaperRow",
+           "list_papers", "count_papers"]
+
+
+@dataclass(frozen=True)
+class PaperRow:
+    """A paper in the store: its key (what every query takes), its input id, year, title and how
+    many concepts it names."""
+
+    paper: str
+    id: str | None
+    year: int | None
+    title: str
+    concepts: int
+
+    def to_json(self) -> dict:
+        return row_json(self)
+
+
+def _search_clause(search: str | None) -> tuple[str, tuple]:
+    if not search or not search.strip():
+        return "", ()
+    needle = "%" + search.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    fields = ("p.title", "p.key", "p.id", "p.doi", "p.arxiv_id")
+    return ("WHERE " + " OR ".join(f"lower(coalesce({f}, '')) LIKE ? ESCAPE '\\'" for f in fields),
+            (needle,) * len(fields))
+
+
+def list_papers(store: GraphStore, *, search: str | None = None, limit: int | None = 50) -> list[PaperRow]:
+    """The papers in the store, newest first (then by title), optionally only those whose title,
+    key, id, DOI or arXiv id contains ``search`` (case-insensitive); at most ``limit`` (None or 0:
+    all). The keys it lists are what ``paper``, ``similar`` and ``--paper`` take.
+
+    >>> [p.paper for p in list_papers(store, search="mordant")]   # doctest: +SKIP
+    ['doi:10.5555/litkg.sample.001']
+    """
+    limit = check_limit(limit)
+    where, params = _search_clause(search)
+    sql = (f"SELECT p.key, p.id, p.year, p.title, (SELECT COUNT(*) FROM edges e WHERE e.paper_key = p.key) "
+           f"FROM papers p {where} ORDER BY p.year IS NULL, p.year DESC, lower(p.title), p.key")
+    if limit is not None:
+        sql += " LIMIT ?"
+        params += (limit,)
+    return [PaperRow(*row) for row in store.conn.execute(sql, params)]
+
+
+def count_papers(store: GraphStore, *, search: str | None = None) -> int:
+    """How many papers :func:`list_papers` lists without a limit."""
+    where, params = _search_clause(search)
+    return store.conn.execute(f"SELECT COUNT(*) FROM papers p {where}", params).fetchone()[0]
 
 
 @dataclass(frozen=True)
@@ -73,6 +122,14 @@ def similar_papers(store: GraphStore, paper: str, *, limit: int | None = 10) -> 
     titles = _titles(store, [other for _, other in ranked])
     return [SimilarPaper(other, titles[other], -score, overlap.names_of(overlap.shared.get(other, only_big)))
             for score, other in ranked]
+
+
+def count_similar(store: GraphStore, paper: str) -> int:
+    """How many papers :func:`similar_papers` lists without a limit (every paper sharing a concept)."""
+    overlap = paper_overlap(store, resolve_paper(store, paper), None)
+    if overlap.big is None:
+        return 0
+    return len(overlap.ranking()) + len(papers_sharing_only(store, overlap))
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from litkg.queries.concepts import check_limit, check_types, row_json, sort_name
 from litkg.queries.resolve import resolve_paper
 from litkg.records import DATA_TYPES
 
-__all__ = ["SharedPair", "shared_datasets", "Overlap", "paper_overlap"]
+__all__ = ["SharedPair", "shared_datasets", "count_shared_pairs", "Overlap", "paper_overlap"]
 
 # Scores are compared after rounding to 4 places: a score is what users (and the Cypher twin of
 # this query) see, so two pairs with equal printed scores are ordered by what follows.
@@ -173,10 +173,27 @@ def shared_datasets(store: GraphStore, *, paper: str | None = None, min_shared: 
     """
     types = check_types(types)
     min_shared = max(1, int(min_shared))
-    check_limit(limit)
+    limit = check_limit(limit)  # None or 0: no limit
     if paper is not None:
         return _one_paper(store, resolve_paper(store, paper), min_shared, limit, types)
     return _corpus(store, min_shared, limit, types)
+
+
+def count_shared_pairs(store: GraphStore, *, paper: str | None = None, min_shared: int = 1,
+                       types: Sequence[str] = DATA_TYPES) -> int:
+    """How many pairs :func:`shared_datasets` lists without a limit: for one paper from its overlap
+    (indexed SQL), for the corpus one pass over the pair blocks that keeps nothing."""
+    types = check_types(types)
+    min_shared = max(1, int(min_shared))
+    if paper is not None:
+        overlap = paper_overlap(store, resolve_paper(store, paper), types)
+        if overlap.big is None:
+            return 0
+        found = len(overlap.ranking(min_shared))
+        return found + (len(papers_sharing_only(store, overlap)) if min_shared <= 1 else 0)
+    incidence = load_incidence(store, types)
+    idf = idf_weights(incidence.df, incidence.papers)
+    return sum(len(a) for a, *_ in pair_blocks(incidence, idf, min_count=min_shared))
 
 
 # -- one paper -----------------------------------------------------------------------------------

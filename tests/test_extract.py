@@ -183,7 +183,11 @@ def test_generic_acronyms_are_not_concepts(extractor):
 
 
 def test_empty_and_missing_text_give_no_entities(extractor):
-    assert extractor.extract(paper("x", "")).entities == ()
+    assert extractor.extract(paper("x", "")).entities == ()  # a title without an abstract
+    assert extractor.extract(paper("", "")).entities == ()  # no text at all
+    assert extractor.extract(paper("   ", "\n\t ")).entities == ()  # only white space
+    assert extractor.extract(Paper(title="x", source=SourceRef("test", 1))).entities == ()  # abstract left out
+    assert [e.entities for e in extractor.extract_many([paper("", ""), paper("x", "")])] == [(), ()]
 
 
 def test_eval_list_after_an_evaluation_cue():

@@ -223,10 +223,12 @@ def test_transient_failures_are_retried(tmp_path, clean_graph, driver, error):
 
 
 def test_a_rejected_query_raises_a_litkg_error_and_is_not_retried(clean_graph, driver):
-    writer = Neo4jWriter(driver, database=clean_graph.database)
+    counting = _FlakyDriver(driver, 0, None)  # fails nothing; counts the calls
+    writer = Neo4jWriter(counting, database=clean_graph.database, backoff=0.01, retry_for=30)
     with pytest.raises(model.Neo4jQueryError) as info:
         writer.run("RETURN $missing AS x")
-    assert isinstance(info.value.server_code, str)
+    assert isinstance(info.value.server_code, str) and info.value.server_code
+    assert counting.calls == 1  # sent once: a query the server rejects is not sent again
 
 
 # -- the query library and its twins -----------------------------------------------------------

@@ -126,7 +126,8 @@ def test_shared_datasets_argument_errors(tiny):
     with pytest.raises(QueryError, match="unknown concept type 'datasets'"):
         shared_datasets(tiny, types=("datasets",))
     with pytest.raises(QueryError, match="limit"):
-        shared_datasets(tiny, limit=0)
+        shared_datasets(tiny, limit=-1)
+    assert shared_datasets(tiny, limit=0) == shared_datasets(tiny, limit=None)  # 0 is no limit, as on the CLI
 
 
 def brute_force_pairs(store, types=("dataset", "benchmark")):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from functools import wraps
+from pathlib import Path
 from typing import Callable
 
 import click
@@ -102,3 +103,31 @@ def truncation_note(shown: int, total: int | None, option: str = "--limit") -> s
     if total is None or shown >= total:
         return None
     return f"showing {shown} of {total} — {option} 0 for all"
+
+
+def mkdir_option(func: Callable) -> Callable:
+    return click.option("--mkdir", is_flag=True,
+                        help="Create the folder --out goes into when it does not exist (without it, a missing "
+                             "folder is an error, not a typo turned into folders).")(func)
+
+
+def check_out_folder(out, *, mkdir: bool, directory: bool = False) -> None:
+    """The folder ``out`` goes into must exist unless ``mkdir`` (then it is created). For a
+    ``directory`` output (files written into ``out``), ``out`` itself may be new: its parent must
+    exist."""
+    path = Path(out)
+    if directory and path.is_dir():
+        return
+    folder = path.parent
+    if folder.is_dir():
+        return
+    if folder.exists():
+        raise LitkgError(f"{folder} is not a folder, so --out {out} cannot be written", hint="check --out")
+    if mkdir:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise LitkgError(f"cannot create {folder}: {err.strerror or err}", hint="check --out") from err
+        return
+    raise LitkgError(f"the folder {folder} for --out does not exist",
+                     hint="check the path, or pass --mkdir to create it")

@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 import networkx as nx
 
-from litkg.commands.common import db_option, fail_cleanly, json_option, print_json
+from litkg.commands.common import check_out_folder, db_option, fail_cleanly, json_option, mkdir_option, print_json
 from litkg.errors import LitkgError
 from litkg.graph.store import GraphStore
 
@@ -112,15 +112,17 @@ def write_graph_file(graph: nx.DiGraph, fmt: str, out: str | os.PathLike) -> Pat
               help="A directory for neo4j-csv and csv, a file for graphml, gexf and json.")
 @click.option("--database", default="neo4j", show_default=True, envvar="NEO4J_DATABASE", show_envvar=True,
               help="For neo4j-csv: the database the printed import command fills.")
+@mkdir_option
 @db_option
 @json_option
 @fail_cleanly
-def export(fmt, out, database, db, as_json) -> None:
+def export(fmt, out, database, db, as_json, mkdir) -> None:
     """Write the graph in --db to files: Neo4j bulk-import CSV, GraphML, GEXF, JSON or CSV.
 
     For neo4j-csv, prints the exact neo4j-admin command that imports the files (into a stopped
     or new database) and the cypher-shell command that creates the constraints and indexes.
     """
+    check_out_folder(out, mkdir=mkdir, directory=fmt in ("neo4j-csv", "csv"))
     with GraphStore(db, create=False) as store:
         if fmt == "neo4j-csv":
             from litkg.graph.neo4j_export import write_neo4j_csv

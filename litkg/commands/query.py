@@ -6,7 +6,8 @@ from typing import Sequence
 
 import click
 
-from litkg.commands.common import db_option, fail_cleanly, json_option, print_json, short
+from litkg.commands.common import (db_option, fail_cleanly, json_option, print_json, short, table_lines,
+                                   truncation_note)
 from litkg.core import KnowledgeGraph
 from litkg.records import CONCEPT_TYPES, DATA_TYPES
 
@@ -21,25 +22,24 @@ def query() -> None:
 
 
 def _limit(value: int) -> int | None:
+    """``--limit 0`` is no limit: None, as in the Python API (which takes 0 too)."""
     return value or None
 
 
-def _emit(rows: Sequence, as_json: bool, empty: str, headers: Sequence[str], cells) -> None:
-    """Print ``rows`` as JSON, or as an aligned table of ``cells(row)``, or ``empty`` when none."""
+def _emit(rows: Sequence, as_json: bool, empty: str, headers: Sequence[str], cells, option: str = "--limit") -> None:
+    """Print ``rows`` as JSON, or as an aligned table of ``cells(row)``, or ``empty`` when none; a
+    table that a limit cut ends with "showing 50 of 62 — --limit 0 for all"."""
     if as_json:
         print_json([r.to_json() for r in rows])
         return
     if not rows:
         click.echo(empty)
         return
-    body = [tuple(str(c) for c in cells(r)) for r in rows]
-    table = [tuple(headers)] + body
-    widths = [max(len(line[i]) for line in table) for i in range(len(headers))]
-    # Columns of numbers read best right-aligned; the last column stays ragged (no padding).
-    numeric = [all(line[i].replace(".", "", 1).isdigit() for line in body) for i in range(len(headers))]
-    for line in table:
-        out = [c.rjust(w) if num else c.ljust(w) for c, w, num in zip(line, widths, numeric)]
-        click.echo("  ".join(out[:-1] + [line[-1]]).rstrip())
+    for line in table_lines(headers, [cells(r) for r in rows]):
+        click.echo(line)
+    note = truncation_note(len(rows), getattr(rows, "total", None), option)
+    if note:
+        click.echo(note)
 
 
 def _type_choice(multiple: bool = False, default=None, help: str = "Only concepts of this type."):
@@ -70,9 +70,9 @@ def shared_datasets_cmd(paper, min_shared, limit, types, db, as_json) -> None:
     with KnowledgeGraph(db) as kg:
         pairs = kg.shared_datasets(paper=paper, min_shared=min_shared, limit=_limit(limit), types=types)
     _emit(pairs, as_json, "No pairs of papers share a dataset or benchmark.",
-          ("shared", "score", "jaccard", "paper A", "paper B", "what they share"),
-          lambda p: (p.count, f"{p.score:.4f}", f"{p.jaccard:.4f}", short(p.title_a, 40), short(p.title_b, 40),
-                     ", ".join(p.shared)))
+          ("shared", "score", "jaccard", "paper A", "title A", "paper B", "title B", "what they share"),
+          lambda p: (p.count, f"{p.score:.4f}", f"{p.jaccard:.4f}", p.paper_a, short(p.title_a, 32), p.paper_b,
+                     short(p.title_b, 32), ", ".join(p.shared)))
 
 
 @query.command("papers-using")
@@ -92,7 +92,7 @@ def papers_using_cmd(name, include_parts, db, as_json) -> None:
         click.echo(f"No paper uses {name}.")
     for use in uses:
         via = f" via {use.concept}" if use.via_part else ""
-        click.echo(f"[{use.role}{via}] {use.year or '----'}  {short(use.title)}")
+        click.echo(f"[{use.role}{via}] {use.year or '----'}  {use.paper}  {short(use.title)}")
         click.echo(f"     “{short(use.evidence, 160)}”")
 
 
@@ -121,8 +121,8 @@ def similar_cmd(paper, limit, db, as_json) -> None:
     """Papers most similar to PAPER by the concepts they share, rare ones weighing more."""
     with KnowledgeGraph(db) as kg:
         rows = kg.similar_papers(paper, limit=_limit(limit))
-    _emit(rows, as_json, "No paper shares a concept with it.", ("score", "paper", "what they share"),
-          lambda r: (f"{r.score:.4f}", short(r.title, 60), ", ".join(r.shared)))
+    _emit(rows, as_json, "No paper shares a concept with it.", ("score", "paper", "title", "what they share"),
+          lambda r: (f"{r.score:.4f}", r.paper, short(r.title, 50), ", ".join(r.shared)))
 
 
 @query.command("concepts")
@@ -136,7 +136,23 @@ def concepts_cmd(type_, top, db, as_json) -> None:
     with KnowledgeGraph(db) as kg:
         rows = kg.top_concepts(type=type_, limit=_limit(top))
     _emit(rows, as_json, "No paper uses any concept yet.", ("papers", "type", "concept"),
-          lambda r: (r.papers, r.type, r.name))
+          lambda r: (r.papers, r.type, r.name), option="--top")
+
+
+@query.command("papers")
+@click.option("--search", default=None, metavar="TEXT",
+              help="Only papers whose title, key, id, DOI or arXiv id contains TEXT (any case).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=0), help=f"At most this many ({_ALL}).")
+@db_option
+@json_option
+@fail_cleanly
+def papers_cmd(search, limit, db, as_json) -> None:
+    """The papers in the store, newest first, with the keys other commands take."""
+    with KnowledgeGraph(db) as kg:
+        rows = kg.papers(search=search, limit=_limit(limit))
+    empty = f"No paper matches {search!r}." if search else "The store holds no papers."
+    _emit(rows, as_json, empty, ("paper", "year", "concepts", "title"),
+          lambda r: (r.paper, r.year or "", r.concepts, short(r.title, 80)))
 
 
 @query.command("timeline")
