@@ -866,7 +866,7 @@ Learning Optical Flow from Synthetic Rain and Snow
 Optical flow estimators trained on clean synthetic data fail in adverse weather. We render [[WetFlow|d]], a synthetic dataset with physically based rain, snow and wet-road reflections. Fine-tuning [[RAFT|m]] and [[GMFlow|m]] on [[WetFlow|d]] reduces end-point error on real rainy sequences by 19% and 15% while preserving accuracy on [[Sintel|d]]. Reflections on wet roads are the hardest condition.
 
 Uncertainty Quantification for Neural Network Potentials with Last-Layer Ensembles
-Deep ensembles give reliable uncertainties for machine-learned potentials but multiply cost. We propose [[LastEns|x]], which shares a backbone and trains an ensemble of readout layers with distinct random initialisation and bootstrap data. On [[MD22|d]] and [[SPICE|d]], [[LastEns|x]] attains uncertainty-error correlations within 5% of full ensembles of [[MACE|m]] at 1.2 times the cost of a single model. Active learning driven by [[LastEns|x]] uncertainty reduces the number of required reference calculations by 40%.
+[[Deep ensembles|x]] give reliable uncertainties for machine-learned potentials but multiply cost. We propose [[LastEns|x]], which shares a backbone and trains an ensemble of readout layers with distinct random initialisation and bootstrap data. On [[MD22|d]] and [[SPICE|d]], [[LastEns|x]] attains uncertainty-error correlations within 5% of full ensembles of [[MACE|m]] at 1.2 times the cost of a single model. Active learning driven by [[LastEns|x]] uncertainty reduces the number of required reference calculations by 40%.
 
 What Makes a Good Demonstration for In-Context Learning?
 We study how the choice of demonstrations affects in-context learning for classification. Across 12 datasets and four models, including [[GPT-J|m]] and [[Llama-2-13B|m]], label correctness matters less than the similarity of demonstration inputs to the test input. A retrieval procedure that also balances labels, [[BalRetrieve|x]], improves accuracy by 4 points over random demonstrations and by 1.5 points over nearest-neighbour retrieval with [[KATE|x]].
@@ -917,6 +917,56 @@ We show that aggregating frozen [[DINOv2|m]] features with a generalised mean po
 
 Hallucinated Citations in Scientific Writing Assistants
 Language-model writing assistants sometimes cite papers that do not exist. We prompt five assistants to write related-work paragraphs on 300 topics and verify every citation against bibliographic databases. Between 11% and 46% of citations are fabricated, and fabricated citations are more common for niche topics. Constraining generation to references retrieved from a bibliographic search engine, a setup we call [[CiteGuard|x]], reduces fabrication below 1% without reducing fluency ratings.
+""")
+
+batch(r"""
+Revisiting Evaluation Protocols for Few-Shot Object Detection
+Few-shot detection results depend heavily on which few shots are sampled. Following the protocol of Wang et al., most papers report a single random split. We re-evaluate eight methods, e.g. [[TFA|x]], [[Meta R-CNN|x]], [[DeFRCN|x]] and [[FSCE|x]], over 30 seeds on [[PASCAL VOC|d]] and [[COCO|d]] and find that the standard deviation across seeds exceeds the reported improvement of most methods over their predecessors. Our contributions are threefold: (i) a seed-robust protocol, (ii) a reference implementation called [[FSDet-Fair|x]], and (iii) updated results in which only two methods significantly outperform [[TFA|x]].
+
+Graph Contrastive Learning without Augmentations
+Graph contrastive methods depend on hand-crafted augmentations such as edge dropping. We propose [[NoAugGCL|x]], which forms positive pairs from a node's representation at two depths of the same encoder and negatives from other nodes in the batch. On [[Amazon-Photo|d]], [[Amazon-Computers|d]], [[Coauthor-Physics|d]] and [[WikiCS|d]], [[NoAugGCL|x]] matches or outperforms [[GRACE|x]], [[BGRL|x]] and [[GraphCL|x]] under the linear-evaluation protocol. Avoiding augmentations also removes the need to tune their strength per dataset.
+
+Detecting Label Leakage in Clinical Prediction Benchmarks
+Clinical benchmarks built from electronic health records can leak the label through features recorded after the prediction time. We develop an auditing tool, [[LeakScan|x]], that trains models on feature subsets ordered by timestamp and flags features whose inclusion causes abrupt performance jumps. Applied to three public benchmarks derived from [[MIMIC-III|d]], [[LeakScan|x]] identifies leaking features in two, including a discharge-medication code that reveals mortality. Removing them lowers [[AUROC|k]] from 0.94 to 0.83, a more realistic figure.
+
+[[Sedge|m]]: A 3B Language Model for Biomedical Literature
+We pretrain [[Sedge|m]], a 3B-parameter decoder on 80 billion tokens of biomedical abstracts and full texts from open-access repositories. On [[PubMedQA|b]], [[BioASQ|b]] and [[MedMCQA|b]], [[Sedge|m]] outperforms [[BioGPT|m]] and [[PMC-LLaMA|m]] of larger size, and it is competitive with general models ten times larger. We find that upsampling full texts over abstracts improves reasoning questions but not factoid questions. [[Sedge|m]] is released with its training data manifest.
+
+Online Learning to Rank from Implicit Feedback with Position-Debiased Bandits
+We propose [[PosUCB|x]], a contextual bandit for online learning to rank that models position bias with a cascade-aware click model and explores with upper confidence bounds. In simulations on [[Yahoo LTR|d]] and [[MSLR-WEB10K|d]], [[PosUCB|x]] reaches higher [[NDCG@5|k]] than [[PDGD|x]] after 10,000 interactions and is less sensitive to the click model used in simulation. A two-week online deployment on a job search site confirms an increase in applications per session.
+
+Automatic Assessment of Parkinsonian Gait from Smartphone Videos
+Clinical gait assessment requires trained raters and in-person visits. We estimate gait severity scores from smartphone videos of patients walking, using 2D keypoints from [[HRNet|m]] and a temporal convolutional network, which together we call [[GaitScore|x]]. On 410 recordings from four clinics, [[GaitScore|x]] agrees with neurologist ratings with a weighted kappa of 0.76, comparable to agreement between neurologists. Performance drops in videos filmed at oblique angles.
+
+Benchmarking Post-Hoc Explanation Methods for Time Series Classifiers
+Saliency methods designed for images are routinely applied to time series models. We construct [[TSX-Bench|b]], with synthetic tasks in which the discriminative subsequences are known, and evaluate [[Integrated Gradients|x]], [[SHAP|x]], [[LIME|x]] and [[Dynamask|x]] on classifiers based on [[InceptionTime|m]] and transformers. Gradient-based methods localise features well for convolutional classifiers but poorly for transformers. No method reliably identifies features that matter only in combination.
+
+Zero-Shot Cross-Modal Retrieval for Radiology Reports and Images
+We train a dual encoder on 370,000 chest radiographs paired with report impressions, obtaining [[CXR-Align|m]]. For retrieving reports given images on [[MIMIC-CXR|d]], [[CXR-Align|m]] improves [[Recall@5|k]] by 12 points over [[BioViL|m]] and [[GLoRIA|m]]. Retrieval also provides zero-shot classification of 14 findings with an average [[AUROC|k]] of 0.84 on [[CheXpert|d]].
+
+Goal-Conditioned Imitation from Videos of Humans for Mobile Manipulation
+Robots can learn from humans performing household tasks in video, but embodiment differences complicate transfer. We propose [[HumanGoal|x]], which extracts object-centric goals from human videos and trains a goal-conditioned robot policy with reinforcement learning in simulation. Using 2,000 videos from [[Ego4D|d]] and [[EPIC-KITCHENS-100|d]], [[HumanGoal|x]] improves success on six real-world tasks from 35% to 62% relative to policies trained from robot demonstrations alone.
+
+An Efficient Transformer for Radar Precipitation Nowcasting
+Precipitation nowcasting requires predicting radar echoes up to two hours ahead at high resolution. We propose [[RainFormer|m]], a space-time transformer with factorised local attention that processes 1 km radar mosaics. On the [[SEVIR|d]] dataset and a national radar archive, [[RainFormer|m]] improves the [[critical success index|k]] at heavy-rain thresholds by 9% over [[Earthformer|m]] while running four times faster. Forecasts of convective initiation remain poor.
+
+Learning to Compose Tools for Spreadsheet Question Answering
+Answering questions over spreadsheets often requires chaining lookups, filters and arithmetic. We propose [[SheetAgent-R|x]], a language-model agent that composes spreadsheet tools and verifies intermediate results. On [[WikiTableQuestions|d]], [[TabFact|b]] and a new set of enterprise spreadsheets, [[SheetAgent-R|x]] with [[GPT-3.5|m]] outperforms direct prompting and program-of-thought baselines by 6 to 11 points. The verification step accounts for half of the gain.
+
+Ensemble Distillation for Robust Speech Recognition in Noisy Factories
+Factory floors are loud and noise types vary between sites. We distil an ensemble of five recognisers fine-tuned on different noise conditions into a single student, [[QuietStudent|m]], using sequence-level distillation. On recordings from three factories and the [[CHiME-4|d]] challenge data, [[QuietStudent|m]] reduces [[WER|k]] by 13% relative to the best single teacher. Distillation data generated by mixing clean [[LibriSpeech|d]] with factory noise is sufficient.
+
+Measuring Cultural Knowledge in Multilingual Language Models
+Multilingual models answer questions about culture-specific practices much worse than about globally known facts. We assemble [[CultureProbe|b]], 12,000 questions about food, customs and holidays from 40 countries, written by local annotators in their own languages. [[BLOOMZ|m]], [[mT0|m]] and [[Aya-101|m]] answer 30 to 45% of questions correctly, with the lowest accuracy for Central African and Pacific countries. Answering in English rather than the local language improves accuracy by 6 points, indicating uneven cross-lingual knowledge transfer.
+
+Sparse Gaussian Processes for Large-Scale Spatial Interpolation of Soil Properties
+We map soil organic carbon across a continent from 60,000 sample points with a sparse variational Gaussian process whose inducing points are placed adaptively, a method we call [[AdaSVGP|x]]. Compared with kriging and with [[random forests|x]] on the [[LUCAS Soil|d]] survey, [[AdaSVGP|x]] reduces [[RMSE|k]] by 8% and provides better-calibrated prediction intervals. Adaptive inducing points concentrate in mountainous regions where soil varies quickly.
+
+Rewarding Faithfulness in Abstractive Summarisation with Entailment Feedback
+We fine-tune summarisers with reinforcement learning using rewards from an entailment model, [[AlignScore|k]], alongside a length penalty. On [[XSum|d]] and [[CNN/DailyMail|d]], the resulting [[FaithRL|x]] models reduce unsupported statements by 38% according to human annotators, with a small decrease in [[ROUGE-1|k]]. Reward hacking appears when summaries become overly short, which the length penalty prevents.
+
+Category-Level Pose Estimation for Transparent Objects
+Transparent objects defeat depth sensors, making their pose hard to estimate. We create [[GlassPose|d]], 15,000 real RGB-D images of 42 glass and plastic objects with pose annotations from a motion-capture rig. Our method, [[ClearNOCS|m]], predicts normalised object coordinates from RGB alone and uses depth only as a weak cue. [[ClearNOCS|m]] improves 5-degree-5-cm accuracy over [[NOCS|x]] by 17 points on [[GlassPose|d]].
 """)
 
 # --- END OF DATA ---
