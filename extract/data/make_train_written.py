@@ -969,6 +969,62 @@ Category-Level Pose Estimation for Transparent Objects
 Transparent objects defeat depth sensors, making their pose hard to estimate. We create [[GlassPose|d]], 15,000 real RGB-D images of 42 glass and plastic objects with pose annotations from a motion-capture rig. Our method, [[ClearNOCS|m]], predicts normalised object coordinates from RGB alone and uses depth only as a weak cue. [[ClearNOCS|m]] improves 5-degree-5-cm accuracy over [[NOCS|x]] by 17 points on [[GlassPose|d]].
 """)
 
+batch(r"""
+Spoken Language Understanding Directly from Speech Tokens
+Cascaded pipelines for [[spoken language understanding|t]] ([[SLU|t]]) propagate transcription errors. We train an end-to-end model, [[TokSLU|m]], that maps discrete speech units from [[HuBERT|m]] directly to intent and slot labels. On [[SLURP|d]] and [[STOP|d]], [[TokSLU|m]] improves [[SLU-F1|k]] by 2.3 and 1.7 points over a cascade built on [[Whisper-small|m]]. Unit-based input also reduces model size by half.
+
+[[Glacier|d]]: Multi-Temporal Imagery for Calving Front Delineation
+Tracking glacier calving fronts is essential for estimating ice loss. We present [[Glacier|d]], 1,400 radar and optical images of 24 marine-terminating glaciers in Greenland and Antarctica with manually delineated calving fronts. We evaluate [[HED-UNet|m]], [[DeepLabv3+|m]] and a temporal model, [[FrontTrack|m]], that conditions on previous acquisitions. [[FrontTrack|m]] reduces mean distance error from 390 m to 260 m and is most helpful when the front is obscured by ice melange.
+
+Dialogue State Tracking with Schema-Guided Prompting
+[[Dialogue state tracking|t]] ([[DST|t]]) models struggle with unseen services. We reformulate [[DST|t]] as answering natural language questions generated from service schemas and fine-tune [[T5-Large|m]] on the resulting prompts, a method we name [[SchemaAsk|x]]. On the [[Schema-Guided Dialogue|d]] dataset and [[MultiWOZ 2.4|d]], [[SchemaAsk|x]] improves [[joint goal accuracy|k]] on unseen services by 7 points over [[D3ST|x]].
+
+Structured State Space Models for Raw Audio Classification
+We classify audio directly from waveforms with a deep stack of diagonal state space layers, avoiding spectrogram front-ends. The model, [[WaveSSM|m]], reaches 97.9% on [[Speech Commands v2|d]] and 48.2 [[mAP|k]] on [[AudioSet|d]] when pretrained on its unlabelled portion, close to [[AST|m]] despite using no spectrograms. We show that the learned first layers resemble gammatone filter banks.
+
+Robust Aggregation for Byzantine-Tolerant Federated Learning
+Malicious clients can corrupt federated training by sending adversarial updates. We propose [[TrimCos|x]], an aggregation rule that discards updates whose cosine similarity to a robust reference direction falls below an adaptive threshold. Against attacks such as [[ALIE|x]] and [[IPM|x]] on [[FEMNIST|d]] and [[Shakespeare|d]] from the [[LEAF|b]] suite, [[TrimCos|x]] maintains accuracy within 2 points of attack-free training, whereas [[Krum|x]] and [[coordinate-wise median|x]] degrade by up to 20 points.
+
+Can Language Models Simulate Survey Respondents?
+Social scientists have proposed using language models as synthetic survey respondents. We compare answers of [[GPT-4|m]], [[Llama-2-70B-Chat|m]] and [[Mixtral-8x7B-Instruct|m]], each conditioned on demographic personas, with responses to 120 questions from a national opinion survey. Model answers reproduce population averages on some questions but collapse variance within demographic groups by a factor of three. We caution against substituting language models for human respondents.
+
+Image Super-Resolution with Implicit Neural Representations at Arbitrary Scales
+We present [[ScaleINR|m]], which predicts pixel values at continuous coordinates from features of a low-resolution image with a local implicit function and a frequency-aware positional encoding. On [[DIV2K|d]], [[Set5|d]] and [[Urban100|d]], [[ScaleINR|m]] outperforms [[LIIF|x]] and [[LTE|x]] at out-of-distribution scales up to 30 times. Frequency-aware encoding is responsible for most of the improvement at large scales.
+
+Hierarchical Reinforcement Learning for Long-Horizon Navigation in Minecraft
+We train agents to follow multi-step navigation instructions in a Minecraft-like environment, [[CraftNav|b]]. A high-level policy chooses subgoals expressed as landmarks, and a low-level policy pretrained on [[MineRL|d]] trajectories reaches them. Our agent, [[Waymark|x]], completes 54% of ten-step instructions, versus 21% for a flat policy trained with [[PPO|x]]. Landmark subgoals transfer to unseen worlds without retraining.
+
+Evaluating Large Language Models on Chemistry Lab Safety
+We present [[LabSafe|b]], 1,800 questions and 400 image-based scenarios about chemical hazards, protective equipment and waste disposal, written by laboratory safety officers. Frontier models answer 70 to 78% of text questions correctly but only 45% of image-based scenarios. Models often recommend unsafe disposal of oxidisers. We recommend that [[LabSafe|b]] be used alongside capability benchmarks before deploying models in laboratory settings.
+
+Learning Intrinsic Images from Multi-Illumination Captures
+Decomposing an image into albedo and shading is ill-posed without supervision. We capture [[LightStage-IID|d]], 1,100 indoor scenes each photographed under 25 lighting conditions, which provides albedo supervision through consistency across illuminations. A network trained on [[LightStage-IID|d]], [[AlbedoNet|m]], improves [[WHDR|k]] on the [[IIW|b]] benchmark from 15.2% to 12.6% relative to methods trained on synthetic scenes.
+
+Self-Supervised Learning for Wearable Sleep Staging
+Polysomnography is the gold standard for sleep staging but is expensive. We pretrain a transformer on 700,000 nights of unlabelled wrist accelerometry and photoplethysmography and fine-tune it to predict sleep stages, obtaining [[SleepWrist|m]]. On the [[MESA|d]] cohort, [[SleepWrist|m]] achieves a Cohen's kappa of 0.68 for four-stage classification, compared with 0.59 for a model trained from scratch. The largest improvements are for light sleep.
+
+Evaluating Data Attribution Methods at Scale
+Data attribution methods estimate which training examples influenced a model's prediction. We compare [[influence functions|x]], [[TracIn|x]], [[TRAK|x]] and [[datamodels|x]] on image classifiers trained on [[CIFAR-10|d]] and language models fine-tuned on [[SST-2|d]], using counterfactual retraining as ground truth. [[TRAK|x]] achieves the best trade-off between cost and correlation with retraining, while [[influence functions|x]] are unreliable for non-convex models. We release retraining results for 50,000 subsets.
+
+Retrieval-Augmented Image Captioning for Rare Concepts
+Captioning models trained on web data rarely mention rare concepts correctly. We augment a captioner with retrieval over a memory of 40 million image-text pairs, producing [[RetCap|m]]. On [[NoCaps|b]], [[RetCap|m]] improves [[CIDEr|k]] on the out-of-domain split by 9 points over [[BLIP|m]] with the same number of trained parameters, and it mentions rare species names correctly twice as often in a manual study.
+
+Atmospheric Correction of Hyperspectral Imagery with Physics-Guided Networks
+We present [[AtmoNet|m]], a network that estimates surface reflectance from at-sensor radiance of hyperspectral imagers by predicting the parameters of a radiative transfer model rather than reflectance directly. Trained on simulations generated with [[MODTRAN|x]] and evaluated on [[AVIRIS-NG|d]] flight lines with field spectra, [[AtmoNet|m]] reduces reflectance error by 31% relative to empirical line methods while running in real time.
+
+Estimating the Carbon Footprint of Training Recommendation Models
+We measure the energy use of training 40 recommendation models in production and find that embedding table lookups dominate energy consumption, unlike in language models. Reducing embedding dimension with [[mixed-dimension embeddings|x]] cuts energy by 35% with a 0.2% loss in [[normalised entropy|k]]. We release a calculator, [[RecCarbon|x]], that estimates training energy from model configuration.
+
+Generalisation of Learned Optimisers to Unseen Architectures
+Learned optimisers promise to replace hand-designed update rules but often fail outside their training distribution. We meta-train an optimiser, [[MetaStep|x]], on a diverse task distribution including convolutional, recurrent and transformer models, and test it on architectures not seen during meta-training. [[MetaStep|x]] matches tuned [[AdamW|x]] on 11 of 14 unseen tasks and diverges on two very deep networks. Adding a fallback to [[AdamW|x]] when the learned update grows large prevents divergence.
+
+Legal Judgement Prediction with Statute Retrieval
+We predict outcomes of court cases by first retrieving relevant statutes and then classifying with a model that attends over them. On the [[ECHR|d]] and [[CAIL2018|d]] collections, the approach, [[StatLaw|x]], improves macro [[F1|k]] by 3 points over a [[LegalBERT|m]] classifier without retrieval. Retrieved statutes provide explanations that lawyers rate as relevant in 77% of cases.
+
+[[Pinecone-Sim|x]]: Fast Differentiable Simulation of Granular Materials
+Simulating sand, grain and powders with discrete element methods is slow and not differentiable. We propose [[Pinecone-Sim|x]], a learned graph-network simulator trained on trajectories generated with [[LIGGGHTS|x]] that supports gradients with respect to material parameters. [[Pinecone-Sim|x]] is 300 times faster than the numerical solver while keeping mass-flow errors below 5%, enabling gradient-based design of hopper geometries.
+""")
+
 # --- END OF DATA ---
 
 if __name__ == "__main__":
