@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -11,7 +12,7 @@ from litkg.cli import cli
 from litkg.errors import InputError
 from litkg.evaluate import parse_gold_types, score_extractions
 
-from conftest import SHARED
+from conftest import REPO, SHARED, sample_files
 
 GOLD = [
     {"id": "p1", "title": "One", "entities": [
@@ -102,3 +103,49 @@ def test_eval_command_table_and_errors(runner, tmp_path):
     broken.write_text('{"id": 1}\n{nope\n', encoding="utf-8")
     result = runner.invoke(cli, ["eval", "--gold", str(broken), "--pred", str(pred)])
     assert result.exit_code == 1 and f"{broken}:2: invalid JSON" in result.output
+
+
+# -- the shipped sample's gold (issue #13): evaluation a newcomer can run -------------------------
+
+SAMPLE_GOLD = REPO / "litkg" / "sample" / "gold.jsonl"
+
+
+def test_the_sample_gold_covers_every_sample_paper_with_mentions_from_its_text():
+    from litkg.identity import normalise_title
+    from litkg.readers import read_papers
+
+    rows = [json.loads(line) for line in SAMPLE_GOLD.read_text(encoding="utf-8").splitlines()]
+    sample = {normalise_title(p.title) for path in sample_files() for p in read_papers(path)}
+    gold = {normalise_title(p.title) for p in read_papers(SAMPLE_GOLD)}
+    assert len(rows) == 31 and gold == sample  # one gold row per distinct sample paper
+    for row in rows:
+        text = row["title"] + "\n" + row["abstract"]
+        assert row["entities"] and {"id", "title", "abstract", "entities"} <= row.keys()
+        for entity in row["entities"]:
+            assert entity["type"] in ("dataset", "benchmark", "model", "method")
+            assert entity["role"] in ("proposed", "used")
+            assert entity["mentions"] and all(m in text for m in entity["mentions"]), (row["id"], entity)
+    assert sum(e["role"] == "proposed" for r in rows for e in r["entities"]) == 27  # ANSWERS.md: 27 invented names
+
+
+def test_litkg_eval_runs_on_the_sample_gold_as_the_readme_shows(runner):
+    assert "litkg eval --gold litkg/sample/gold.jsonl" in (REPO / "README.md").read_text(encoding="utf-8")
+    result = runner.invoke(cli, ["eval", "--gold", str(SAMPLE_GOLD), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["papers"] == 31 and report["papers_missing_in_pred"] == 0
+    assert report["any"]["gold"] == 289 and report["any"]["f1"] >= 0.9 and report["role_accuracy"] >= 0.95
+    table = runner.invoke(cli, ["eval", "--gold", str(SAMPLE_GOLD)])
+    assert table.exit_code == 0 and table.output.startswith("papers 31 (missing in predictions: 0)")
+
+
+def test_bench_extract_says_loudly_when_it_falls_back_to_the_sample(tmp_path):
+    result = subprocess.run([sys.executable, str(REPO / "bench" / "bench_extract.py"), "--papers", "40", "--rounds", "1",
+                             "--json"], capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "LITKG_SHARED": str(tmp_path / "absent")})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("WARNING: no seed pages or eval abstracts in ")
+    assert "NOT\ncomparable with the README's figures" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["sample_fallback"] is True and data["comparable_with_readme"] is False
+    assert not any(path.endswith("gold.jsonl") for path in data["inputs"])
