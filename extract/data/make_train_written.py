@@ -1025,6 +1025,106 @@ We predict outcomes of court cases by first retrieving relevant statutes and the
 Simulating sand, grain and powders with discrete element methods is slow and not differentiable. We propose [[Pinecone-Sim|x]], a learned graph-network simulator trained on trajectories generated with [[LIGGGHTS|x]] that supports gradients with respect to material parameters. [[Pinecone-Sim|x]] is 300 times faster than the numerical solver while keeping mass-flow errors below 5%, enabling gradient-based design of hopper geometries.
 """)
 
+batch(r"""
+[[GLUE|b]] Is Saturated, but Is Fine-Tuning Solved? Stability of Small-Data Fine-Tuning
+Fine-tuning pretrained encoders on small datasets is notoriously unstable across random seeds. Revisiting [[RTE|d]], [[MRPC|d]] and [[CoLA|d]] from [[GLUE|b]], we find that 20 to 35% of runs with [[BERT-large|m]] fail to beat a majority baseline under default settings. We trace failures to vanishing gradients in early layers and propose [[ReInitTop|x]], which reinitialises the top layers and uses bias-corrected updates. With [[ReInitTop|x]], failed runs disappear and the variance across seeds drops by a factor of four.
+
+[[ViSTA-Bench|b]]: Visual Spatial Reasoning across Viewpoints
+Spatial language such as "left of" depends on the viewer's frame of reference. We introduce [[ViSTA-Bench|b]], 9,000 image-question pairs in which the correct answer depends on whether the question adopts the camera's or an object's frame. Vision-language models including [[PaliGemma|m]], [[InternVL-Chat|m]] and [[GPT-4V|m]] answer camera-frame questions reasonably well but fall to chance when the frame is object-centred. Fine-tuning on synthetic scenes rendered with [[Blender|x]] helps only for the rendered domain.
+
+Sociolinguistic Variation in Automatic Speech Recognition for Spanish
+We evaluate recognisers on Spanish spoken in 11 countries using the [[Voces del Sur|d]] corpus, which we compiled from community radio broadcasts. Error rates vary by a factor of two across countries, with the highest errors for Caribbean and Andean varieties. Fine-tuning [[MMS-1B|m]] on five hours per variety removes most of the gap. We discuss the implications of treating Spanish as a single language in benchmark design.
+
+Physics-Guided Machine Learning for Lake Temperature Profiles
+Process-based lake models encode physical knowledge but require calibration, while neural networks require data. We train a recurrent network, [[LakePGRNN|m]], with an energy-conservation penalty and pretraining on outputs of the [[GLM|x]] hydrodynamic model. Across 68 lakes in the Midwestern United States, [[LakePGRNN|m]] reduces [[RMSE|k]] of temperature profiles by 28% relative to the calibrated process model and remains accurate with as few as ten observed profiles per lake.
+
+The Hidden Cost of Label Imbalance in Contrastive Pretraining
+Contrastive pretraining is usually studied on balanced data such as [[ImageNet|d]]. We pretrain with [[SimCLR|x]], [[MoCo v3|x]] and [[BYOL|x]] on long-tailed subsets of [[iNaturalist 2021|d]] and find that linear-probe accuracy on rare classes falls by up to 18 points compared with balanced pretraining of equal size. A resampling scheme that balances the pretraining batch by approximate clusters, [[ClusterBal|x]], recovers most of the loss without using labels.
+
+Modelling Customer Lifetime Value with Zero-Inflated Neural Networks
+Most customers of an online store never return, which makes lifetime value distributions zero-inflated and heavy-tailed. We propose [[ZILN-Net|m]], which predicts the probability of a return purchase and the parameters of a log-normal spend distribution jointly. On the [[Kaggle Acquire Valued Shoppers|d]] data and a proprietary retail dataset, [[ZILN-Net|m]] improves the normalised Gini coefficient over gradient-boosted regression. Calibrated spend predictions also improve budget allocation in simulated marketing campaigns.
+
+Sparse Reward Robotic Assembly with Residual Policy Learning
+Peg insertion and gear assembly require precise contact-rich control. We combine a hand-designed impedance controller with a residual policy learned by [[SAC|x]] from sparse success rewards, a setup we name [[ResAssemble|x]]. On 12 assembly tasks from the [[NIST Assembly Task Board|b]], [[ResAssemble|x]] achieves 93% success after two hours of real-world training, compared with 61% for the controller alone. Learned residuals mainly correct alignment errors.
+
+Temporal Action Localisation with Query-Based Detectors
+[[Temporal action localisation|t]] ([[TAL|t]]) aims to find the start and end of each action in an untrimmed video. We adapt a query-based detector, resulting in [[ActDETR|m]], with temporal deformable attention and a denoising training scheme. On [[THUMOS14|d]] and [[ActivityNet-1.3|d]], [[ActDETR|m]] achieves average [[mAP|k]] of 69.4 and 37.2, surpassing [[ActionFormer|m]] on [[THUMOS14|d]] with fewer queries.
+
+Auditing Image Generators for Demographic Stereotypes
+We prompt four text-to-image generators with 120 occupation prompts and classify perceived gender and skin tone of the generated people with an annotator panel. All generators over-represent light-skinned men for high-status occupations relative to labour statistics. A prompt-rewriting mitigation, [[FairPrompt|x]], reduces the disparity by half for [[Stable Diffusion XL|m]] but has little effect on a generator from OpenAI. We release the prompts and annotations as [[OccuGen|d]].
+
+Detecting Road Damage from Dashcam Video on Low-Cost Hardware
+Municipalities need cheap ways to survey road surfaces. We collect [[PotholeNet-24|d]], 24,000 dashcam frames with boxes for potholes, cracks and patches across six cities. A quantised [[YOLOv5n|m]] detector runs at 18 frames per second on a single-board computer and reaches 0.61 [[mAP@0.5|k]]. Temporal aggregation across consecutive frames, [[FrameVote|x]], reduces false positives from shadows by 40%.
+
+On the Brittleness of Reward Models to Stylistic Changes
+Reward models used in alignment should reflect content quality, not style. We construct paired responses that differ only in formatting, length or politeness and measure reward differences for six open reward models trained on [[HH-RLHF|d]] and [[UltraFeedback|d]]. All models prefer longer responses with bullet points, even when content is identical. Training with style-augmented pairs, a method we call [[StyleInvariant-RM|x]], reduces the length bias by 70%.
+
+Neural Decoding of Imagined Speech from Intracranial Recordings
+We decode imagined words from intracranial electrode recordings of 12 epilepsy patients performing an imagined reading task. A transformer decoder pretrained on overt speech recordings and fine-tuned per patient, [[NeuroSpeak|m]], classifies a 50-word vocabulary with 41% top-1 accuracy, compared with 2% chance. Electrodes over the ventral sensorimotor cortex contribute most. We discuss ethical constraints on clinical neural data.
+
+Balancing Exploration and Safety in Clinical Dosing with Constrained Bandits
+Dose-finding trials must explore doses while avoiding toxicity. We formulate dose finding as a constrained contextual bandit and propose [[SafeDose-TS|x]], a Thompson sampling algorithm with a posterior constraint on toxicity probability. In simulations calibrated to warfarin dosing data from the [[IWPC|d]] cohort, [[SafeDose-TS|x]] reaches target doses faster than the [[continual reassessment method|x]] while violating toxicity limits in fewer than 1% of patients.
+
+Efficient Neural Architecture Search with Zero-Cost Proxies Revisited
+Zero-cost proxies promise to rank architectures without training. On [[NAS-Bench-201|b]], [[NAS-Bench-101|b]] and [[TransNAS-Bench-101|b]], we show that most proxies correlate with accuracy no better than parameter count. A combination of proxies learned with a small amount of supervision, [[ProxyMix|x]], achieves a Kendall tau of 0.72 on [[NAS-Bench-201|b]]. Search with [[ProxyMix|x]] finds architectures within 0.4 points of the best in the space.
+
+Vocabulary Expansion for Adapting Language Models to New Scripts
+Models pretrained mostly on Latin-script text tokenise other scripts inefficiently. We extend the vocabulary of [[Llama-2-7B|m]] with 16,000 tokens for Tamil, Telugu and Kannada and initialise new embeddings as averages of subword embeddings, a procedure we name [[VocabGraft|x]]. After continued pretraining on 5 billion tokens, the adapted model reduces sequence length by 60% and improves accuracy on [[IndicXNLI|d]] and [[IndicQA|b]] by 4 to 7 points.
+""")
+
+batch(r"""
+[[SpecFormer-L|m]]: Spectral Attention for Hyperspectral Mineral Mapping
+Mineral mapping from airborne hyperspectral cubes requires modelling narrow absorption features across hundreds of bands. We present [[SpecFormer-L|m]], a transformer that attends along the spectral axis with absorption-aware positional encodings before mixing spatial context. On the [[Cuprite-HX|d]] and [[Atacama Sweep|d]] scenes, [[SpecFormer-L|m]] improves overall accuracy by 6.8 points over [[HybridSN|m]] and by 3.1 points over [[SpectralGPT-S|m]]. We also release [[MinSpec-40|d]], a library of 40 field-validated mineral spectra used for pretraining.
+
+Sample-Efficient Preference Learning with Active Query Selection
+Collecting pairwise preferences from annotators is slow. We propose [[InfoPair|x]], which selects the response pairs whose comparison is expected to reduce reward-model uncertainty the most. Compared with random selection and with the disagreement heuristic of [[QBC-Pref|x]], [[InfoPair|x]] reaches the same reward accuracy on the [[Marigold-Prefs|d]] collection with 45% fewer labels. Policies trained with rewards learned from [[InfoPair|x]] queries are preferred by held-out raters over those trained on random queries.
+
+Few-Shot Font Generation with Component-Level Style Transfer
+Designing a complete font for logographic scripts requires thousands of glyphs. We present [[GlyphLoom|m]], which decomposes characters into components and transfers style from a handful of reference glyphs at the component level. Evaluated on the [[Inkwell-CJK|d]] dataset with eight reference glyphs per font, [[GlyphLoom|m]] lowers [[FID|k]] from 21.4 to 14.9 relative to [[FontMixer|m]] and improves user preference in a study with 30 designers. Component decomposition also makes the model robust to rare characters.
+
+Contrastive Alignment of Tabular and Textual Patient Records
+Hospital records mix structured measurements with free-text notes. We learn a joint embedding of both modalities, [[RecordPair|m]], by contrasting tabular summaries of a hospital stay with the corresponding notes. On the [[Westbrook EHR|d]] cohort, [[RecordPair|m]] embeddings improve readmission prediction [[AUROC|k]] by 3.4 points over text-only embeddings from [[ClinNote-BERT|m]] and by 5.1 points over tabular gradient boosting. Retrieval of similar patients becomes markedly more clinically coherent.
+
+[[Halyard|x]]: Adaptive Batch Scheduling for Distributed Training on Preemptible Instances
+Cloud preemptible instances are cheap but disappear without warning. We present [[Halyard|x]], a training scheduler that resizes the global batch and rescales learning rates when workers join or leave, while preserving the optimiser's effective noise scale. Training a 1.3B-parameter model with [[Halyard|x]] on preemptible instances costs 62% less than on dedicated instances and reaches the same validation loss as a fixed-size run. Compared with the elastic scheduler [[Bungee|x]], [[Halyard|x]] loses less progress after each preemption.
+
+Recognising Fish Species from Underwater Sonar Imagery
+Acoustic cameras see through turbid water but produce low-resolution, noisy images. We introduce [[SonarReef|d]], 18,000 sonar clips from river monitoring stations annotated with species for 11 migratory fish. A temporal classifier, [[EchoFin|m]], that aggregates features over each fish's track reaches 78% accuracy, compared with 64% for a frame-level [[ShoalNet|m]] classifier. Species with similar body shapes remain confusable, which the per-class analysis highlights.
+
+Reward-Free Curriculum Generation for Open-Ended Agents
+We study open-ended learning, where agents should acquire ever more complex skills without a fixed reward. Our method, [[Ridgeline|x]], generates environment configurations at the frontier of the agent's competence by training a generator to maximise the agent's learning progress. In the [[Terrarium-2D|b]] suite, [[Ridgeline|x]] agents master 41 of 50 held-out challenges, whereas agents trained with the prioritised replay curriculum [[PLR-Prime|x]] master 28. The generated curriculum progresses from flat terrain to moving obstacles without supervision.
+
+A Benchmark for Citation Intent in Software Engineering Papers
+Why a paper cites another shapes how citation graphs should be used. We annotate 9,200 citations from software engineering papers with seven intents, forming [[CiteWhy-SE|b]]. Classifiers transferred from the general-domain [[IntentCite|d]] corpus reach only 0.48 macro [[F1|k]], while fine-tuning [[SEBERT-Base|m]] on [[CiteWhy-SE|b]] reaches 0.69. Intents that compare against a cited tool are the hardest to detect.
+
+Modelling Wildfire Spread with Neural Cellular Automata
+Operational wildfire models rely on hand-tuned spread equations. We learn the local update rule of a cellular automaton from satellite burn-scar sequences, obtaining [[EmberCA|m]]. On 310 fires from the [[Firescape-NA|d]] archive, [[EmberCA|m]] predicts next-day burned area with an intersection-over-union of 0.64, versus 0.51 for the physics-based [[FARSITE-Lite|x]] simulator. Learned rules respond plausibly to wind and slope when probed with synthetic inputs.
+
+Query Rewriting for Voice Assistants with Error-Aware Generation
+Voice assistants fail when recognition errors corrupt a request. We propose [[ReQuery|x]], a generator that rewrites the top recognition hypothesis into a likely intended request, conditioned on the n-best list and on recent user history. On [[AssistLogs-9M|d]], a de-identified sample of assistant traffic, [[ReQuery|x]] reduces defect rate by 21% relative to the production rewriter [[PhraseFix|x]]. Online A/B tests confirm fewer user rephrasings.
+
+[[Cormorant|m]]: A Multilingual Speech Foundation Model for Under-Resourced Languages
+We pretrain [[Cormorant|m]] on 410,000 hours of untranscribed speech in 1,200 languages with a masked-prediction objective over learned codebooks. Fine-tuned with one hour of transcribed speech per language, [[Cormorant|m]] reduces average [[character error rate|k]] on the [[Babel-Lite|b]] evaluation by 19% relative to [[XLS-Echo|m]]. Gains are largest for tonal languages, which we attribute to the inclusion of pitch features in the codebook targets.
+
+Detecting Microplastics in Microscopy Images with Weak Labels
+Counting microplastic particles in filtered water samples is tedious. We collect [[PlastiScope|d]], 3,700 fluorescence microscopy images with particle counts and a small subset of 200 images with polygon masks. We train [[MicroCount-W|m]] with count-level supervision and a mask-consistency term on the labelled subset. [[MicroCount-W|m]] counts particles with a mean relative error of 8%, matching an expert annotator and outperforming the thresholding pipeline [[FluoSeg|x]].
+
+Parameter Sharing Across Depth for Efficient Speech Recognition
+Repeating layers with shared parameters reduces model size but limits capacity. We propose [[LoopConformer|m]], which shares parameters across groups of layers and adds small layer-specific adapters. On [[Hollis-Read|d]] and [[Hollis-Conv|d]], two English recognition corpora, [[LoopConformer|m]] with 30M parameters matches the [[WER|k]] of a 110M-parameter unshared baseline, and beats the shared-weight model [[ALBERT-ASR|m]] by 9% relative.
+
+Detecting Coordinated Inauthentic Behaviour with Temporal Hypergraphs
+Coordinated campaigns on social media involve groups of accounts acting together. We represent co-activity as a temporal hypergraph and propose [[HyperSync|m]], which learns representations of hyperedges from timing and content similarity. On three campaigns documented by platform transparency reports and the [[SockPuppet-22|d]] dataset, [[HyperSync|m]] detects coordinated accounts with [[AUPRC|k]] of 0.82, compared with 0.67 for the pairwise graph method [[CoordGraph|x]].
+
+Grounding Robot Instructions in 3D Scene Graphs
+Household robots must resolve references such as "the mug next to the kettle". We construct 3D scene graphs from RGB-D scans and train a grounding model, [[SceneRef|m]], that matches instructions to graph nodes with a relational transformer. On the [[HomeRefer|b]] benchmark and in 80 real-world trials, [[SceneRef|m]] resolves 86% of references, compared with 72% for a baseline that ignores spatial relations, [[FlatGround|x]]. Most remaining errors involve ambiguous instructions.
+
+Active Learning for Protein Stability Engineering
+Experimental measurements of protein stability are expensive. We propose [[StableSearch|x]], a batch active learning strategy that selects mutants by expected improvement under an ensemble of fine-tuned protein language models. In retrospective experiments on the [[Tsuboyama-Mega|d]] stability data and prospective experiments on two enzymes, [[StableSearch|x]] finds stabilising mutations with 3 times fewer measurements than random screening and 1.7 times fewer than greedy selection with [[ProtLM-Fit|x]].
+
+Adversarial Robustness of Lane Detection in Autonomous Driving
+Lane detectors are safety-critical but rarely evaluated against adversarial perturbations. We design physically realisable road-marking attacks and evaluate four detectors, including [[LaneATT|m]] and our baseline [[LaneWeave|m]], on the [[Tarmac-Lanes|d]] dataset. Small painted patches cause lane deviations of more than one metre in 36% of frames. Adversarial training with patches rendered by [[PatchPaint|x]] reduces the failure rate to 9% with a small loss in clean [[F1|k]].
+""")
+
 # --- END OF DATA ---
 
 if __name__ == "__main__":
