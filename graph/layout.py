@@ -35,26 +35,34 @@ _SKELETON = 500
 _CHAR_WIDTH = 0.56  # average glyph width of a sans-serif font, in font sizes
 
 
-def positions(g: nx.Graph) -> np.ndarray:
-    """An ``(n, 2)`` array of positions, in ``g``'s node order, filling the layout box."""
+def positions(g: nx.Graph, box=(WIDTH, HEIGHT), centre=None, nodes=None) -> np.ndarray:
+    """An ``(n, 2)`` array of positions, in the order of ``nodes`` (default: ``g``'s), filling
+    ``box`` (width, height) centred on 0, 0; the node ``centre`` (if given) kept in the middle."""
+    nodes = list(g) if nodes is None else list(nodes)
     n = g.number_of_nodes()
     if n == 0:
         return np.zeros((0, 2))
     if n == 1:
         return np.zeros((1, 2))
-    adj = _adjacency(g)
+    adj = _adjacency(g, nodes)
+    centre = nodes.index(centre) if centre is not None and centre in g else None
     if n <= _SPRING_MAX:
-        pos = _spring(adj, np.random.default_rng(_SEED).uniform(-1, 1, (n, 2)),
-                      iterations=120 if n <= 300 else 60)
+        start = np.random.default_rng(_SEED).uniform(-1, 1, (n, 2))
+        fixed = None
+        if centre is not None:  # an ego view's focus stays in the middle
+            start[centre] = 0
+            fixed = np.zeros(n, bool)
+            fixed[centre] = True
+        pos = _spring(adj, start, iterations=120 if n <= 300 else 60, fixed=fixed)
     else:
         pos = _skeleton_layout(adj)
-    pos = _spread(_fill_box(pos), n)
-    return _fill_box(pos)
+    pos = _spread(_fill_box(pos, box), n, box)
+    return _fill_box(pos, box)
 
 
-def _adjacency(g) -> sparse.csr_matrix:
-    """Symmetric adjacency with log-scaled weights, in ``g``'s node order."""
-    index = {node: i for i, node in enumerate(g)}
+def _adjacency(g, nodes) -> sparse.csr_matrix:
+    """Symmetric adjacency with log-scaled weights, in the order of ``nodes``."""
+    index = {node: i for i, node in enumerate(nodes)}
     rows, cols, vals = [], [], []
     for u, v, w in g.edges(data="weight"):
         if u == v:
@@ -111,7 +119,10 @@ def _skeleton_layout(adj) -> np.ndarray:
     placed = np.zeros(n, bool)
     pos[core] = _spring(links, rng.uniform(-1, 1, (len(core), 2)), iterations=60)
     placed[core] = True
-    binary = (adj > 0).astype(float).tocsr()
+    # Each other node goes to the weighted mean of its placed neighbours, the rarest weighing
+    # most, so a paper sits by its most specific concept: papers bundle under their concepts.
+    rarity = sparse.diags(1.0 / np.maximum(degree, 1).astype(float) ** 2)
+    binary = ((adj > 0).astype(float) @ rarity).tocsr()
     for _ in range(40):  # breadth first: each round places the nodes next to placed ones
         counts = binary @ placed.astype(float)
         ready = (~placed) & (counts > 0)
@@ -131,21 +142,21 @@ def _skeleton_layout(adj) -> np.ndarray:
     return pos + jitter
 
 
-def _fill_box(pos) -> np.ndarray:
+def _fill_box(pos, box) -> np.ndarray:
     """Scale x and y to fill the layout box (each axis on its own)."""
     out = np.zeros_like(pos, dtype=float)
-    for axis, size in ((0, WIDTH), (1, HEIGHT)):
+    for axis, size in ((0, box[0]), (1, box[1])):
         low, high = pos[:, axis].min(), pos[:, axis].max()
         span = high - low if high > low else 1.0
         out[:, axis] = (pos[:, axis] - (low + high) / 2) / span * size
     return out
 
 
-def _spread(pos, n: int, rounds: int = 6) -> np.ndarray:
+def _spread(pos, n: int, box, rounds: int = 6) -> np.ndarray:
     """Push apart nodes closer than a share of the mean spacing (local, by a k-d tree)."""
     if n < 2:
         return pos
-    gap = 0.55 * math.sqrt(WIDTH * HEIGHT / n)
+    gap = 0.55 * math.sqrt(box[0] * box[1] / n)
     for _ in range(rounds):
         pairs = cKDTree(pos).query_pairs(gap, output_type="ndarray")
         if len(pairs) == 0:
@@ -163,13 +174,14 @@ def _spread(pos, n: int, rounds: int = 6) -> np.ndarray:
     return pos
 
 
-def label_fonts(pos, labels, sizes, priority, *, opening_px) -> list[float]:
+def label_fonts(pos, labels, sizes, priority, *, opening_px, box=(WIDTH, HEIGHT)) -> list[float]:
     """The font size (canvas units) of each node's label; 0 when it gets no label.
 
     ``labels`` are the texts, ``sizes`` the node radii, ``priority`` a score (higher: labelled
     first), ``opening_px`` the font each node would get at the opening zoom if it fits there.
     """
     n = len(labels)
+    frame = (box[0] / 2 + 45, box[1] / 2 + 30)
     fonts = [0.0] * n
     grids = [defaultdict(list) for _ in _LEVELS]
     for i in sorted(range(n), key=lambda i: (-priority[i], i)):
@@ -178,7 +190,7 @@ def label_fonts(pos, labels, sizes, priority, *, opening_px) -> list[float]:
         for level, zoom in enumerate(_LEVELS):
             font = opening_px[i] if level == 0 else MIN_LABEL_PX / zoom
             box = _box(pos[i], sizes[i], len(labels[i]), font, zoom)
-            if level == 0 and not _inside(box):
+            if level == 0 and not _inside(box, frame):
                 continue  # would be cut at the window's edge at the opening zoom
             if not _collides(grids[level], box):
                 fonts[i] = round(font, 3)
@@ -202,9 +214,9 @@ def _box(p, size, chars, font, zoom):
     return (x - w / 2, y, x + w / 2, y + 1.25 * px)
 
 
-def _inside(box) -> bool:
+def _inside(box, frame) -> bool:
     """Whether a box (at the opening zoom) is within the window the page opens on."""
-    w, h = WIDTH / 2 + 45, HEIGHT / 2 + 30
+    w, h = frame
     return -w <= box[0] and box[2] <= w and -h <= box[1] and box[3] <= h
 
 

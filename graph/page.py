@@ -103,6 +103,9 @@ _PAGE = """<!DOCTYPE html>
     {% if weights %}
     <label>min. link weight <input id="litkg-min-weight" type="range" min="1" max="{{ weights }}" value="1"> <output id="litkg-min-weight-value">1</output></label>
     {% endif %}
+    {% if hide_edges %}
+    <label><input id="litkg-show-edges" type="checkbox"> show all {{ hide_edges }} links <small>(else those of the node clicked)</small></label>
+    {% endif %}
     {% if communities %}
     <label><input id="litkg-colour-communities" type="checkbox"> colour by community</label>
     {% endif %}

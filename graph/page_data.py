@@ -77,8 +77,8 @@ def _finite(x):
 class PageData:
     """Column arrays for one view's page; see the module docstring."""
 
-    def __init__(self, view) -> None:
-        self.view, self.g = view, view.graph
+    def __init__(self, view, box=(1500.0, 820.0)) -> None:
+        self.view, self.g, self.box = view, view.graph, box
         self.source = view.source if view.source is not None else view.graph
         # Least connected first: vis draws in this order, so hubs and their labels end on top.
         degree = self.g.degree()
@@ -111,9 +111,11 @@ class PageData:
         g, cols = self.g, {k: [] for k in ("id", "label", "full", "sub", "type", "year", "size",
                                             "terms")}
         degrees = dict(g.degree())
-        # Node radius: a share of the spacing the box leaves per node, growing with degree.
-        base = min(6.0, max(1.6, 0.3 * math.sqrt(1500 * 820 / max(g.number_of_nodes(), 1))))
-        cap = 40 if g.number_of_nodes() <= 1000 else 22
+        # Node radius: a share of the spacing the box leaves per node, growing with degree
+        # relative to the most connected node (up to 3 times).
+        spacing = math.sqrt(self.box[0] * self.box[1] / max(g.number_of_nodes(), 1))
+        base = min(7.0, max(1.5, 0.2 * spacing))
+        top = max(degrees.values(), default=1) or 1
         for node in self.ids:
             attrs = g.nodes[node]
             kind = node_type(attrs)
@@ -127,7 +129,7 @@ class PageData:
             cols["year"].append(year if kind == "paper" and _finite(year) else 0)
             cols["sub"].append(self._subtitle(kind, attrs))
             d = degrees[node]
-            cols["size"].append(round(min(base * (1 + 0.45 * math.sqrt(d)), cap), 1))
+            cols["size"].append(round(min(base * (1 + 2 * math.sqrt(d / top)), 40), 1))
             terms = [full, attrs.get("key"), *(attrs.get("aliases") or ())]
             cols["terms"].append(sorted({normalise(t) for t in terms if t}))
         self.nodes = cols
@@ -151,7 +153,8 @@ class PageData:
         focus = self.index.get(self.view.focus, -1)
         # Concepts before papers (a concept's name says more on a map than a title), the
         # focus before all; then the most connected.
-        concept = [self.types[t] != "paper" for t in self.nodes["type"]]
+        concept = [self.types[t] != "paper" and self.view.focus is None
+                   for t in self.nodes["type"]]
         priority = [self.degrees[i] + (1e9 if i == focus else 0) + (1e6 if concept[i] else 0)
                     for i in range(n)]
         top = max(self.degrees, default=1) or 1
@@ -159,7 +162,8 @@ class PageData:
         order = sorted(range(n), key=lambda i: (-priority[i], i))
         chosen = set(order[:_LABEL_CANDIDATES])
         labels = [self.nodes["label"][i] if i in chosen else "" for i in range(n)]
-        fonts = label_fonts(pos, labels, self.nodes["size"], priority, opening_px=opening)
+        fonts = label_fonts(pos, labels, self.nodes["size"], priority, opening_px=opening,
+                            box=self.box)
         deep = 0.4  # not a candidate: drawn only from zoom 26 or so
         self.nodes["font"] = [f if i in chosen else deep for i, f in enumerate(fonts)]
         self.focus = focus
@@ -316,7 +320,7 @@ class PageData:
 
     def payload(self, *, box, big, options) -> dict:
         self._communities()
-        return {"box": box, "big": big, "directed": self.g.is_directed(), "focus": self.focus,
+        return {"box": box, "panel": 360, "big": big, "directed": self.g.is_directed(), "focus": self.focus,
                 "options": options,
                 "types": [[t, *NODE_STYLES[t]] for t in self.types],
                 "kinds": [[k, *EDGE_STYLES[k]] for k in self.kinds],

@@ -43,6 +43,7 @@ PAGE_JS = r"""
   function edgeItem(j) {
     var k = D.kinds[E.kind[j]];
     return {id: j, from: E.from[j], to: E.to[j], width: E.width[j], dashes: D.big ? false : k[2],
+            hidden: !!D.hideEdges,
             color: {color: k[1], highlight: k[1], hover: k[1], opacity: edgeOpacity},
             arrows: {to: {enabled: D.directed && !D.big, scaleFactor: 0.5}}};
   }
@@ -68,7 +69,7 @@ PAGE_JS = r"""
   function openingView() {
     // The layout box plus a margin for the outermost nodes and their labels: zoom ~1 at 1600x1000.
     // An ego view opens with its focus's panel: the graph takes the room left of the panel.
-    var side = D.focus >= 0 && container.clientWidth > 900 ? 360 : 0;
+    var side = D.focus >= 0 && container.clientWidth > 900 ? D.panel : 0;
     var s = Math.min((container.clientWidth - side) / (D.box[0] + 100), container.clientHeight / (D.box[1] + 70));
     s = s > 0 ? s : 1;
     network.moveTo({position: {x: side / 2 / s, y: 0}, scale: s, animation: false});
@@ -114,6 +115,14 @@ PAGE_JS = r"""
   window.litkgTip = function (kind, id) { return kind === "edge" ? edgeTip(id) : nodeTip(byId[id]); };
 
   // --- dimming everything but a neighbourhood -------------------------------------------
+  // Views with very many links open with them hidden (a haze at that size, and slow to draw):
+  // a node's links appear when it is hovered or clicked, all of them with "show all links".
+  var sparse = !!D.hideEdges, showAll = false, lit = [];
+  function edgeShown(b) {
+    return !hiddenKind[D.kinds[E.kind[b]][0]] && (E.weight[b] || 0) >= minWeight &&
+           !nodeHidden[E.from[b]] && !nodeHidden[E.to[b]] && (showAll || !sparse);
+  }
+  var nodeHidden = [];
   function dim(i) {
     var near = {}, keepEdge = {};
     near[i] = true;
@@ -124,16 +133,31 @@ PAGE_JS = r"""
       nu.push({id: a, color: {background: c, border: near[a] ? c : "#d6d6d6"},
                font: {color: near[a] ? "#222" : "#bbbbbb"}});
     }
-    for (var b = 0; b < m; b++) {
-      var k = keepEdge[b] ? D.kinds[E.kind[b]][1] : "#eeeeee";
-      eu.push({id: b, color: {color: k, highlight: k, hover: k, opacity: keepEdge[b] ? 0.9 : 0.25}});
+    if (sparse && !showAll) {  // only the links that change: the old node's off, the new on
+      lit.forEach(function (b) { if (!keepEdge[b]) eu.push({id: b, hidden: true}); });
+      lit = adj[i].slice();
+      lit.forEach(function (b) {
+        var k = D.kinds[E.kind[b]][1];
+        eu.push({id: b, hidden: !!(nodeHidden[E.from[b]] || nodeHidden[E.to[b]] || hiddenKind[D.kinds[E.kind[b]][0]]),
+                 color: {color: k, highlight: k, hover: k, opacity: 0.9}});
+      });
+    } else {
+      for (var b = 0; b < m; b++) {
+        var k = keepEdge[b] ? D.kinds[E.kind[b]][1] : "#eeeeee";
+        eu.push({id: b, color: {color: k, highlight: k, hover: k, opacity: keepEdge[b] ? 0.9 : 0.25}});
+      }
     }
     nodes.update(nu); edges.update(eu); dimmed = true;
     body.dataset.litkgDimmed = String(n - Object.keys(near).length);
   }
   function undim() {
     nodes.update(nodeItems.map(function (it) { return {id: it.id, color: nodeItem(it.id).color, font: nodeItem(it.id).font}; }));
-    edges.update(edgeItems.map(function (it) { return {id: it.id, color: it.color}; }));
+    if (sparse && !showAll) {
+      edges.update(lit.map(function (b) { return {id: b, hidden: true}; }));
+      lit = [];
+    } else {
+      edges.update(edgeItems.map(function (it) { return {id: it.id, color: it.color}; }));
+    }
     dimmed = false; delete body.dataset.litkgDimmed;
   }
 
@@ -225,8 +249,9 @@ PAGE_JS = r"""
       nu.push({id: a, hidden: !show[a]});
       if (show[a]) shownNodes++;
     }
+    nodeHidden = show.map(function (v) { return !v; });
     for (var b = 0; b < m; b++) {
-      var on = show[E.from[b]] && show[E.to[b]] && !hiddenKind[D.kinds[E.kind[b]][0]] && (E.weight[b] || 0) >= minWeight;
+      var on = edgeShown(b);
       eu.push({id: b, hidden: !on});
       if (on) shownEdges++;
     }
@@ -250,6 +275,13 @@ PAGE_JS = r"""
   onInput("litkg-year-min", function (e) { yearMin = e.value === "" ? -Infinity : Number(e.value); });
   onInput("litkg-year-max", function (e) { yearMax = e.value === "" ? Infinity : Number(e.value); });
   onInput("litkg-min-weight", function (e) { minWeight = Number(e.value); $("litkg-min-weight-value").textContent = e.value; });
+  var all = $("litkg-show-edges");
+  if (all) all.addEventListener("change", function () {
+    showAll = all.checked; lit = [];
+    if (dimmed) undim();
+    applyFilters();
+    if (selected !== null) dim(selected);
+  });
   var comm = $("litkg-colour-communities");
   if (comm) comm.addEventListener("change", function () {
     byCommunity = comm.checked;

@@ -48,6 +48,9 @@ _SWATCHES = {
 # Above this many nodes the page is "big": no physics, no dashes or arrows, edges hidden while
 # dragging or zooming.
 _BIG = 300
+_PANEL = 360  # the details panel's width, with its margin
+# Above this many links a page opens with them hidden: a node's links show on hover or click.
+_MANY_EDGES = 40_000
 _LAYOUT_SEED = 7
 # Characters that could end the script block or start markup, written as JSON escapes instead.
 # U+2028/2029 are line ends to older JavaScript parsers.
@@ -102,12 +105,16 @@ def render_html(view: ViewGraph, out_path, *, physics: bool | None = None) -> Re
         raise TypeError(f"render_html needs a ViewGraph, not {type(view).__name__}")
     g = view.graph
     n = g.number_of_nodes()
-    data = PageData(view)
-    pos = positions(g)
+    # An ego view opens with the focus's details panel on the right: its layout leaves room.
+    box = (WIDTH - _PANEL if view.focus is not None else WIDTH, HEIGHT)
+    data = PageData(view, box)
+    pos = positions(g, box, centre=view.focus, nodes=data.ids)
     data.place(pos, label_fonts)
     big = n > _BIG
-    payload = data.payload(box=[WIDTH, HEIGHT], big=big,
+    payload = data.payload(box=list(box), big=big,
                            options=_vis_options(n, bool(physics), big))
+    hide_edges = g.number_of_edges() > _MANY_EDGES
+    payload["hideEdges"] = hide_edges
     shown, edges_shown = n, g.number_of_edges()
     cap_note = (f"showing {shown:,} of {view.nodes_total:,} nodes — raise --max-nodes or use "
                 "--focus" if shown < view.nodes_total else "")
@@ -125,6 +132,7 @@ def render_html(view: ViewGraph, out_path, *, physics: bool | None = None) -> Re
         years=data.year_range(),
         weights=data.max_weight(),
         communities=data.has_communities,
+        hide_edges=f"{g.number_of_edges():,}" if hide_edges else "",
         vis_js=Markup(_vis_asset("vis-network.min.js")),
         vis_css=Markup(_vis_asset("vis-network.css")),
         data_json=Markup(_script_json(payload)),

@@ -197,9 +197,21 @@ def _overview(graph, max_nodes: int) -> ViewGraph:
         best.append(top)
     order = sorted(set(best), key=ranked_papers.get) + sorted(ranked_papers, key=ranked_papers.get)
     chosen = list(dict.fromkeys(order))[: max_nodes - n_concepts]
-    # Few papers to show: give the free places back to the next concepts.
-    spare = max_nodes - n_concepts - len(chosen)
-    kept += ranked[n_concepts : n_concepts + spare]
+    # Few papers to show: give the free places to the next concepts, each with a paper.
+    room = max_nodes - n_concepts - len(chosen)
+    have = set(chosen)
+    for c in ranked[n_concepts:]:
+        if room <= 0:
+            break
+        if not concept_papers[c] & have:
+            if room < 2:
+                continue
+            best = min(concept_papers[c], key=lambda p: (-_year(graph, p), p))
+            chosen.append(best)
+            have.add(best)
+            room -= 1
+        kept.append(c)
+        room -= 1
     view = _drop_isolates(_induced(graph, kept + chosen, concept_papers))
     return ViewGraph(view, total, title, source=graph)
 

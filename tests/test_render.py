@@ -681,3 +681,39 @@ def test_focus_by_arxiv_id_and_concept_name(sample_store, tmp_path):
         kg.render(tmp_path / "c.html", view="ego", focus="wilds")
         data = _payload(tmp_path / "c.html")
         assert data["nodes"]["id"][data["focus"]].startswith("concept:")
+
+
+def test_positions_follow_the_page_order_and_neighbours_sit_close(kg, tmp_path):
+    # A star and a separate pair: in the page data, each node's position must be its own.
+    g = nx.DiGraph()
+    _concept(g, "hub", "Hub", "dataset")
+    for i in range(12):
+        _paper(g, f"s{i}", f"Star {i}")
+        _mention(g, f"s{i}", "hub", "uses")
+    view = select_view(g, "ego", focus="Hub")
+    render_html(view, tmp_path / "p.html")
+    data = _payload(tmp_path / "p.html")
+    ids, xs, ys = data["nodes"]["id"], data["nodes"]["x"], data["nodes"]["y"]
+    hub = ids.index("concept:hub")
+    assert data["focus"] == hub
+    # The focus is kept in the middle, its papers around it.
+    assert abs(xs[hub]) < 0.2 * max(map(abs, xs)) and abs(ys[hub]) < 0.2 * max(map(abs, ys))
+
+
+def test_a_view_with_very_many_links_shows_a_nodes_links_on_click(chromium, monkeypatch, kg,
+                                                                   tmp_path):
+    import litkg.graph.render as render_module
+
+    monkeypatch.setattr(render_module, "_MANY_EDGES", 5)
+    page = render_html(select_view(kg, "overview"), tmp_path / "many.html").path
+    with Session() as s:
+        _open(s, page)
+        drawn = "window.litkgNetwork.body.edgeIndices.filter(function (id) { " \
+                "return !window.litkgNetwork.body.edges[id].options.hidden; }).length"
+        assert s.js(drawn) == 0
+        s.click(*_node_xy(s, "concept:imagenet"))
+        s.wait("document.body.dataset.litkgPanel === 'concept:imagenet'", 10)
+        assert s.js(drawn) == 3  # its three papers
+        s.click(*_element_xy(s, "#litkg-show-edges"))
+        s.wait(f"({drawn}) === 11", 10)
+        assert s.errors == []
