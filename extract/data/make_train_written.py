@@ -1125,6 +1125,59 @@ Adversarial Robustness of Lane Detection in Autonomous Driving
 Lane detectors are safety-critical but rarely evaluated against adversarial perturbations. We design physically realisable road-marking attacks and evaluate four detectors, including [[LaneATT|m]] and our baseline [[LaneWeave|m]], on the [[Tarmac-Lanes|d]] dataset. Small painted patches cause lane deviations of more than one metre in 36% of frames. Adversarial training with patches rendered by [[PatchPaint|x]] reduces the failure rate to 9% with a small loss in clean [[F1|k]].
 """)
 
+batch(r"""
+The [[Quayside|d]] Corpus: Port Logistics Documents for Information Extraction
+Shipping documents such as bills of lading and customs declarations are semi-structured and multilingual. We release the [[Quayside|d]] corpus, 26,000 scanned port documents in English, Spanish and Mandarin annotated with 31 field types. Layout-aware extractors such as [[DocWeave-Base|m]] reach 0.83 field-level [[F1|k]], but performance drops to 0.61 on handwritten annotations. A two-stage pipeline that first classifies document templates, [[TemplateFirst|x]], narrows this gap by 9 points.
+
+Certified Unlearning for Gradient-Boosted Trees
+Data protection law grants users the right to have their data removed from trained models. We design [[ForgetTree|x]], an unlearning procedure for gradient-boosted decision trees that updates split statistics and retrains only affected subtrees, with a certificate bounding the difference from full retraining. On [[Creditline-50M|d]] and [[ClickFarm|d]], [[ForgetTree|x]] removes 1,000 records 140 times faster than retraining while keeping predictions within 0.1% of a retrained model. We compare with the randomised tree method [[DaRE-Forest|x]].
+
+Learning to Grade Handwritten Physics Exams
+Grading open-ended physics answers is time-consuming for instructors. We collect [[ExamInk|d]], 58,000 scanned answers from first-year university exams with instructor scores and rubric annotations. A model that reads handwriting with [[InkRead-3|m]] and scores against rubric items with a fine-tuned language model, [[RubricGrader|x]], agrees with instructors within one point on 81% of answers. Disagreements are concentrated on answers with diagrams.
+
+Sparse Mixture Priors for Bayesian Neural Networks
+Gaussian priors on neural network weights are convenient but poorly matched to trained weight distributions. We propose [[SpikeSlab-VI|x]], a variational scheme with spike-and-slab priors that prunes weights during inference. On [[Meridian-UCI|b]] regression tasks and on image classification with [[WideResNet-28-10|m]], [[SpikeSlab-VI|x]] improves test log-likelihood over mean-field Gaussian inference and [[MC-Drop|x]] while removing 70% of the weights. Predictive uncertainty on out-of-distribution inputs is also better calibrated.
+
+Compositional Generalisation in Semantic Parsing via Grammar-Constrained Decoding
+Sequence-to-sequence parsers fail to generalise to novel combinations of known primitives. We show that constraining decoding with a grammar inferred from training programs, a method we name [[GramLock|x]], raises accuracy on the compositional split of [[CFQ-Lite|b]] from 34% to 71% and on [[SCAN-Turn|b]] from 12% to 96%. Constraining alone is insufficient for length generalisation, which additionally requires relative positional encodings.
+
+Fleet-Level Predictive Maintenance for Wind Turbines
+Turbine failures are rare, so models trained per turbine see few examples. We pool sensor data across a fleet of 1,400 turbines and train [[TurbiNet|m]], a temporal convolutional model with turbine-specific embeddings. On the [[Gale Ridge|d]] fleet data, [[TurbiNet|m]] predicts gearbox failures 30 days in advance with 74% recall at 5% false alarm rate, doubling the recall of the rule-based [[SCADA-Alert|x]] system in use. We analyse which sensor channels drive early warnings.
+
+[[Moraine|b]]: A Benchmark for Long-Term Memory in Conversational Agents
+Assistants that converse with users over months must remember and update personal facts. We construct [[Moraine|b]], 600 synthetic multi-session conversations spanning up to 40 sessions, with questions that test recall, update and temporal reasoning. Memory-augmented agents such as [[MemoBank|x]] and [[RecallChain|x]] answer recall questions well but fail on updates, often reporting outdated facts. A memory consolidation step that resolves conflicts, [[Reconcile|x]], improves update accuracy from 38% to 67%.
+
+Pose-Guided Video Generation of Dance Sequences
+We present [[Tarantella|m]], a video diffusion model that generates dance videos of a target person from a single image and a sequence of skeletal poses. A temporal attention module conditioned on pose differences keeps clothing and identity consistent. On the [[StepSync|d]] dance dataset, [[Tarantella|m]] improves [[FVD|k]] by 24% over [[PoseAnimate|m]] and is preferred by viewers in 69% of side-by-side comparisons. Failure cases include rapid spins and occluded hands.
+
+Counterfactual Evaluation of Ad Auctions with Off-Policy Estimators
+Changing an ad auction's reserve price affects both revenue and user experience. We evaluate reserve-price policies offline with a doubly robust estimator adapted to auction logs, which we call [[AuctionDR|x]]. On logs from [[BidStream|d]], an advertising platform dataset we release, [[AuctionDR|x]] predicts the revenue of 12 policies later tested online with a median error of 1.8%, compared with 6.5% for inverse propensity scoring. Variance is the main challenge for aggressive policies.
+
+Compressing Vision-Language Models for Mobile Captioning
+Vision-language captioners are too large for phones. We distil a 7B-parameter teacher into [[PocketCap|m]], a 300M-parameter captioner with a compact vision encoder and a four-layer decoder. On [[Lumen-Caps|b]] and [[Flickr8k|d]], [[PocketCap|m]] retains 92% of the teacher's [[CIDEr|k]] while generating a caption in 80 ms on a recent phone. Distillation of intermediate attention maps improves object mentions more than logit distillation alone.
+
+Multi-Resolution Modelling of Ocean Eddies
+Mesoscale ocean eddies are under-resolved in climate models. We train [[EddyNet-MR|m]], a multi-resolution neural parameterisation that predicts subgrid momentum fluxes from coarse fields, using high-resolution simulations from the [[Gulfstream-HR|d]] ensemble. Coupled to a coarse ocean model, [[EddyNet-MR|m]] reproduces the kinetic energy spectrum of the high-resolution run and remains stable for 50 simulated years, whereas the baseline closure [[Backscatter-K|x]] drifts after ten.
+
+Evaluating Text Embeddings for Patent Prior-Art Search
+Patent examiners search for prior art with Boolean queries. We construct [[PriorArt-1M|b]], one million patent families with examiner citations as relevance labels, and evaluate general-purpose embedding models and the patent-specific encoder [[PatentSage|m]]. General models perform poorly on claims written in legal language, while [[PatentSage|m]] improves [[MAP|k]] by 31% relative. Combining dense retrieval with examiner-style keyword queries yields the best results.
+
+Curiosity-Driven Exploration with Episodic Count Estimates
+Count-based exploration is effective in small state spaces but hard to scale. We estimate episodic visitation counts with a learned locality-sensitive hash over representations trained with an inverse dynamics loss, yielding [[HashCount-E|x]]. On sparse-reward tasks from the [[Labyrinthine|b]] suite, [[HashCount-E|x]] solves 14 of 16 tasks, compared with 9 for [[EpiCurious|x]] and 6 for a random network distillation baseline. The learned hash ignores distracting background noise.
+
+[[Tamarind|m]]: Efficient Multilingual Tokenisation with Morphological Priors
+Byte-pair encoding fragments words in morphologically rich languages. We present [[Tamarind|m]], a tokeniser that biases merges toward morpheme boundaries identified by an unsupervised segmenter. Language models trained with [[Tamarind|m]] on the [[Poly-40|d]] multilingual corpus achieve lower bits per character than models using [[SentencePiece|x]] in 31 of 40 languages, with the largest gains for Finnish, Turkish and Swahili.
+
+Noise-Robust Pose Graph Optimisation for Legged Robot SLAM
+Legged robots experience impacts that corrupt inertial measurements. We propose [[KneeSLAM|x]], a pose-graph formulation that models leg kinematics as additional factors and down-weights inertial factors during detected impacts. On the [[TrotTrack|d]] dataset of 28 quadruped runs, [[KneeSLAM|x]] reduces absolute trajectory error by 43% relative to visual-inertial odometry from [[VINS-Core|x]].
+
+Predicting Reading Difficulty of Children's Books
+Teachers need reliable estimates of how hard a book is for a child. We compile [[ShelfLevels|d]], 6,500 children's books with graded reading levels assigned by librarians, and compare traditional readability formulas with neural models. A hierarchical transformer over sentences, [[ReadLevel|m]], predicts the level within one grade for 84% of books, while the [[Flesch-Kincaid|k]] formula achieves 52%. Errors are largest for poetry and picture books.
+
+Stochastic Weight Averaging Improves Generalisation in Graph Learning
+Averaging weights along the optimisation trajectory improves generalisation in image classification. We show that the same holds for graph neural networks, with a modification: averaging only the message-passing layers while keeping the readout from the final iterate. This variant, [[SWA-MP|x]], improves accuracy on [[Pelagic-Graphs|b]], a suite of 14 node and graph classification tasks, by 1.2 points on average over standard training and by 0.6 points over averaging all parameters.
+""")
+
 # --- END OF DATA ---
 
 if __name__ == "__main__":
