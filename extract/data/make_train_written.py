@@ -1225,6 +1225,53 @@ Physics-Constrained Super-Resolution of Climate Simulations
 We downscale coarse climate model output with [[ClimaSR|m]], a super-resolution network whose output layer enforces conservation of mass and energy through a constrained projection. Trained on paired coarse and fine runs of the [[Cirrus-25|d]] ensemble, [[ClimaSR|m]] matches the accuracy of an unconstrained network while violating conservation by less than 0.01%, compared with 3% for the unconstrained model. Constraints also improve extrapolation to a warmer climate scenario.
 """)
 
+batch(r"""
+[[Mosaic|x]]-Style Augmentation Hurts Small Object Detection in Aerial Images
+[[Mosaic|x]]-style augmentation, which tiles four training images into one, is a default in many detection pipelines. We show that on aerial imagery it systematically hurts small objects because tiling is followed by downscaling. On [[AirTiny|d]] and the vehicle subset of [[Overwatch-5|d]], removing [[Mosaic|x]] improves [[AP|k]] for objects under 16 pixels by 3.2 points for a [[Falcon-Det|m]] detector. We propose [[TileKeep|x]], which tiles crops at native resolution, and recovers the benefits of tiling for large objects.
+
+Following [[ProtoRead|x]]: Retrieval-Conditioned Few-Shot Classification of Legal Clauses
+Following [[ProtoRead|x]], we classify contract clauses by comparing them with retrieved labelled clauses, but we replace fixed prototypes with a cross-encoder that attends jointly to the query and each retrieved example. The resulting model, [[ClauseMatch|m]], reaches 78% accuracy on 41 clause types from [[ContractHub|d]] with five examples per type, compared with 69% for [[ProtoRead|x]]. Retrieval errors account for most remaining mistakes.
+
+Pretrained on [[Sundial-1B|d]]: Transferable Representations for Solar Panel Inspection
+We pretrain a masked autoencoder on [[Sundial-1B|d]], a collection of one billion unlabelled thermal and visible image patches from solar farm drone inspections. The resulting encoder, [[HelioMAE|m]], transfers to hotspot detection, soiling estimation and crack segmentation with small labelled sets. On the [[PVDefect|b]] benchmark, [[HelioMAE|m]] improves average [[F1|k]] by 6 points over an encoder pretrained on natural images. Thermal pretraining is most beneficial for hotspot detection.
+
+On the Limits of Synthetic Data for Clinical Named Entity Recognition
+Large language models can generate synthetic clinical notes for training extractors without exposing patient data. We train extractors on notes synthesised by [[Thistle-70B|m]] and evaluate on real notes from [[Larkspur Clinical|d]]. Extractors trained on synthetic notes alone reach 81% of the [[F1|k]] obtained with real training notes; mixing 10% real notes closes the gap to 96%. Synthetic notes under-represent abbreviations and misspellings, which account for most errors.
+
+Adaptive Mesh Refinement with Reinforcement Learning for Finite Element Simulations
+Choosing where to refine a finite element mesh is usually guided by error estimators and heuristics. We frame refinement as a sequential decision problem and train a graph-based policy, [[MeshMind|x]], with a reward that trades accuracy against element count. On elasticity and heat-transfer problems from the [[FEMZoo-2D|b]] suite, [[MeshMind|x]] reaches a target error with 35% fewer elements than refinement driven by the [[Zienkiewicz-Zhu|x]] estimator. The policy generalises to unseen geometries.
+
+Query-Efficient Black-Box Attacks on Speech Recognisers
+Speech recognition services expose only transcripts. We propose [[EchoAttack|x]], a black-box attack that estimates gradients with a learned surrogate of the target's decision boundary and perturbs audio within a psychoacoustic masking threshold. Against three commercial services and the open [[Marlin-ASR|m]] model, [[EchoAttack|x]] achieves targeted success rates of 62 to 88% with under 2,000 queries, ten times fewer than [[Occam-Audio|x]]. We disclosed the attack to the service providers.
+
+Temporal Point Processes for Modelling Patient Visits
+Hospital visits occur irregularly and depend on past events. We propose [[VisitHawkes|m]], a neural Hawkes process with event-type embeddings shared across patients and a hazard that depends on recent diagnoses. On visit sequences from the [[Riverside Health|d]] cohort, [[VisitHawkes|m]] improves next-visit time log-likelihood over [[THP|m]] and [[RMTPP|m]] and predicts emergency admissions 30 days ahead with an [[AUROC|k]] of 0.79.
+
+A Large-Scale Benchmark for Code Translation between Legacy Languages
+Migrating legacy codebases requires translating programs written in COBOL, Fortran and Pascal into modern languages. We construct [[RelicCode|b]], 14,000 paired programs with unit tests, and evaluate eight code models. The best model, [[Pylon-34B|m]], passes tests for 47% of COBOL-to-Java translations, while smaller models rarely exceed 20%. Iterative repair using compiler feedback, a setup we call [[CompileLoop|x]], raises the pass rate of [[Pylon-34B|m]] to 61%.
+
+[[Thornbush|x]]: Robust Aggregation of Noisy Crowd Annotations for Segmentation
+Crowd annotations of segmentation masks vary in quality and boundary placement. We present [[Thornbush|x]], which models each annotator with a spatially varying confusion map and infers a consensus mask by expectation maximisation. On crowd-annotated versions of [[Meadow-Seg|d]] and [[Quarry-Seg|d]], [[Thornbush|x]] produces consensus masks with 4 points higher [[IoU|k]] than majority voting and 2 points higher than [[STAPLE|x]].
+
+Learned Indexes for Time Series Databases
+Time series databases index data by time, which makes range queries over values slow. We propose [[ChronoIndex|x]], a learned index that models the cumulative distribution of values within each time partition with small piecewise-linear models. On the [[Sensorium-TS|d]] workload, [[ChronoIndex|x]] answers value-range queries 5.3 times faster than a B-tree index while using 40% less memory. Updates are handled by periodic retraining of affected partitions.
+
+Understanding the Failure Modes of Instruction-Following Image Editors
+Instruction-based image editors often change the wrong region or ignore the instruction. We collect 3,000 edit requests and human judgements of edits produced by [[EditFlow|m]], [[MagicTweak|m]] and [[PixRevise|m]], forming [[EditAudit|b]]. Failures cluster into five categories, with spatial instructions and counting being the most frequent. A verification step that checks edits with a vision-language model, [[EditCheck|x]], rejects 70% of failed edits at a 10% false rejection rate.
+
+Multi-Fidelity Bayesian Optimisation for Hyperparameter Tuning of Large Models
+Tuning large models is expensive, but cheap proxies such as small models are biased. We propose [[ProxyBO|x]], a multi-fidelity Bayesian optimiser that learns the correlation between proxy and target performance with a deep kernel. Tuning learning rates and warmup for a 1B-parameter model on the [[Lantern-LM|d]] corpus, [[ProxyBO|x]] finds configurations within 0.5% of the best found by exhaustive search at 8% of the cost, outperforming [[Hyperband|x]] and [[BOHB|x]].
+
+Robust Fingerprint Matching with Minutiae-Aware Transformers
+Partial and distorted fingerprints are hard to match. We propose [[MinuTrans|m]], which attends over detected minutiae and dense ridge features jointly. On the [[Latent-Prints-3|d]] and [[Ridgeway FVC|d]] collections, [[MinuTrans|m]] reduces the [[equal error rate|k]] by 35% compared with [[MinuNet|m]], with larger gains on latent prints from crime scenes. We discuss the legal implications of deploying such systems.
+
+Agents That Ask: Clarification Questions in Embodied Instruction Following
+Ambiguous instructions cause embodied agents to act wrongly. We train agents to decide when to ask a clarification question and what to ask, using a value-of-information criterion, and name the approach [[AskFirst|x]]. In the [[Homestead-Sim|b]] environment with 1,500 ambiguous instructions, [[AskFirst|x]] agents ask in 34% of episodes and raise task success from 51% to 73%, while agents that always ask annoy simulated users and achieve 66%.
+
+Sensor Fusion for Fall Detection in Care Homes with Privacy-Preserving Radar
+Cameras in bedrooms raise privacy concerns. We combine millimetre-wave radar with bed pressure sensors and train [[FallGuard|m]], a recurrent model that classifies falls, bed exits and normal movements. On 420 hours of recordings from the [[Elmwood Care|d]] deployment, [[FallGuard|m]] detects 96% of falls with 0.3 false alarms per day, whereas a radar-only model from prior work, [[RadarFall|m]], detects 89% with 1.1 false alarms.
+""")
+
 # --- END OF DATA ---
 
 if __name__ == "__main__":
