@@ -1272,6 +1272,53 @@ Sensor Fusion for Fall Detection in Care Homes with Privacy-Preserving Radar
 Cameras in bedrooms raise privacy concerns. We combine millimetre-wave radar with bed pressure sensors and train [[FallGuard|m]], a recurrent model that classifies falls, bed exits and normal movements. On 420 hours of recordings from the [[Elmwood Care|d]] deployment, [[FallGuard|m]] detects 96% of falls with 0.3 false alarms per day, whereas a radar-only model from prior work, [[RadarFall|m]], detects 89% with 1.1 false alarms.
 """)
 
+batch(r"""
+[[Wayfarer|m]]: Map-Free Visual Localisation for Delivery Drones
+Delivery drones must localise in cities where GPS is degraded by tall buildings. We present [[Wayfarer|m]], which regresses metric pose relative to a single reference photograph of the delivery address taken by the customer. On [[Rooftop-Pairs|d]], 12,000 drone-to-phone image pairs from four cities, [[Wayfarer|m]] localises within one metre in 71% of cases, compared with 52% for the relative-pose network [[PairPose|m]] and 38% for feature matching with [[KeyGlue|x]]. Failures mostly occur at night.
+
+Diagnosing Shortcut Learning in Speech Deepfake Detectors
+Speech anti-spoofing systems report near-perfect scores on standard benchmarks. We find that detectors trained on [[SpoofArena-19|d]] rely on the duration of leading silence, which differs between genuine and spoofed recordings. Trimming silence reduces the [[equal error rate|k]] advantage of [[RawGuard|m]] over a trivial silence-length classifier from 9 points to 1. We release [[SpoofArena-Trim|d]], a re-processed version without this artefact, and report that a model trained with codec augmentation, [[CodecMix|x]], is the most robust.
+
+Policy Distillation across Embodiments with Shared Action Latents
+Policies trained for one robot rarely transfer to another. We learn an action latent space shared across embodiments by training embodiment-specific encoders and decoders with a cycle-consistency loss, and distil a single policy, [[OmniArm|x]], operating in that space. On the [[Gripworld|b]] simulation suite with seven arms, [[OmniArm|x]] reaches 83% of the performance of embodiment-specific experts and transfers zero-shot to an unseen arm with 61% success, against 12% for [[DirectMap|x]].
+
+Learning to Detect Glacial Lake Outburst Risks from Multispectral Time Series
+Glacial lakes can burst and flood valleys downstream. We compile [[Moraine Lakes|d]], annual multispectral images of 2,300 glacial lakes in the Himalaya and Andes, 47 of which had documented outbursts. A temporal model, [[LakeWatch|m]], that tracks lake area and dam condition ranks outburst lakes in the top 10% of risk for 38 of 47 events. The hazard index [[GLOF-Score|k]] used by agencies ranks 24 in the top 10%.
+
+Retrieval Heads in Long-Context Transformers
+We identify a small set of attention heads, fewer than 5% of all heads, that copy information from distant context in long-context models. Masking these heads in [[Kittiwake-8B|m]] and [[Loon-13B|m]] reduces accuracy on the [[ScrollFind|b]] retrieval tasks to chance while barely affecting [[perplexity|k]]. Heads that perform retrieval emerge early in pretraining and are consistent across random seeds. We discuss implications for compressing key-value caches by preserving only retrieval heads, a strategy we call [[HeadKeep|x]].
+
+Multi-View Crop Yield Prediction from Smallholder Photos
+Yield estimates in smallholder farming rely on manual crop cuts. We ask farmers to photograph plots from three viewpoints with a phone and train [[YieldLens|m]], which fuses the views with an attention module. On [[Harvest Moon|d]], 5,400 plots with measured yields in Ethiopia and Tanzania, [[YieldLens|m]] predicts yield with an [[R2|k]] of 0.71, compared with 0.49 for satellite-based estimates from [[AgriSat-Yield|x]].
+
+Robust Handwriting Recognition with Writer-Adaptive Normalisation
+Handwriting recognisers degrade on writers with unusual slant or letter spacing. We propose [[WriterNorm|x]], a normalisation layer whose statistics are computed per writer from a few lines of unlabelled text. Applied to the recogniser [[QuillHTR|m]], [[WriterNorm|x]] reduces [[character error rate|k]] by 17% on the [[Scriptorium|d]] test writers and by 24% on writers with left-handed slant. Adaptation needs only five lines of text.
+
+Time-Aware Language Models for Temporal Question Answering
+Facts change over time, but language models are trained on a static snapshot. We propose [[ChronoTune|x]], which prefixes each training document with its publication date and continues pretraining [[Ibis-1.4B|m]] on a corpus spanning 2005 to 2023. On [[WhenQA|b]], [[ChronoTune|x]] improves accuracy on questions whose answer changed over time from 38% to 57%, and the model correctly answers "as of" questions for years in the training range.
+
+Sparse Convolutions for Event-Based Object Detection
+Event cameras output asynchronous, sparse streams. We present [[EvSparse-Det|m]], a detector built from submanifold sparse convolutions that processes only active pixels. On the [[Neuromorph-Auto|d]] driving dataset, [[EvSparse-Det|m]] achieves 47.1 [[mAP|k]] at 3 ms latency, compared with 44.8 for the dense recurrent detector [[RVT-Mini|m]] at 9 ms. Energy use on a neuromorphic accelerator is reduced by a factor of six.
+
+Label Noise in Medical Image Segmentation: A Controlled Study
+We inject controlled boundary, omission and false-positive noise into segmentation labels of [[Cardiac-Atlas-200|d]] and [[PanCT|d]] and train standard networks. Boundary noise of up to three pixels barely affects [[Dice|k]], whereas omitting 20% of lesions lowers lesion-level sensitivity by 15 points. Noise-robust losses such as [[Tversky-R|x]] mitigate omission noise but not false positives. We propose annotation guidelines that prioritise completeness over boundary precision.
+
+Generating Realistic Network Traffic for Intrusion Detection Evaluation
+Intrusion detection benchmarks are often outdated or unrealistic. We train a packet-level generative model, [[PacketGPT-S|m]], on traffic captured in a university network and use it to generate benign background traffic mixed with scripted attacks, yielding the [[Gatehouse-IDS|b]] benchmark. Detectors that score above 0.99 [[AUROC|k]] on the older [[NetSieve-17|d]] data fall to 0.81 on [[Gatehouse-IDS|b]], revealing overfitting to artefacts.
+
+Efficient Multi-Vector Retrieval with Token Pruning
+Multi-vector retrievers store one embedding per token and require large indexes. We prune document tokens whose embeddings are redundant with others in the same document, a method we name [[TokenTrim-R|x]]. On [[Fathom-Passages|b]] and [[BEACON-IR|b]], [[TokenTrim-R|x]] reduces index size by 55% while keeping [[MRR@10|k]] within 0.3 points of the unpruned [[LateMatch|m]] retriever. Stop words and punctuation account for most pruned tokens.
+
+Learning Musical Structure with Self-Similarity Transformers
+Popular songs repeat choruses and verses, structure that generative models often fail to reproduce. We add a self-similarity attention bias computed from bar-level embeddings to a symbolic music transformer, producing [[RefrainNet|m]]. Trained on [[Songbook-80K|d]], [[RefrainNet|m]] generates pieces whose repetition structure matches human compositions more closely than those of [[MelodyGPT|m]], according to both a structure metric and a listening test.
+
+A Causal Analysis of Gender Gaps in Online Course Completion
+Women complete online programming courses at lower rates than men. Using data from 2.1 million learners on the [[Coursebridge|d]] platform, we estimate causal effects of course features with a double machine learning estimator, [[DML-Forest|x]]. Peer forum participation reduces the completion gap by a third, while auto-graded assignments have no measurable effect. We discuss limitations of observational analysis and recommend randomised interventions.
+
+Domain-Specific Tokenisers for Genomic Language Models
+Genomic language models tokenise DNA into fixed-length k-mers. We learn a tokeniser from regulatory element annotations, splitting sequences at biologically meaningful boundaries, and pretrain [[Nucleo-300M|m]] with it. On the [[GeneBench-Reg|b]] tasks, [[Nucleo-300M|m]] outperforms k-mer tokenised models of the same size, such as [[DNAFormer-K6|m]], on 11 of 14 tasks, with the largest improvements on promoter and enhancer prediction.
+""")
+
 # --- END OF DATA ---
 
 if __name__ == "__main__":
