@@ -304,7 +304,7 @@ def test_openalex_broken_records(tmp_path):
     papers, skipped = read_all(path, format="openalex")
     assert [p.title for p in papers] == ["Fine"]
     assert [s.line for s in skipped] == [1, 2, 3]
-    assert "bad position" in skipped[0].reason and "must be lists" in skipped[1].reason
+    assert "bad position" in skipped[0].reason and "position lists" in skipped[1].reason
 
 
 def test_a_truncated_page_reports_where_it_stops(tmp_path):
@@ -344,3 +344,13 @@ def test_hf_papers_daily_list_and_single_paper(tmp_path):
                                                      "authors": [{"name": "S. Ingle"}]}))
     [paper] = read_papers(single)
     assert paper.key == "arxiv:2401.00009" and paper.authors == ("S. Ingle",)
+
+
+def test_deeply_nested_json_is_reported_not_a_crash(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    lines = write(tmp_path / "deep.jsonl", deep + "\n" + json.dumps({"paperId": "e" * 40, "title": "A"}) + "\n")
+    papers, skipped = read_all(lines, format="semantic-scholar")
+    assert [p.title for p in papers] == ["A"] and [s.line for s in skipped] == [1]
+    page = write(tmp_path / "deep.json", '{\n "results": ' + deep + "}\n")
+    papers, skipped = read_all(page, format="openalex")
+    assert papers == [] and "nested too deeply" in skipped[0].reason

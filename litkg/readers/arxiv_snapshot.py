@@ -6,9 +6,10 @@ Read a line at a time (memory stays flat). A record's authors come from ``author
 from __future__ import annotations
 
 import email.utils
+import re
 from typing import Any, BinaryIO, Iterator
 
-from litkg.readers import Problems
+from litkg.readers import MONTHS, Problems
 from litkg.readers.jsonsource import read_records
 from litkg.records import Paper
 
@@ -28,11 +29,19 @@ def _authors(record: dict) -> Any:
     return text.replace(", and ", ", ").replace(",", ";") if isinstance(text, str) else text
 
 
+_CREATED = re.compile(r"[A-Za-z]{3}, (\d{1,2}) ([A-Za-z]{3}) (\d{4}) ")
+
+
 def _first_version_date(record: dict) -> str | None:
+    """``Mon, 2 Apr 2007 19:18:42 GMT`` of the first version → ``2007-04-02``."""
     versions = record.get("versions")
     if isinstance(versions, list) and versions and isinstance(versions[0], dict):
         created = versions[0].get("created")
         if isinstance(created, str):
+            match = _CREATED.match(created)
+            month = MONTHS.get(match.group(2).lower()) if match else None
+            if month:  # the snapshot's one format, read fast; parse_date checks the day
+                return f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"
             try:
                 return email.utils.parsedate_to_datetime(created).date().isoformat()
             except (TypeError, ValueError, IndexError):

@@ -10,10 +10,13 @@ the same way, with file and line.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
+import orjson
+
 from litkg.readers import Problems, decode_lines
-from litkg.readers.structured import RecordProblem, paper_from_fields
+from litkg.readers.structured import FIELDS, RecordProblem, paper_from_known
 from litkg.records import Paper, SourceRef
 
 __all__ = ["FieldMap", "read_records", "iter_values", "first_record", "PAGE_KEYS"]
@@ -26,25 +29,42 @@ FieldMap = Callable[[dict], Iterable[tuple[str, Any]]]
 _MAX_DOCUMENT = 1 << 28  # bytes: a JSON page longer than this is not a page
 _WHITESPACE = " \t\r\n"
 _decoder = json.JSONDecoder(strict=False)
+_KNOWN = frozenset(FIELDS)
+# Only a \ud800-style escape can put a lone surrogate in decoded JSON: text without one needs no
+# check of every value (the check costs as much as decoding).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def read_records(path: str, stream: BinaryIO, problems: Problems, encoding: str,
                  fields: FieldMap) -> Iterator[Paper]:
     """Papers from the records of a JSON source, mapped by ``fields``; broken ones reported."""
-    for line, value in iter_values(stream, problems, encoding):
+    for line, value, checked in iter_values(stream, problems, encoding):
         if not isinstance(value, dict):
             problems.report(line, f"record is not a JSON object (got {type(value).__name__})")
             continue
         try:
-            yield paper_from_fields(fields(value), SourceRef(path, line))
+            known, metadata = _split(fields(value))
+            yield paper_from_known(known, metadata, SourceRef(path, line), unicode_checked=checked)
         except RecordProblem as exc:
             problems.report(line, str(exc))
         except (TypeError, AttributeError, ValueError) as exc:  # a field of an unexpected shape
             problems.report(line, f"unexpected record shape: {exc}")
 
 
-def iter_values(stream: BinaryIO, problems: Problems, encoding: str) -> Iterator[tuple[int, Any]]:
-    """``(line, record)`` for each record of a JSON-lines file or of one JSON page."""
+def _split(pairs: Iterable[tuple[str, Any]]) -> tuple[dict, dict]:
+    """Fields litkg knows, and the rest (metadata); empty values dropped."""
+    known: dict[str, Any] = {}
+    metadata: dict[str, Any] = {}
+    for key, value in pairs:
+        if value is not None and value != "":
+            (known if key in _KNOWN else metadata)[key] = value
+    return known, metadata
+
+
+def iter_values(stream: BinaryIO, problems: Problems,
+                encoding: str) -> Iterator[tuple[int, Any, bool]]:
+    """``(line, record, checked)`` for each record of a JSON-lines file or of one JSON page;
+    ``checked`` when its text has no escape that could make a lone surrogate."""
     lines = decode_lines(stream, encoding)
     head: list = []
     for line in lines:
@@ -54,34 +74,45 @@ def iter_values(stream: BinaryIO, problems: Problems, encoding: str) -> Iterator
     if not head or not head[-1].text.strip():
         return
     first = head[-1]
-    try:
-        value = _decoder.decode(first.text) if not first.error else None
-    except json.JSONDecodeError:
-        value = None
-    if value is None and not first.error:
+    whole_line = True  # a first line that is a whole value (or undecodable): JSON lines
+    if not first.error:
+        try:
+            _decoder.decode(first.text)
+        except json.JSONDecodeError:
+            whole_line = False
+        except RecursionError:
+            pass
+    if not whole_line:
         yield from _document(head, lines, problems, encoding)
         return
     yield from _json_lines([first], problems)
     yield from _json_lines(lines, problems)
 
 
-def _json_lines(lines, problems: Problems) -> Iterator[tuple[int, Any]]:
+def _json_lines(lines, problems: Problems) -> Iterator[tuple[int, Any, bool]]:
     for line in lines:
         if not line.text.strip():
             continue
         if line.error:
             problems.report(line.number, line.error)
             continue
-        try:
-            value = _decoder.decode(line.text)
-        except json.JSONDecodeError as exc:
-            problems.report(line.number, f"invalid JSON: {exc.msg} (column {exc.colno})")
-            continue
+        try:  # orjson decodes twice as fast, and refuses lone surrogates: its text is checked
+            value, checked = orjson.loads(line.text), True
+        except orjson.JSONDecodeError:  # what it refuses the standard decoder may still read
+            try:
+                value = _decoder.decode(line.text)
+            except json.JSONDecodeError as exc:
+                problems.report(line.number, f"invalid JSON: {exc.msg} (column {exc.colno})")
+                continue
+            except RecursionError:
+                problems.report(line.number, "invalid JSON: nested too deeply")
+                continue
+            checked = not _SURROGATE_ESCAPE.search(line.text)
         page = _page_items(value)
         if page is None:
-            yield line.number, value
+            yield line.number, value, checked
         else:
-            yield from ((line.number, item) for item in page)
+            yield from ((line.number, item, checked) for item in page)
 
 
 def _page_items(value: Any) -> list | None:
@@ -94,7 +125,7 @@ def _page_items(value: Any) -> list | None:
     return None
 
 
-def _document(head, lines, problems: Problems, encoding: str) -> Iterator[tuple[int, Any]]:
+def _document(head, lines, problems: Problems, encoding: str) -> Iterator[tuple[int, Any, bool]]:
     """One JSON document over several lines: its records, each with the line it starts on."""
     offset = head[0].number - 1
     parts, size = [], 0
@@ -109,12 +140,15 @@ def _document(head, lines, problems: Problems, encoding: str) -> Iterator[tuple[
                                              f"is not JSON lines; rest of file not read")
             return
     text = "\n".join(parts)
+    checked = not _SURROGATE_ESCAPE.search(text)
     walker = _Walker(text, offset)
     try:
-        yield from walker.records()
+        yield from ((line, value, checked) for line, value in walker.records())
     except json.JSONDecodeError as exc:
         problems.report(walker.line_of(exc.pos), f"invalid JSON: {exc.msg} "
                                                  f"(column {exc.colno}); rest of file not read")
+    except RecursionError:
+        problems.report(walker.line_of(0), "invalid JSON: nested too deeply; rest of file not read")
     except _Truncated as exc:
         problems.report(walker.line_of(exc.args[0]), "the JSON document ends too early "
                                                      "(truncated?); rest of file not read")
@@ -199,7 +233,7 @@ def first_record(text: str) -> dict | None:
     for candidate in (line, text):
         try:
             value = _decoder.decode(candidate)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             continue
         items = _page_items(value)
         value = items[0] if items else value
@@ -207,7 +241,7 @@ def first_record(text: str) -> dict | None:
     try:  # a long document cut off by the sample: walk to its first record
         for _, value in _Walker(text, 0).records():
             return value if isinstance(value, dict) else None
-    except (json.JSONDecodeError, _Truncated, IndexError):
+    except (json.JSONDecodeError, _Truncated, IndexError, RecursionError):
         return None
     return None
 

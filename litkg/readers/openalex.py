@@ -27,13 +27,33 @@ def abstract_from_index(index: Any) -> str:
     if not index:
         return ""
     if not isinstance(index, dict):
-        raise RecordProblem("abstract_inverted_index must be an object")
+        raise RecordProblem("abstract_inverted_index must be an object of position lists")
+    try:
+        count = sum(map(len, index.values()))
+    except TypeError:
+        return _abstract_with_gaps(index)
+    if count > _MAX_WORDS:
+        raise RecordProblem(f"abstract_inverted_index has over {_MAX_WORDS:,} positions")
+    words: list = [None] * count
+    try:  # the common case: positions 0..count-1, each once
+        for word, positions in index.items():
+            for position in positions:
+                words[position] = word
+    except (TypeError, IndexError):
+        words = [None]
+    if None in words or min(map(min, filter(None, index.values()))) < 0:
+        return _abstract_with_gaps(index)
+    return " ".join(words)
+
+
+def _abstract_with_gaps(index: dict) -> str:
+    """The words in position order when positions skip or repeat; RecordProblem when bad."""
     words: dict[int, str] = {}
     for word, positions in index.items():
         if not isinstance(positions, list):
-            raise RecordProblem("abstract_inverted_index positions must be lists")
+            raise RecordProblem("abstract_inverted_index must be an object of position lists")
         for position in positions:
-            if not isinstance(position, int) or not 0 <= position < _MAX_WORDS:
+            if type(position) is not int or not 0 <= position < _MAX_WORDS:
                 raise RecordProblem(f"abstract_inverted_index has a bad position: {position!r}")
             words[position] = word
     return " ".join(words[p] for p in sorted(words))

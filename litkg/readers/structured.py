@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, Iterable, Iterator
 from litkg.readers import BOM, Problems, clean_text, decode_lines, encoding_label, parse_date, text_problem
 from litkg.records import Paper, SourceRef
 
-__all__ = ["FIELDS", "paper_from_fields", "read_jsonl", "read_json", "read_csv"]
+__all__ = ["FIELDS", "paper_from_fields", "paper_from_known", "read_jsonl", "read_json", "read_csv"]
 
 _CHUNK = 1 << 16  # characters decoded per read of a JSON file
 _MAX_RECORD = 1 << 24  # a JSON record longer than this is taken as unterminated
@@ -131,6 +131,16 @@ def paper_from_fields(pairs: Iterable[tuple[Any, Any]], source: SourceRef, *,
             metadata[str(key)] = value
         else:
             known[name] = value
+    return paper_from_known(known, metadata, source, csv_style=csv_style)
+
+
+def paper_from_known(known: dict[str, Any], metadata: dict[str, Any], source: SourceRef, *,
+                     csv_style: bool = False, unicode_checked: bool = False) -> Paper:
+    """A Paper from fields already named as in :data:`FIELDS` (``known``) and the rest.
+
+    ``unicode_checked`` says the caller knows no value holds a lone surrogate (a JSON line
+    without ``\\ud800``-style escapes), which spares the check. RecordProblem when unusable.
+    """
     title = _text(known.get("title"), "title") or ""
     abstract = _text(known.get("abstract"), "abstract") or ""
     if not title and not abstract:
@@ -144,7 +154,8 @@ def paper_from_fields(pairs: Iterable[tuple[Any, Any]], source: SourceRef, *,
     date_raw = _text(known.get("date"), "date")
     date, date_year = parse_date(date_raw) if date_raw else (None, None)
     year = _whole_number(known.get("year"), "year")
-    _check_unicode(known, metadata)
+    if not unicode_checked:
+        _check_unicode(known, metadata)
     return Paper(
         title=_SPACE.sub(" ", title),
         abstract=abstract,
