@@ -1319,6 +1319,50 @@ Domain-Specific Tokenisers for Genomic Language Models
 Genomic language models tokenise DNA into fixed-length k-mers. We learn a tokeniser from regulatory element annotations, splitting sequences at biologically meaningful boundaries, and pretrain [[Nucleo-300M|m]] with it. On the [[GeneBench-Reg|b]] tasks, [[Nucleo-300M|m]] outperforms k-mer tokenised models of the same size, such as [[DNAFormer-K6|m]], on 11 of 14 tasks, with the largest improvements on promoter and enhancer prediction.
 """)
 
+batch(r"""
+[[Estuary|d]]: A Multilingual Corpus of Parliamentary Speech Transcripts
+We release [[Estuary|d]], 3,800 hours of parliamentary speech in nine European languages with verbatim transcripts aligned at the word level. Unlike prior collections such as [[Chamberline|d]], [[Estuary|d]] preserves disfluencies, interruptions and applause markers. Models fine-tuned on [[Estuary|d]] reduce [[WER|k]] on spontaneous debate speech by 23% relative to those trained on read speech. We provide speaker metadata for studies of recognition fairness across age and gender.
+
+Bounding Regret in Contextual Bandits with Delayed Feedback
+Rewards in advertising and medicine arrive with random delays. We analyse a variant of linear upper-confidence-bound exploration that inflates confidence widths according to the number of outstanding rewards and name it [[DelayUCB|x]]. We prove a regret bound that degrades additively rather than multiplicatively in the expected delay. Experiments on simulated delays and on the [[Clickpath-Delay|d]] logs confirm that [[DelayUCB|x]] outperforms [[OTD-Lin|x]], which waits for rewards before updating.
+
+Lightweight Denoising for Smartphone Night Photography
+Night photos taken with phones are noisy and motion-blurred. We design [[Nocturne-S|m]], a burst denoising network that aligns frames with a learned coarse flow and merges them with a per-pixel confidence. On the [[Lowlight Burst|d]] benchmark, [[Nocturne-S|m]] improves [[PSNR|k]] by 0.8 dB over [[BurstMerge-Pro|m]] while running in 150 ms on a phone. A user study with 50 participants prefers [[Nocturne-S|m]] outputs in 64% of comparisons.
+
+Scheduling Cluster Jobs with Learned Runtime Predictors
+Batch schedulers rely on user-provided runtime estimates, which are notoriously inaccurate. We train [[JobClock|m]], a gradient-boosted model that predicts job runtimes from submission scripts and user history, and integrate it with backfilling. On one year of traces from the [[Tallgrass HPC|d]] cluster, scheduling with [[JobClock|m]] predictions reduces mean waiting time by 27% compared with user estimates and by 9% compared with the predictor [[RunGuess|x]].
+
+Evaluating Large Language Models as Tutors for Introductory Statistics
+We evaluate language models as tutors in 600 simulated tutoring dialogues with students who hold common statistical misconceptions, forming [[TutorSim-Stats|b]]. Tutors based on [[Petrel-70B|m]] correct misconceptions in 58% of dialogues but often give away answers instead of guiding students. A pedagogical prompting strategy, [[SocraticHint|x]], reduces answer leakage by half without lowering correction rates. Human teachers rate the prompted tutors as more helpful.
+
+Geometric Deep Learning for Cosmological Parameter Inference
+We infer cosmological parameters from simulated galaxy catalogues with a graph neural network on point clouds of galaxies, which we name [[CosmoGraph|m]]. Trained on the [[Quasar Sims|d]] suite of 2,000 simulations, [[CosmoGraph|m]] constrains the matter density parameter 30% more tightly than the power-spectrum analysis of [[PowerSpec-Fit|x]]. Robustness tests across different subgrid physics models reveal a moderate bias that we quantify.
+
+Word Sense Disambiguation with Definitions as Prompts
+[[Word sense disambiguation|t]] ([[WSD|t]]) systems are trained on limited sense-annotated corpora. We frame [[WSD|t]] as choosing among dictionary definitions and fine-tune a cross-encoder, [[DefPick|m]], on automatically generated examples for rare senses. On the [[Senseval-Unified|b]] evaluation framework, [[DefPick|m]] improves [[F1|k]] on rare senses by 9 points over [[GlossBERT-X|m]] while maintaining accuracy on frequent senses.
+
+Safe Reinforcement Learning for Building Climate Control
+Controlling heating and cooling with reinforcement learning can save energy but risks violating comfort constraints during exploration. We propose [[ShieldHVAC|x]], which projects proposed actions onto a safe set computed from a learned thermal model. In simulations of 40 office buildings from the [[ComfortSim|b]] suite, [[ShieldHVAC|x]] reduces energy use by 18% relative to rule-based control with no comfort violations, whereas an unshielded [[SAC|x]] agent violates comfort constraints in 7% of hours.
+
+Weakly Supervised Tumour Grading in Prostate Biopsies
+Grading prostate cancer requires pathologists to identify Gleason patterns on whole slides. We train [[GleaNet|m]] from slide-level grades only, using attention-based pooling over tiles and a consistency loss between magnifications. On the [[Alder Prostate|d]] cohort and an external set from a second hospital, [[GleaNet|m]] reaches a [[quadratic weighted kappa|k]] of 0.88 and 0.84 against expert pathologists, comparable to the fully supervised [[TileGrade|m]].
+
+Understanding the Effect of Data Repetition in Language Model Pretraining
+When unique data is limited, pretraining on repeated data is the only option. We train 180 models on repeated subsets of [[Brookline-Web|d]] and find that up to four epochs of repetition are nearly as good as fresh data, after which returns diminish quickly. Mixing in code data slows the degradation. We fit a scaling law, [[RepeatLaw|x]], that predicts loss as a function of unique tokens and epochs with a mean error of 0.6%.
+
+Semantic Segmentation of Underwater Coral Reefs
+Coral reef monitoring requires mapping live coral, dead coral and algae. We annotate 2,900 underwater images from 17 reefs with dense labels, creating [[ReefSeg|d]], and evaluate segmentation models pretrained on natural images. [[CoralFormer|m]], which adds a colour-restoration branch to compensate for depth-dependent light absorption, improves [[mIoU|k]] by 5.4 points over [[SegNext-B|m]]. Performance drops by 11 points on reefs not seen in training.
+
+Measuring Language Model Sensitivity to Prompt Formatting
+Small formatting changes in prompts, such as separators and casing, can change task accuracy. We evaluate 40 formatting variants on 53 tasks from [[TaskMix-53|b]] for five models, including [[Heron-7B|m]] and [[Heron-70B|m]]. Accuracy spreads of up to 40 points appear even for the largest model. We propose reporting the distribution across formats, and provide [[FormatSpread|x]], a tool that samples formats efficiently.
+
+Contrastive Learning of Trajectory Representations for Maritime Surveillance
+Detecting unusual vessel behaviour requires representations of trajectories. We train [[WakeCLR|m]] contrastively on 200 million vessel tracks with augmentations that preserve navigational intent, such as resampling and small rotations. On [[Harbourwatch|b]], which contains labelled fishing, transit and loitering behaviours, [[WakeCLR|m]] embeddings with a linear classifier outperform the supervised [[TrackLSTM|m]] by 7 points of accuracy.
+
+Reconstructing Historical Weather from Ship Logbooks with Data Assimilation and Neural Networks
+Millions of weather observations are stored in handwritten ship logbooks. We transcribe 1.2 million entries from 18th- and 19th-century logbooks with a handwriting recogniser fine-tuned on [[Logbook-HTR|d]] and assimilate them into a reanalysis with an ensemble Kalman filter. The reconstructed pressure fields reduce error against independent station records by 22% relative to the reanalysis without the new observations.
+""")
+
 # --- END OF DATA ---
 
 if __name__ == "__main__":
