@@ -406,7 +406,7 @@ Uncertainty-Aware Segmentation of Brain Tumours
 Clinical deployment of tumour segmentation requires knowing when the model is unsure. We present [[EviSeg|x]], which attaches an evidential output layer to a [[3D U-Net|m]] and calibrates voxel-level uncertainty with a small held-out set. On [[BraTS 2021|d]], [[EviSeg|x]] maintains [[Dice|k]] scores comparable to a deterministic baseline and lowers [[expected calibration error|k]] from 0.09 to 0.03. Uncertainty maps concentrate at tumour boundaries and correlate with inter-rater disagreement.
 
 Foundation Models for Histopathology: A Fair Comparison
-Several self-supervised foundation models for whole-slide images have been released with incomparable evaluation protocols. We evaluate [[UNI|m]], [[CTransPath|m]], [[Phikon|m]] and an [[ImageNet|d]]-pretrained [[ResNet-50|m]] under a single protocol on eleven tasks, including [[Camelyon16|d]] metastasis detection and [[PANDA|d]] prostate grading. Domain-specific models beat the [[ImageNet|d]] baseline by 4 to 12 points of balanced accuracy, but no single foundation model dominates. We release the evaluation harness, [[PathEval|x]].
+Several self-supervised foundation models for whole-slide images have been released with incomparable evaluation protocols. We evaluate [[UNI|m]], [[CTransPath|m]], [[Phikon|m]] and an [[ImageNet|d]]-pretrained [[ResNet-50|m]] under a single protocol on eleven tasks, including [[Camelyon16|d]] metastasis detection and [[PANDA|d]] prostate grading. Domain-specific models beat the [[ImageNet|d]] baseline by 4 to 12 points of [[balanced accuracy|k]], but no single foundation model dominates. We release the evaluation harness, [[PathEval|x]].
 
 Low-Dose CT Denoising with Score-Based Priors
 We propose [[DoseDiff|m]], a score-based generative model that denoises low-dose computed tomography reconstructions by posterior sampling with a data-consistency term. On the [[AAPM Low-Dose CT|d]] challenge data, [[DoseDiff|m]] improves [[SSIM|k]] from 0.88 to 0.92 relative to [[RED-CNN|m]], and a reader study with three radiologists prefers its outputs in 71% of cases. Sampling takes 12 s per slice with 50 steps.
@@ -1361,6 +1361,50 @@ Detecting unusual vessel behaviour requires representations of trajectories. We 
 
 Reconstructing Historical Weather from Ship Logbooks with Data Assimilation and Neural Networks
 Millions of weather observations are stored in handwritten ship logbooks. We transcribe 1.2 million entries from 18th- and 19th-century logbooks with a handwriting recogniser fine-tuned on [[Logbook-HTR|d]] and assimilate them into a reanalysis with an ensemble Kalman filter. The reconstructed pressure fields reduce error against independent station records by 22% relative to the reanalysis without the new observations.
+""")
+
+batch(r"""
+Large Language Models Under-Report Uncertainty in Medical Advice
+Large Language Models are increasingly consulted for health questions. We pose 900 questions with clinically uncertain answers to four assistants and ask physicians to rate the expressed certainty. All assistants express more certainty than physicians consider warranted in over half of the answers. Explicit instructions to state uncertainty help, but only partially.
+
+Diffusion Models for Inverse Problems: A Practical Guide to Guidance Strength
+Diffusion Models are widely used as priors for inverse problems such as deblurring and inpainting, but guidance strength is typically tuned by hand. We derive a simple rule that sets the guidance weight from the measurement noise level and test it with the [[Aurora-DM|m]] prior on [[Facade-HQ|d]] and [[Bayview Faces|d]]. The rule matches hand-tuned guidance within 0.3 dB of [[PSNR|k]] across four tasks. We release the code as a small library.
+
+Transformers Learn Shortcuts to Automata
+We study how Transformers simulate finite-state automata with fewer layers than the sequence length. Shallow models learn shortcut solutions based on algebraic structure of the automaton, which we characterise theoretically. These shortcuts are brittle: models trained on sequences of length 64 fail at length 128. A scratchpad training signal, which we name [[StateTrace|x]], yields solutions that generalise in length.
+
+Lessons from Deploying a Document Classifier at a National Archive
+We report on deploying a document classifier that routes incoming records at a national archive. The system, built on the [[Ledgerline|m]] encoder, has processed 4.1 million documents over two years. Accuracy measured on monthly audits fell from 94% to 86% as document types changed, until we introduced quarterly retraining. We describe the annotation workflow and the cost of maintaining the system.
+
+Google-Scale or Lab-Scale? Compute Budgets in Published Vision Research
+We survey 1,200 vision papers and estimate the compute used for their main experiments. The median paper uses 40 GPU-days, but the top 5% use more than 100 times as much, mostly from large industrial labs such as Google and Meta. Papers using more compute receive more citations even after controlling for venue. We discuss what this implies for academic research and reviewing.
+
+The Effect of Image Resolution on Fairness of Skin Lesion Classifiers
+Downsampling dermoscopy images is common for efficiency. We train classifiers at six resolutions on [[Dermalink|d]] and find that accuracy on darker skin tones degrades faster with lower resolution than on lighter skin tones. At 128 pixels the gap in [[balanced accuracy|k]] reaches 9 points, compared with 3 points at 512 pixels. We recommend reporting subgroup results at the deployed resolution.
+
+A Note on Evaluating Graph Neural Networks with Random Splits
+Graph Neural Networks are often compared on a single fixed split of citation graphs. Re-running six architectures on 100 random splits of [[Cora|d]] and [[PubMed|d]], we find that the ranking of models changes on 38% of splits. Reported differences smaller than one point are therefore not meaningful. We recommend reporting the mean and standard deviation over at least 20 splits.
+
+[[Fennel|m]]: A Small Vision-Language Model for Assistive Reading
+People with low vision use phone cameras to read labels and menus. We build [[Fennel|m]], a 900M-parameter vision-language model fine-tuned on 200,000 photographs of printed text taken by blind and low-vision users, which we collect as [[ReadAloud-VI|d]]. [[Fennel|m]] answers reading questions correctly 76% of the time, compared with 64% for the much larger [[Marble-VL|m]]. Most remaining errors are due to blur and partial framing.
+
+Does Federated Learning Protect Privacy in Keyboard Prediction?
+Federated Learning is often presented as privacy-preserving. We attack a federated next-word prediction model trained on simulated typing data and recover 12% of rare phrases typed by users from model updates alone. Adding differential privacy with the [[DP-FTRL|x]] mechanism reduces recovery to below 0.5% at a cost of 1.8 points in top-1 accuracy. We argue that federated training must be combined with formal privacy guarantees.
+
+Estimating Crowd Density at Festivals from Phone Signals
+We estimate crowd density at outdoor festivals from anonymised counts of phones connected to mobile network cells. A spatial model, [[CellCrowd|m]], disaggregates cell counts to a 20-metre grid using a learned prior from camera-based counts at previous events. At three festivals, [[CellCrowd|m]] estimates density within 15% of camera counts, allowing organisers to detect dangerous crowding ten minutes earlier than with manual observation.
+
+What Do Vision Transformers Attend to in Medical Images?
+Vision Transformers are being adopted for medical image classification, yet their attention patterns are rarely examined. We analyse attention maps of transformers fine-tuned on chest radiographs and fundus images from [[Oakridge-CXR|d]] and [[FundusNine|d]]. Attention often concentrates on text markers and image borders rather than on anatomy, especially in early layers. Masking these regions during fine-tuning reduces reliance on them without lowering [[AUROC|k]].
+
+Reproducibility of Results in Reinforcement Learning Papers
+We attempt to reproduce the main result of 30 reinforcement learning papers published between 2019 and 2023 using released code. Twelve results reproduce within the reported confidence interval, nine reproduce only qualitatively and nine do not reproduce. Missing hyperparameters are the most common cause. We provide a reporting checklist and the reproduction logs.
+
+Multilingual Evaluation of Text Simplification Metrics
+Automatic metrics for text simplification are validated almost exclusively on English. We collect human ratings for simplifications in German, Italian and Japanese and test [[SARI|k]], [[BERTScore|k]] and the learned metric [[SimpEval-X|k]]. Correlations with human judgements drop sharply outside English for [[SARI|k]], while [[SimpEval-X|k]] remains the most reliable. We release the ratings for 4,500 simplifications.
+
+Routing Queries between Small and Large Language Models
+Serving every query with the largest model is expensive. We train a router that predicts, from the query alone, whether a small model will answer as well as a large one, and name it [[TierRoute|x]]. Routing between [[Gull-1B|m]] and [[Gull-30B|m]] on a mixture of customer-support and coding queries, [[TierRoute|x]] sends 62% of queries to the small model while retaining 97% of the large model's win rate against a reference.
 """)
 
 # --- END OF DATA ---
