@@ -17,7 +17,7 @@ DATA = Path(__file__).resolve().parent.parent / "extract" / "data"
 ORIGINAL = {"gazetteer_data.jsonl", "gazetteer_methods.jsonl", "gazetteer_models.jsonl"}
 SUBFIELDS = (
     "vision", "nlp", "llm_eval", "speech", "rl", "graphs", "timeseries", "sciml",
-    "remote_sensing", "medical", "tabular", "recsys", "robotics",
+    "remote_sensing", "medical", "tabular", "recsys", "robotics", "foundations",
 )
 
 # Common English words (a few hundred), including the words of ML prose and words that names in
