@@ -9,8 +9,10 @@ process from start to exit:
 
 * ``tokenizer``: read the JSONL and run ``spacy.blank("en")``'s tokenizer over
   title + " " + abstract — the floor any spaCy-based extractor stands on;
-* ``litkg extract FILE --out OUT`` (the default pipeline, with the learned span model);
-* ``litkg extract FILE --out OUT --fast`` (rules and gazetteer only).
+* ``litkg extract FILE --out OUT`` (the default pipeline, with the learned span model, on as
+  many worker processes as the machine has cores);
+* ``litkg extract FILE --out OUT --fast`` (rules and gazetteer only);
+* both again with ``--workers 1`` (one process).
 
 It prints wall time, user CPU, peak RSS and each process's throughput as a ratio to the
 tokenizer process's. Ratios come from one run: the machine is shared, so compare ratios, not
@@ -95,11 +97,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "papers.jsonl"
         origin = write_corpus(corpus, args.papers)
-        results = {
-            "tokenizer": run([sys.executable, "-c", TOKENIZER_SCRIPT, str(corpus)]),
-            "litkg extract": run(litkg + ["extract", str(corpus), "--out", str(Path(tmp) / "a.jsonl")]),
-            "litkg extract --fast": run(litkg + ["extract", str(corpus), "--out", str(Path(tmp) / "b.jsonl"), "--fast"]),
-        }
+        out = str(Path(tmp) / "out.jsonl")
+        results = {"tokenizer": run([sys.executable, "-c", TOKENIZER_SCRIPT, str(corpus)])}
+        for flags in ([], ["--fast"], ["--workers", "1"], ["--fast", "--workers", "1"]):
+            results[" ".join(["litkg extract"] + flags)] = run(litkg + ["extract", str(corpus), "--out", out] + flags)
     base = results["tokenizer"]["wall_s"]
     for name, row in results.items():
         row["papers_per_s"] = round(args.papers / row["wall_s"])
@@ -109,9 +110,9 @@ def main() -> int:
         print(json.dumps(report, indent=2))
         return 0
     print(f"{args.papers} records (texts from {origin}); whole processes, one run:")
-    print(f"{'process':24s} {'wall s':>8s} {'user s':>8s} {'RSS MB':>8s} {'papers/s':>9s} {'ratio':>7s}")
+    print(f"{'process':36s} {'wall s':>8s} {'user s':>8s} {'RSS MB':>8s} {'papers/s':>9s} {'ratio':>7s}")
     for name, row in results.items():
-        print(f"{name:24s} {row['wall_s']:8.2f} {row['user_s']:8.2f} {row['peak_rss_mb']:8d} "
+        print(f"{name:36s} {row['wall_s']:8.2f} {row['user_s']:8.2f} {row['peak_rss_mb']:8d} "
               f"{row['papers_per_s']:9d} {row['ratio_to_tokenizer']:7.3f}")
     return 0
 

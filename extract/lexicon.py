@@ -153,6 +153,7 @@ DATA_HEAD_WORDS = frozenset({"dataset", "datasets", "benchmark", "benchmarks", "
 NOT_CONCEPTS = frozenset(
     """
     OpenAI Google DeepMind Meta Microsoft Anthropic NVIDIA Nvidia Apple Amazon IBM Baidu Alibaba Tencent
+    HuggingFace Hugging xAI Mistral.AI ByteDance Samsung Intel AMD Qualcomm Adobe Salesforce
     Huawei Facebook Twitter Reddit GitHub HuggingFace Stanford MIT Berkeley CMU Oxford Cambridge
     English French German Spanish Chinese Japanese Korean Arabic Russian Hindi Italian Portuguese
     Dutch Turkish Vietnamese Indonesian Swahili Bengali Urdu Persian Greek Hebrew Polish Czech

@@ -24,7 +24,7 @@ from litkg.extract.components import FIELD_SEPARATOR, PHRASES, SPLIT, TEXT, Gaze
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.records import Extraction, Paper
 
-__all__ = ["EXTRACTOR_VERSION", "build_nlp", "Extractor"]
+__all__ = ["EXTRACTOR_VERSION", "build_nlp", "Extractor", "extractor_version"]
 
 #: Stored with each paper; a store built by an older extractor is re-extracted on the next build.
 EXTRACTOR_VERSION = "3"
@@ -49,6 +49,15 @@ def build_nlp(gazetteer: Gazetteer | None = None, *, use_model: bool = True) -> 
         nlp.add_pipe("litkg_spanmodel").initialize()
     matcher.set_gazetteer(gazetteer or default_gazetteer())
     return nlp
+
+
+def extractor_version(*, fast: bool = False) -> str:
+    """The version an :class:`Extractor` built with ``fast`` reports, without building it
+    (for processes that extract in workers)."""
+    from litkg.extract.spanmodel import SpanModel, default_model_path
+
+    model = "rules" if fast else SpanModel.from_disk(default_model_path()).digest
+    return f"{EXTRACTOR_VERSION}:{default_gazetteer().digest}:{model}"
 
 
 def _batched(items: Iterable[Paper], size: int) -> Iterator[list[Paper]]:

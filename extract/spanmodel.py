@@ -21,6 +21,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -41,6 +42,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s*$")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "-", "&", "on", "in"})
 
 
+@lru_cache(maxsize=1 << 16)
 def _shape(word: str) -> str:
     """Xx-d style shape with runs collapsed: "ImageNet-R" → "XxXx-X", "GPT-3.5" → "X-d.d"."""
     out = []
@@ -56,6 +58,7 @@ _NOT_NAMES = frozenset({"Table", "Tab", "Figure", "Fig", "Section", "Sec", "Eq",
 _SUFFIX = re.compile(r"-[a-z]{3,}$")
 
 
+@lru_cache(maxsize=1 << 16)
 def _nameish(word: str, sentence_start: bool) -> bool:
     if len(word) < 2 or word in _NOT_NAMES or word in NOT_CONCEPTS:
         return False
@@ -83,29 +86,57 @@ class SpanCandidate:
     run_right: bool
 
 
-def _tokens(text: str) -> list[tuple[int, int, str, bool]]:
-    """(start, end, word, starts a sentence) for each word of ``text``."""
+# Words that hold a capital or a digit (the only ones that can start a name here); finding just
+# these with one regular expression leaves the many lower-case words to C.
+_SHAPED = re.compile(r"(?<![\w'’.+/&-])(?=[\w'’.+/&-]*[A-Z0-9])[A-Za-z0-9](?:[\w'’.+/&-]*[\w+])?")
+# A lower-case word before a dataset head noun ("the tidepool dataset"), searched for only just
+# before the head nouns that str.find locates.
+_WORD_BEFORE = re.compile(r"(?<![\w'’.+/&-])([a-z][a-z0-9'’-]*[a-z0-9])\s+$")
+_HEADS = ("dataset", "benchmark", "corpus", "corpora")
+
+
+def _head_words(text: str) -> list[tuple[int, int, str]]:
     out = []
-    previous_end = 0
-    for match in _TOKEN.finditer(text):
-        start, end, word = match.start(), match.end(), match.group()
-        gap = text[previous_end:start]
-        starts = not out or bool(_SENTENCE_END.search(gap)) or "\n" in gap
-        if out and len(word) == 1 and word.isdigit() and gap == " " and _ends_in_one_digit(text, out[-1][1]):
+    for head in _HEADS:
+        pos = text.find(head)
+        while pos >= 0:
+            match = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+            if match:
+                out.append((match.start(1), match.end(1), match.group(1)))
+            pos = text.find(head, pos + len(head))
+    return out
+_OPENERS = " \t\"“'‘([{"
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    j = start - 1
+    while j >= 0 and text[j] in _OPENERS:
+        j -= 1
+    return j < 0 or text[j] in ".!?\n" or "\n" in text[j:start]
+
+
+def _words(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, word, starts a sentence) of the words that may be part of a name, in order:
+    words with a capital or a digit, and lower-case words before a dataset head noun."""
+    found = [(m.start(), m.end(), m.group()) for m in _SHAPED.finditer(text)]
+    heads = _head_words(text)
+    if heads:
+        found = sorted(set(found) | set(heads))
+    out: list[tuple[int, int, str, bool]] = []
+    for start, end, word in found:
+        if (out and len(word) == 1 and word.isdigit() and out[-1][1] == start - 1 and text[start - 1] == " "
+                and _ends_in_one_digit(text, out[-1][1])):
             # PDF text spaces out digits ("FSS-1 0 0 0", "VOC 2 0 1 2"): one word, read joined.
             first = out.pop()
             out.append((first[0], end, first[2] + word, first[3]))
-            previous_end = end
             continue
+        starts = _starts_sentence(text, start)
         suffix = _SUFFIX.search(word)
         if suffix and suffix.start() > 0:
             # "ImageNet-pretrained", "CLIP-based": a name and a modifier, two words here.
-            cut = start + suffix.start()
-            out.append((start, cut, word[:suffix.start()], starts))
-            out.append((cut + 1, end, word[suffix.start() + 1:], False))
+            out.append((start, start + suffix.start(), word[:suffix.start()], starts))
         else:
             out.append((start, end, word, starts))
-        previous_end = end
     return out
 
 
@@ -114,20 +145,20 @@ def _ends_in_one_digit(text: str, end: int) -> bool:
     return text[end - 1:end].isdigit() and not text[end - 2:end - 1].isdigit()
 
 
+def _adjacent(text: str, left_end: int, right_start: int) -> bool:
+    return right_start - left_end <= 1 and (right_start == left_end or text[left_end] == " ")
+
+
 def find_candidates(text: str) -> list[SpanCandidate]:
-    """Candidate spans of ``text``: sub-spans of runs of name-shaped words, and the word or two
-    in front of a dataset head noun, each at most :data:`MAX_SPAN_TOKENS` words long."""
-    words = _tokens(text)
-    flags = [_nameish(w, s) for _, _, w, s in words]
-    for index, (_, _, word, _) in enumerate(words):
-        if word.lower() in DATA_HEAD_WORDS and index:
-            word_before = words[index - 1][2]
-            flags[index - 1] = flags[index - 1] or (
-                word_before.lower() not in GENERIC_WORDS and word_before not in GENERIC_ACRONYMS
-                and word_before not in NOT_CONCEPTS and len(word_before) > 1)
+    """Candidate spans of ``text``: sub-spans of runs of name-shaped words (numbers join the name
+    before them), and the word in front of a dataset head noun, each at most
+    :data:`MAX_SPAN_TOKENS` words long."""
+    words = _words(text)
+    flags = [_nameish(w, s) or (w.islower() and _head_word_ok(w)) for _, _, w, s in words]
     # Numbers right after a name belong to it ("PASCAL VOC 2012", "GPT 4").
     for index in range(1, len(words)):
-        if not flags[index] and flags[index - 1] and words[index][2].isdigit():
+        if not flags[index] and flags[index - 1] and words[index][2].isdigit() \
+                and _adjacent(text, words[index - 1][1], words[index][0]):
             flags[index] = True
     out = []
     index = 0
@@ -136,7 +167,7 @@ def find_candidates(text: str) -> list[SpanCandidate]:
             index += 1
             continue
         end = index
-        while end + 1 < len(words) and flags[end + 1] and words[end + 1][0] - words[end][1] <= 1:
+        while end + 1 < len(words) and flags[end + 1] and _adjacent(text, words[end][1], words[end + 1][0]):
             end += 1
         for first in range(index, end + 1):
             for last in range(first, min(end, first + MAX_SPAN_TOKENS - 1) + 1):
@@ -145,13 +176,18 @@ def find_candidates(text: str) -> list[SpanCandidate]:
     return out
 
 
+def _head_word_ok(word: str) -> bool:
+    return len(word) > 1 and word not in GENERIC_WORDS and word not in NOT_CONCEPTS
+
+
 def _candidate(text, words, first, last, run_start, run_end) -> SpanCandidate:
-    before = tuple(w for _, _, w, _ in words[max(0, first - 2):first])
-    after = tuple(w for _, _, w, _ in words[last + 1:last + 3])
+    start, end = words[first][0], words[last][1]
     return SpanCandidate(
-        start=words[first][0], end=words[last][1],
+        start=start, end=end,
         tokens=tuple(w for _, _, w, _ in words[first:last + 1]),
-        before=before, after=after, sentence_start=words[first][3],
+        before=tuple(_TOKEN.findall(text, max(0, start - 60), start)[-2:]),
+        after=tuple(_TOKEN.findall(text, end, end + 60)[:2]),
+        sentence_start=words[first][3],
         run_left=first > run_start, run_right=last < run_end,
     )
 
@@ -174,6 +210,10 @@ def span_features(cand: SpanCandidate, text: str, context: "PaperContext") -> li
         "pre3=" + first[:3].lower(), "p1=" + prev1, "p2=" + prev2, "n1=" + next1, "n2=" + next2,
         "p1n1=" + prev1 + "|" + next1, "p2p1=" + prev2 + "|" + prev1, "n1n2=" + next1 + "|" + next2,
         "p1s=" + prev1 + "|" + shape, "n1s=" + next1 + "|" + shape,
+        # the shape of the words around: "Hide and Seek", "Capture the Flag" are Title Case
+        # phrases, not a name followed by words.
+        "nshape=" + next1 + "|" + (_shape(cand.after[1]) if len(cand.after) > 1 else "</s>"),
+        "pshape=" + (_shape(cand.before[-2]) if len(cand.before) > 1 else "<s>") + "|" + prev1,
         "sent0=%d" % cand.sentence_start, "runL=%d" % cand.run_left, "runR=%d" % cand.run_right,
         "lpar=" + left, "rpar=" + right, "field=" + context.field,
         "count=%d" % min(context.count(lower), 4),
@@ -237,7 +277,6 @@ class SpanModel:
         self.weights = weights.astype(numpy.float32)
         self.thresholds = {"data": 0.5, "method": 0.5, **(thresholds or {})}
         self.meta = dict(meta or {})
-        self._rows = {f: tuple(float(x) for x in weights[i]) for f, i in vocabulary.items()}
         self._digest: str | None = None
 
     @property
@@ -252,35 +291,55 @@ class SpanModel:
 
     def scores(self, features: list[str]) -> tuple[float, ...]:
         """Class probabilities of one candidate, in the order of :data:`CLASSES`."""
-        totals = [0.0] * len(CLASSES)
-        rows = self._rows
-        for feature in features:
-            row = rows.get(feature)
-            if row is not None:
-                for index, weight in enumerate(row):
-                    totals[index] += weight
-        top = max(totals)
-        exps = [math.exp(t - top) for t in totals]
-        whole = sum(exps)
-        return tuple(e / whole for e in exps)
+        return tuple(float(x) for x in self.score_many([features])[0])
 
-    def label(self, probs: tuple[float, ...]) -> tuple[str, float] | None:
+    def score_many(self, feature_lists: list[list[str]]) -> numpy.ndarray:
+        """Class probabilities of many candidates at once: one row per candidate (one numpy
+        gather and sum instead of a Python loop over weights)."""
+        vocabulary = self.vocabulary
+        indices: list[int] = []
+        offsets: list[int] = []
+        for features in feature_lists:
+            offsets.append(len(indices))
+            indices.extend(i for i in map(vocabulary.get, features) if i is not None)
+        if not feature_lists:
+            return numpy.zeros((0, len(CLASSES)), dtype=numpy.float32)
+        logits = numpy.zeros((len(feature_lists), len(CLASSES)), dtype=numpy.float32)
+        if indices:
+            rows = self.weights[indices]
+            bounds = numpy.array(offsets)
+            # reduceat needs non-empty groups: a candidate with no known feature keeps zeros.
+            nonempty = numpy.flatnonzero(numpy.diff(numpy.append(bounds, len(indices))) > 0)
+            logits[nonempty] = numpy.add.reduceat(rows, bounds[nonempty], axis=0)
+        logits -= logits.max(axis=1, keepdims=True)
+        numpy.exp(logits, out=logits)
+        logits /= logits.sum(axis=1, keepdims=True)
+        return logits
+
+    def label(self, probs) -> tuple[str, float] | None:
         """``(class, probability)`` of a name, or None: ``data`` against methods and models
         together (the type is decided after the name), each with its threshold."""
-        _, data, model, method = probs
+        _, data, model, method = (float(x) for x in probs)
         if data >= model + method:
             return ("data", data) if data >= self.thresholds["data"] else None
         if model + method >= self.thresholds["method"]:
             return ("model" if model > method else "method"), model + method
         return None
 
-    def predict(self, text: str, field: str, known: Callable[[str], str | None]) -> list[tuple[int, int, str, float]]:
+    def classify(self, text: str, field: str, candidates: list["SpanCandidate"] | None = None) -> list[tuple["SpanCandidate", numpy.ndarray]]:
+        """Each candidate of ``text`` (found here unless given) with its class probabilities."""
+        candidates = find_candidates(text) if candidates is None else candidates
+        context = PaperContext(text, field, lambda _: None)
+        probs = self.score_many([span_features(c, text, context) for c in candidates])
+        return list(zip(candidates, probs))
+
+    def predict(self, text: str, field: str, known: Callable[[str], str | None] | None = None,
+                classified: list | None = None) -> list[tuple[int, int, str, float]]:
         """Names in ``text``: ``(start, end, class, probability)``, non-overlapping, the most
         probable first where candidates overlap."""
-        context = PaperContext(text, field, known)
         scored = []
-        for cand in find_candidates(text):
-            found = self.label(self.scores(span_features(cand, text, context)))
+        for cand, probs in (classified if classified is not None else self.classify(text, field)):
+            found = self.label(probs)
             if found:
                 scored.append((found[1], cand.end - cand.start, cand.start, cand.end, found[0]))
         chosen: list[tuple[int, int, str, float]] = []
@@ -288,13 +347,6 @@ class SpanModel:
             if all(end <= s or start >= e for s, e, _, _ in chosen):
                 chosen.append((start, end, label, prob))
         return sorted(chosen)
-
-    def span_probs(self, text: str, field: str, spans: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[float, ...]]:
-        """Class probabilities of given spans of ``text`` that are candidates (others are left out)."""
-        wanted = set(spans)
-        context = PaperContext(text, field, lambda _: None)
-        return {(c.start, c.end): self.scores(span_features(c, text, context))
-                for c in find_candidates(text) if (c.start, c.end) in wanted}
 
     # -- persistence, in the to_disk/from_disk style of spaCy components ---------------------
     def to_disk(self, path: str | Path) -> None:

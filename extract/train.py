@@ -1,14 +1,17 @@
 """Train the span model (:mod:`litkg.extract.spanmodel`): one reproducible command.
 
-    python -m litkg.extract.train --scirex ../shared/eval/scirex/abstracts.train.jsonl \\
+    python -m litkg.extract.train \\
+        --spans ../shared/eval/scirex/abstracts.train.jsonl extract/data/train_written.jsonl \\
         --silver ../shared/seeds/*.txt --exclude ../shared/eval/seeds_dev.jsonl \\
         --out extract/data/spanmodel
 
 Training data, all of it licensed so that the weights may ship under MIT:
 
-* **SciREX train** (Apache-2.0, Jain et al. 2020): gold spans. ``dataset`` spans are the ``data``
-  class, ``method`` spans the ``method`` class, ``task`` and ``metric`` spans and every other
-  candidate ``none`` (tasks and metrics are not concepts).
+* **Span gold** (``--spans``): SciREX train (Apache-2.0, Jain et al. 2020) and
+  ``extract/data/train_written.jsonl``, 399 abstracts written for litkg with invented names.
+  ``dataset``/``benchmark`` spans are the ``data`` class, ``model`` and ``method`` spans their
+  classes (SciREX's one Method type is ``model`` where the gazetteer knows a model), ``task``
+  and ``metric`` spans and every other candidate ``none`` (tasks and metrics are not concepts).
 * **Silver labels** that the rules and the gazetteer put on unlabelled abstracts (``--silver``:
   the Daily Papers pages): their entities' mentions are positives; other candidates are
   negatives with a lower weight, since the rules miss names.
@@ -94,7 +97,11 @@ def scirex_examples(path: str | Path) -> Iterator[Example]:
                     label = "model"  # SciREX has one Method type; known models are models
                 if label:
                     labels[_trim(text, ent["start"], ent["end"])] = label
-            yield Example("abstract", text, labels, silver=False)  # titles are unlabelled there
+            yield Example("abstract", text, labels, silver=False)
+            if row.get("title_entities") is not None and row.get("title"):  # SciREX's titles are unlabelled
+                title = row["title"]
+                yield Example("title", title, {_trim(title, e["start"], e["end"]): _GOLD_CLASS[e["type"]]
+                                               for e in row["title_entities"] if e["type"] in _GOLD_CLASS}, silver=False)
 
 
 def silver_examples(paths: Sequence[str], exclude_titles: set[str]) -> Iterator[Example]:
@@ -182,7 +189,9 @@ def train_model(examples: Sequence[Example], *, thresholds: dict[str, float] | N
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m litkg.extract.train", description=__doc__.split("\n")[0])
-    parser.add_argument("--scirex", nargs="*", default=[], help="SciREX span files (Apache-2.0)")
+    parser.add_argument("--spans", "--scirex", dest="spans", nargs="*", default=[],
+                        help="span gold files licensed for shipped weights: SciREX train (Apache-2.0), "
+                             "extract/data/train_written.jsonl (ours)")
     parser.add_argument("--silver", nargs="*", default=[], help="paper files to label with the rules")
     parser.add_argument("--exclude", nargs="*", default=[], help="gold files whose papers stay out of training")
     parser.add_argument("--out", required=True, help="folder to write model.json and weights.npy to")
@@ -199,14 +208,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in args.exclude:
         with open(path, encoding="utf-8") as lines:
             exclude |= {_title_norm(json.loads(line).get("title", "")) for line in lines if line.strip()}
-    examples = [e for path in args.scirex for e in scirex_examples(path)]
+    examples = [e for path in args.spans for e in scirex_examples(path)]
     examples += list(silver_examples(args.silver, exclude)) if args.silver else []
     if not examples:
-        parser.error("no training data: give --scirex and/or --silver")
+        parser.error("no training data: give --spans and/or --silver")
     thresholds = {"data": args.data_threshold, "method": args.method_threshold}
     model = train_model(examples, thresholds=thresholds, l2=args.l2, fraction=args.fraction, seed=args.seed,
                         silver_negative=args.silver_negative)
-    model.meta["sources"] = {"scirex": [Path(p).name for p in args.scirex], "silver_files": len(args.silver),
+    model.meta["sources"] = {"spans": [Path(p).name for p in args.spans], "silver_files": len(args.silver),
                              "excluded_titles": len(exclude)}
     model.to_disk(args.out)
     seconds = time.perf_counter() - started

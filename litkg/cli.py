@@ -11,7 +11,7 @@ import click
 
 from litkg import __version__
 from litkg.commands.common import (check_out_folder, db_option, fail_cleanly, fast_option, input_options,
-                                   json_option, mkdir_option, print_json)
+                                   json_option, mkdir_option, print_json, workers_option)
 from litkg.commands.export import export
 from litkg.commands.fetch import fetch
 from litkg.commands.neo4j import neo4j
@@ -37,9 +37,10 @@ def cli() -> None:
               help="Records per committed batch (with --on-error skip); an interrupted build "
                    "keeps every batch committed before it.")
 @fast_option
+@workers_option
 @json_option
 @fail_cleanly
-def build(inputs, db, fmt, on_error, encoding, batch_size, fast, as_json) -> None:
+def build(inputs, db, fmt, on_error, encoding, batch_size, fast, workers, as_json) -> None:
     """Read paper records from INPUTS, extract concepts, and store the graph in --db.
 
     Inputs may be Hugging Face Daily Papers page dumps, JSONL, a JSON array, or CSV. Papers seen
@@ -51,7 +52,7 @@ def build(inputs, db, fmt, on_error, encoding, batch_size, fast, as_json) -> Non
     from litkg.errors import InputError
 
     existed = Path(db).exists()
-    with KnowledgeGraph(db, fast=fast) as kg:
+    with KnowledgeGraph(db, fast=fast, workers=workers) as kg:
         kg.extractor  # load the pipeline first, so the bar's rate and ETA start with the reading
         size = sum(Path(p).stat().st_size for p in inputs if Path(p).is_file())
         with progress_bar(sys.stderr, total=size) as progress:
@@ -112,8 +113,9 @@ def progress_bar(stream, *, total: int | None = None, disable: bool | None = Non
 @mkdir_option
 @input_options
 @fast_option
+@workers_option
 @fail_cleanly
-def extract(inputs, out, mkdir, fmt, on_error, encoding, fast) -> None:
+def extract(inputs, out, mkdir, fmt, on_error, encoding, fast, workers) -> None:
     """Extract entities from INPUTS and write one JSON object per paper (JSONL); no store."""
     from pathlib import Path
 
@@ -121,7 +123,7 @@ def extract(inputs, out, mkdir, fmt, on_error, encoding, fast) -> None:
 
     if out:
         check_out_folder(out, mkdir=mkdir)
-    kg = KnowledgeGraph(fast=fast)
+    kg = KnowledgeGraph(fast=fast, workers=workers)
     skipped: list = []
     stream = open(out, "w", encoding="utf-8") if out else sys.stdout
     try:
@@ -131,6 +133,7 @@ def extract(inputs, out, mkdir, fmt, on_error, encoding, fast) -> None:
             stream.write(json.dumps(extraction_json(paper, extraction), ensure_ascii=False) + "\n")
             count += 1
     finally:
+        kg.close()
         if out:
             stream.close()
     for record in skipped:

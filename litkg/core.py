@@ -158,17 +158,23 @@ class KnowledgeGraph:
     """
 
     def __init__(self, db: str | os.PathLike = DEFAULT_DB, *, extractor: Extractor | None = None,
-                 fast: bool = False) -> None:
+                 fast: bool = False, workers: int = 1) -> None:
         self.db_path = Path(db)
         self._extractor = extractor
         self._fast = fast  # rules and gazetteer only, without the learned span model
+        self._workers = workers  # extraction processes; 1 extracts in this process
         self._store: GraphStore | None = None
 
     # -- plumbing -----------------------------------------------------------------------------
     @property
     def extractor(self) -> Extractor:
         if self._extractor is None:
-            self._extractor = Extractor(fast=self._fast)
+            if self._workers > 1:
+                from litkg.extract.parallel import ParallelExtractor
+
+                self._extractor = ParallelExtractor(self._workers, fast=self._fast)
+            else:
+                self._extractor = Extractor(fast=self._fast)
         return self._extractor
 
     @property
@@ -184,6 +190,9 @@ class KnowledgeGraph:
         return self._store
 
     def close(self) -> None:
+        close_workers = getattr(self._extractor, "close", None)
+        if close_workers is not None:
+            close_workers()
         if self._store is not None:
             self._store.close()
             self._store = None

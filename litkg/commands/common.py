@@ -13,7 +13,7 @@ from litkg.core import DEFAULT_DB
 from litkg.errors import LitkgError
 from litkg.readers import FORMATS
 
-__all__ = ["fail_cleanly", "db_option", "json_option", "input_options", "fast_option", "print_json", "short"]
+__all__ = ["fail_cleanly", "db_option", "json_option", "input_options", "fast_option", "workers_option", "print_json", "short"]
 
 
 def fail_cleanly(func: Callable) -> Callable:
@@ -57,6 +57,14 @@ def fast_option(func: Callable) -> Callable:
     return click.option("--fast", is_flag=True,
                         help="Rules and gazetteer only, without the learned span model: faster, "
                              "finds fewer names that papers take from prior work.")(func)
+
+
+def workers_option(func: Callable) -> Callable:
+    from litkg.extract.parallel import default_workers
+
+    return click.option("--workers", type=click.IntRange(min=1), default=default_workers(), show_default=True,
+                        help="Extraction processes (default: this machine's cores); results do not "
+                             "depend on it.")(func)
 
 
 def print_json(data) -> None:
