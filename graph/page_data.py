@@ -129,7 +129,8 @@ class PageData:
             cols["year"].append(year if kind == "paper" and _finite(year) else 0)
             cols["sub"].append(self._subtitle(kind, attrs))
             d = degrees[node]
-            cols["size"].append(round(min(base * (1 + 2 * math.sqrt(d / top)), 40), 1))
+            r = math.sqrt(d / top)
+            cols["size"].append(round(min(base * (1 + 2 * r) + 8 * r, 40), 1))
             terms = [full, attrs.get("key"), *(attrs.get("aliases") or ())]
             cols["terms"].append(sorted({normalise(t) for t in terms if t}))
         self.nodes = cols
@@ -198,14 +199,18 @@ class PageData:
             weight = attrs.get("weight")
             w = weight if _finite(weight) else 0
             cols["weight"].append(w)
-            # Width follows the weight on a log scale: a 1,000-paper link must not cover the page.
-            cols["width"].append(round(1 + 1.5 * math.log2(w), 2) if w >= 1 else 1.5)
+            cols["width"].append(w)  # made a width below, once the heaviest is known
             for k in extra:
                 extra[k].append(more.get(k, 0 if k in ("role", "names", "papers") else
                                          (None if k == "conf" else -1)))
         for k in extra:
             if k in used:
                 cols[k] = extra[k]
+        # Width follows the weight on a log scale, 1 to 5 px: the heaviest link must not cover
+        # the page.
+        top = math.log1p(max(cols["weight"], default=0)) or 1.0
+        cols["width"] = [round(1 + 4 * math.log1p(w) / top, 2) if w >= 1 else 1.5
+                         for w in cols["width"]]
         self.edges = cols
 
     def _edge_kind(self, u, v, attrs):
@@ -220,21 +225,28 @@ class PageData:
         weight = attrs.get("weight")
         if attrs.get("rel") in EDGE_STYLES and not weight:
             return attrs["rel"], {}
-        more = {"papers": self._papers_behind(u, v)}
+        more = {"papers": self._papers_behind(u, v, weight)}
         if attrs.get("rel"):
             more["rel"] = self.s(attrs["rel"])
         return "together", more
 
-    def _papers_behind(self, a, b) -> list:
-        """[how many, first few] papers mentioning both concepts ``a`` and ``b``."""
+    def _papers_behind(self, a, b, weight) -> list:
+        """[how many, a few] papers mentioning both concepts ``a`` and ``b`` (the link's
+        weight counts them; the few are the first by id)."""
         src = self.source
         if a not in src or b not in src:
             return [0, []]
-        pa, pb = (src.pred[a], src.pred[b]) if src.is_directed() else (src.adj[a], src.adj[b])
-        if len(pa) > len(pb):
-            pa, pb = pb, pa
-        both = sorted(p for p in pa if p in pb and src.nodes[p].get("kind") == "paper")
-        return [len(both), [self._target(p) for p in both[:6]]]
+        both = self._near_set(a) & self._near_set(b)  # in C, from the smaller side
+        few = [p for p in heapq.nsmallest(12, both) if src.nodes[p].get("kind") == "paper"][:6]
+        return [max(int(weight or 0), len(few)), [self._target(p) for p in sorted(few)]]
+
+    def _near_set(self, node) -> frozenset:
+        cache = self.__dict__.setdefault("_near_sets", {})
+        found = cache.get(node)
+        if found is None:
+            src = self.source
+            found = cache[node] = frozenset(src.pred[node] if src.is_directed() else src.adj[node])
+        return found
 
     # --- the details panel --------------------------------------------------------------
 

@@ -116,9 +116,23 @@ def render_html(view: ViewGraph, out_path, *, physics: bool | None = None) -> Re
     hide_edges = g.number_of_edges() > _MANY_EDGES
     payload["hideEdges"] = hide_edges
     shown, edges_shown = n, g.number_of_edges()
+    html = _page_html(view, data, payload, hide_edges)
+    path = Path(out_path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+    except OSError as err:
+        raise LitkgError(f"cannot write {path}: {err.strerror or err}",
+                         hint="check the output path and that its folder is writable") from err
+    return RenderResult(path, shown, view.nodes_total, edges_shown)
+
+
+def _page_html(view, data, payload, hide_edges: bool) -> str:
+    g = view.graph
+    shown, edges_shown = g.number_of_nodes(), g.number_of_edges()
     cap_note = (f"showing {shown:,} of {view.nodes_total:,} nodes — raise --max-nodes or use "
                 "--focus" if shown < view.nodes_total else "")
-    html = page_template().render(
+    return page_template().render(
         title=view.title,
         counts=f"{shown:,} nodes · {edges_shown:,} edges",
         cap_note=cap_note,
@@ -138,14 +152,6 @@ def render_html(view: ViewGraph, out_path, *, physics: bool | None = None) -> Re
         data_json=Markup(_script_json(payload)),
         page_js=Markup(PAGE_JS),
     )
-    path = Path(out_path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(html, encoding="utf-8")
-    except OSError as err:
-        raise LitkgError(f"cannot write {path}: {err.strerror or err}",
-                         hint="check the output path and that its folder is writable") from err
-    return RenderResult(path, shown, view.nodes_total, edges_shown)
 
 
 def _vis_options(n: int, physics: bool, big: bool) -> dict:
