@@ -387,7 +387,7 @@ def _longest_name_wins(concepts: dict[str, _Concept], texts: dict[str, str]) -> 
         return
     known = [c for c in concepts.values() if c.origin == "gazetteer"]
     for concept in named:
-        for field_name, start, end in concept.spans:
+        for field_name, start, end in sorted(concept.spans):
             written = texts[field_name][start:end]
             if " " not in written and "-" not in written:
                 continue
@@ -421,7 +421,7 @@ def _to_entity(concept: _Concept, texts: dict[str, str], sentences: dict[str, _S
         mentions.append(Mention(text[start:end], start, end, field_name, sentences[field_name].around(start, end)))
     kind = concept.type
     if kind is None and concept.votes:
-        kind = max(set(concept.votes), key=concept.votes.count)
+        kind = max(dict.fromkeys(concept.votes), key=concept.votes.count)  # ties: the first vote, whatever the hash seed
     if kind is None:
         # Typed from context only now, for the few candidates that survived: most coined tokens
         # never become concepts, so typing them all up front was wasted work.

@@ -66,7 +66,8 @@ class SpanModelComponent:
             # model's vote then counts ("results on Quillfen": a lone word the patterns doubt).
             patterns = {(c.start, c.end) for c in found.get(name, ())}
             added = []
-            for start, end, label, prob in self.model.predict(text, name, lambda _: None):
+            classified = self.model.classify(text, name)
+            for start, end, label, prob in self.model.predict(text, name, classified=classified):
                 if any(start < e and s < end for s, e in known):
                     continue
                 if (start, end) not in patterns and any(start < e and s < end for s, e in patterns):
@@ -81,18 +82,19 @@ class SpanModelComponent:
                 elif kind is None:
                     kind = label  # the model's model-or-method, when no head noun says
                 added.append(Candidate(start, end, text[start:end], kind, LEARNED, False, round(prob, 2)))
-            typed = self._type_untyped(text, name, found.get(name, ()))
+            typed = self._type_untyped(classified, found.get(name, ()))
             if added or typed is not None:
                 found[name] = list(typed if typed is not None else found.get(name, ())) + added
         return doc
 
-    def _type_untyped(self, text: str, field: str, candidates) -> list[Candidate] | None:
+    def _type_untyped(self, classified, candidates) -> list[Candidate] | None:
         """The patterns' candidates, those without a type given one where the model is sure
         (a coined "DeepSeek-Chat" is a model, not the default method); None if none changed."""
         untyped = [(c.start, c.end) for c in candidates if c.type is None]
         if not untyped:
             return None
-        probs = self.model.span_probs(text, field, untyped)
+        wanted = set(untyped)
+        probs = {(c.start, c.end): p for c, p in classified if (c.start, c.end) in wanted}
         changed, out = False, []
         for cand in candidates:
             p = probs.get((cand.start, cand.end)) if cand.type is None else None

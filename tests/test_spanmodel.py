@@ -210,3 +210,20 @@ def test_matcher_cache_can_be_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     build_nlp(use_model=False)
     assert not list(tmp_path.rglob("matcher-*"))
+
+
+def test_extraction_does_not_depend_on_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import sample_files
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}.jsonl"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "litkg.cli", "extract", *map(str, sample_files()), "--out", str(out),
+                        "--workers", "1"], check=True, env=env, capture_output=True)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] and outputs[0].count(b"\n") >= 20
