@@ -368,3 +368,18 @@ def test_cli_fetch_prints_a_summary(server, tmp_path, runner):
     assert result.stdout.startswith(f"Fetched 2 records from openalex into {out}: 2 in all, 1 pages")
     assert "stopped at --max" in result.stdout
     assert os.path.exists(cursor_path(out))
+
+
+def test_progress_is_told_each_page_and_the_total(server, fetch):
+    server.route = openalex_pages
+    calls = []
+    fetch("openalex", progress=lambda count, total: calls.append((count, total)))
+    assert calls == [(2, 4), (2, 4), (0, 4)]
+
+
+def test_unreachable_hosts_and_unusable_urls_are_one_line_errors(fetch, tmp_path):
+    with pytest.raises(FetchError, match=r"Connection refused \(after 2 attempts\)$"):
+        fetch("openalex", base_url="http://127.0.0.1:9", retries=1)
+    with pytest.raises(FetchError, match="unknown url type") as caught:
+        fetch("openalex", base_url="notaurl", out=tmp_path / "b.jsonl")
+    assert caught.value.hint == "check --base-url"

@@ -16,7 +16,6 @@ import hashlib
 import http.client
 import json
 import os
-import socket
 import time
 import urllib.error
 import urllib.parse
@@ -162,6 +161,7 @@ class HttpClient:
             return value
         assert failure is not None
         failure.message += f" (after {self.retries + 1} attempts)"
+        failure.args = (failure.message,)
         raise failure
 
     def _backoff(self, attempt: int, failure: FetchError | None) -> float:
@@ -199,15 +199,16 @@ class HttpClient:
 
     def _open(self, url: str, headers: dict) -> bytes:
         opener = urllib.request.build_opener(_NoRedirect)
-        request = urllib.request.Request(url, headers=headers)
         public = _public_url(url)
         try:
+            request = urllib.request.Request(url, headers=headers)
             with opener.open(request, timeout=self.timeout) as response:
                 body = response.read(_MAX_BODY + 1)
         except urllib.error.HTTPError as exc:
             self._status(exc, public)
-        except (urllib.error.URLError, http.client.HTTPException, socket.timeout,
-                ConnectionError) as exc:
+        except ValueError as exc:  # urllib's word for a URL it cannot use
+            raise FetchError(f"cannot fetch {public}: {exc}", hint="check --base-url") from None
+        except (OSError, http.client.HTTPException) as exc:  # URLError, timeouts, resets, TLS
             reason = getattr(exc, "reason", None) or type(exc).__name__
             if isinstance(exc, http.client.IncompleteRead):
                 reason = f"body cut off after {len(exc.partial):,} bytes"
