@@ -383,3 +383,35 @@ def test_unreachable_hosts_and_unusable_urls_are_one_line_errors(fetch, tmp_path
     with pytest.raises(FetchError, match="unknown url type") as caught:
         fetch("openalex", base_url="notaurl", out=tmp_path / "b.jsonl")
     assert caught.value.hint == "check --base-url"
+
+
+def test_four_fetches_build_into_one_graph_of_distinct_papers(server, fetch, tmp_path, extractor):
+    from litkg.core import KnowledgeGraph
+
+    def route(request):
+        if request.path == "/works":
+            return openalex_pages(request)
+        if request.path == "/api/query":
+            return Reply.file(f"arxiv_page{int(request.query['start']) // 2 + 1}.atom")
+        if request.path == "/api/papers/search":
+            return Reply.file("hf_search.json")
+        return Reply.file("s2_bulk2.json" if request.query.get("token") == "tok2" else "s2_bulk1.json")
+
+    server.route = route
+    outs = [tmp_path / f"{source}.jsonl" for source in SOURCES_FETCHED]
+    for source, out in zip(SOURCES_FETCHED, outs):
+        fetch(source, out=out)
+    with KnowledgeGraph(tmp_path / "f.db", extractor=extractor) as kg:
+        summary = kg.build(outs)
+        rows = kg.store.conn.execute(
+            "SELECT p.title, group_concat(s.path, '|') FROM papers p JOIN paper_sources s "
+            "ON s.paper_key = p.key GROUP BY p.key").fetchall()
+    assert (summary.records_read, summary.papers_total) == (12, 8)
+    sources = {title: sorted(os.path.basename(p).split(".")[0] for p in paths.split("|"))
+               for title, paths in rows}
+    assert sources["Sparse Mixture Routing for Tiny Vision Transformers"] == ["arxiv", "hf-papers", "openalex"]
+    assert sources["Curriculum Replay Against Forgetting in Speech Models"] == ["arxiv", "semantic-scholar"]
+    assert sources["Label Noise Filters for Tiny Datasets"] == ["openalex", "semantic-scholar"]
+
+
+SOURCES_FETCHED = ("openalex", "arxiv", "semantic-scholar", "hf-papers")
