@@ -8,6 +8,7 @@ them like any other candidate.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,6 +33,18 @@ TYPE_CONFIDENCE_MODEL = 0.5
 PLAIN_WORD_THRESHOLD = 0.7
 
 
+# Not "and"/"or": "Charades and Kinetics" is a list of names.
+_CONNECTED_AFTER = re.compile(r"\s+(?:of|the|&|to|in|for|with)\s+[A-Z]")
+_CONNECTED_BEFORE = re.compile(r"[A-Z][\w-]*\s+(?:of|the|&|to|in|for|with)\s+$")
+
+
+def _in_connected_phrase(text: str, start: int, end: int) -> bool:
+    """True for a capitalised word joined to other capitalised words by a connector."""
+    if not _plain_word(text[start:end]):
+        return False
+    return bool(_CONNECTED_AFTER.match(text, end) or _CONNECTED_BEFORE.search(text, max(0, start - 40), start))
+
+
 def _plain_word(word: str) -> bool:
     return word.isalpha() and word[1:].islower()
 
@@ -48,6 +61,9 @@ class SpanModelComponent:
     def __init__(self, nlp: Language, name: str = "litkg_spanmodel") -> None:
         self.name = name
         self.model: SpanModel | None = None
+        # What the model may do (both by default; bench/eval_all.py measures each alone).
+        self.add_names = True
+        self.type_candidates = True
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, path: str | None = None) -> None:
         self.model = SpanModel.from_disk(path or default_model_path())
@@ -67,13 +83,16 @@ class SpanModelComponent:
             patterns = {(c.start, c.end) for c in found.get(name, ())}
             added = []
             classified = self.model.classify(text, name)
-            for start, end, label, prob in self.model.predict(text, name, classified=classified):
+            for start, end, label, prob in (self.model.predict(text, name, classified=classified)
+                                            if self.add_names else ()):
                 if any(start < e and s < end for s, e in known):
                     continue
                 if (start, end) not in patterns and any(start < e and s < end for s, e in patterns):
                     continue
                 if _defined_here(text, start, end):
                     continue  # an acronym the paper defines: the acronym rules already decided
+                if _in_connected_phrase(text, start, end):
+                    continue  # "Hide and Seek", "Capture the Flag": a piece of a longer title
                 if prob < PLAIN_WORD_THRESHOLD and _plain_word(text[start:end]):
                     continue  # "Flag", "Racket": a capitalised word needs more than shape
                 kind = infer_type(text, start, end)
@@ -82,7 +101,7 @@ class SpanModelComponent:
                 elif kind is None:
                     kind = label  # the model's model-or-method, when no head noun says
                 added.append(Candidate(start, end, text[start:end], kind, LEARNED, False, round(prob, 2)))
-            typed = self._type_untyped(classified, found.get(name, ()))
+            typed = self._type_untyped(classified, found.get(name, ())) if self.type_candidates else None
             if added or typed is not None:
                 found[name] = list(typed if typed is not None else found.get(name, ())) + added
         return doc
