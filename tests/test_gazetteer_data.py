@@ -147,6 +147,20 @@ def test_subfield_names_are_new_concepts():
     assert not clashes
 
 
+def test_subfield_aliases_do_not_collide_with_other_concepts():
+    """An alias in a subfield file names one concept only: no other id has a form with its
+    normal form (the matcher would tag both)."""
+    owners: dict[str, set[str]] = {}
+    for path in sorted(DATA.glob("gazetteer*.jsonl")):
+        for row in _rows(path):
+            for form in (row["name"], *row["aliases"]):
+                owners.setdefault(concept_norm(form), set()).add(row["id"])
+    collisions = [(row["id"], alias, sorted(owners[concept_norm(alias)] - {row["id"]}))
+                  for path in _subfield_paths() for row in _rows(path) for alias in row["aliases"]
+                  if owners[concept_norm(alias)] - {row["id"]}]
+    assert not collisions
+
+
 def test_no_common_english_word_unless_case_sensitive():
     offenders = []
     for path in _subfield_paths():
