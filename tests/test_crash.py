@@ -70,33 +70,17 @@ def invented_papers(path: Path, count: int = 280) -> Path:
     return path
 
 
-#: Builds of the invented corpus run with --fast (rules and gazetteer, no learned span model): the
-#: span model types some invented names differently in processes with different PYTHONHASHSEED
-#: values (found by this test), and these tests are about the store, not about extraction.
-_FAST = {"on": False}
-
-
 @pytest.fixture(scope="module", params=["sample", pytest.param("seeds", marks=pytest.mark.corpus)])
 def corpus(request, tmp_path_factory) -> list[str]:
     if request.param == "seeds":
         extra = request.getfixturevalue("seeds")
     else:
         extra = [invented_papers(tmp_path_factory.mktemp("invented") / "invented.jsonl")]
-    _FAST["on"] = request.param == "sample"
     return [str(p) for p in (*sample_files(), *extra)]
 
 
-@pytest.fixture()
-def build_extractor(corpus, extractor):
-    """The extractor the command-line builds of ``corpus`` use, for builds in this process."""
-    from litkg.extract import Extractor
-
-    return Extractor(fast=True) if _FAST["on"] else extractor
-
-
 def litkg_build(inputs, db, *extra) -> list[str]:
-    fast = ["--fast"] if _FAST["on"] else []
-    return [sys.executable, "-m", "litkg.cli", "build", *inputs, "--db", str(db), *fast, *extra]
+    return [sys.executable, "-m", "litkg.cli", "build", *inputs, "--db", str(db), *extra]
 
 
 def start(args, **kwargs) -> subprocess.Popen:
@@ -184,8 +168,7 @@ def uninterrupted(tmp_path_factory, corpus):
 
 
 def test_a_build_killed_at_any_point_leaves_a_sound_store_and_resumes_to_the_same_graph(
-        tmp_path, corpus, uninterrupted, build_extractor):
-    extractor = build_extractor
+        tmp_path, corpus, uninterrupted, extractor):
     _, baseline, duration = uninterrupted
     total = len(baseline["papers"])
     rng = random.Random(20240606)
