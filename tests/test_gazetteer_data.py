@@ -227,5 +227,7 @@ def test_ordinary_prose_finds_no_subfield_concept(nlp):
     prose = ("We sort the units by cost and encode the simple signals. Great care was taken to teach "
              "the model the kind of round icon that the largest canary would show. The well and the "
              "pong table were tested in the spring, and theory of mind was probed with a quick quality check. "
-             "Tucker decomposition and Dice loss are used with a weather dataset from the Simplex method.")
+             "Tucker decomposition and Dice loss are used with a weather dataset from the Simplex method. "
+             "For instance, In addition, the Cost and the Tide of Two patterns were Shape and Multiple. "
+             "We train a random forest and an isolation forest, then Sort the Units by Quality.")
     assert not _found(nlp, prose) & new_ids
