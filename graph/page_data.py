@@ -114,7 +114,8 @@ class PageData:
         # Node radius: a share of the spacing the box leaves per node, growing with degree
         # relative to the most connected node (up to 3 times).
         spacing = math.sqrt(self.box[0] * self.box[1] / max(g.number_of_nodes(), 1))
-        base = min(7.0, max(1.5, 0.2 * spacing))
+        base = min(7.0, max(1.5, 0.15 * spacing))
+        hub = 8.0 if g.number_of_nodes() <= 1000 else 3.0
         top = max(degrees.values(), default=1) or 1
         for node in self.ids:
             attrs = g.nodes[node]
@@ -130,7 +131,7 @@ class PageData:
             cols["sub"].append(self._subtitle(kind, attrs))
             d = degrees[node]
             r = math.sqrt(d / top)
-            cols["size"].append(round(min(base * (1 + 2 * r) + 8 * r, 40), 1))
+            cols["size"].append(round(min(base * (1 + 2 * r) + hub * r, 40), 1))
             terms = [full, attrs.get("key"), *(attrs.get("aliases") or ())]
             cols["terms"].append(sorted({normalise(t) for t in terms if t}))
         self.nodes = cols
