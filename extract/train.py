@@ -46,7 +46,7 @@ _GOLD_CLASS = {"dataset": "data", "benchmark": "data", "method": "method", "mode
 #: Weight of a silver negative: the rules miss names, so "not found" is weak evidence.
 SILVER_NEGATIVE_WEIGHT = 0.3
 #: Default least probabilities per class; chosen on SciER train and seeds_dev (see README).
-DATA_THRESHOLD = 0.5
+DATA_THRESHOLD = 0.9
 METHOD_THRESHOLD = 0.8
 
 
