@@ -35,9 +35,14 @@ _SKELETON = 500
 _CHAR_WIDTH = 0.56  # average glyph width of a sans-serif font, in font sizes
 
 
-def positions(g: nx.Graph, box=(WIDTH, HEIGHT), centre=None, nodes=None) -> np.ndarray:
+def positions(g: nx.Graph, box=(WIDTH, HEIGHT), centre=None, nodes=None,
+              groups=None) -> np.ndarray:
     """An ``(n, 2)`` array of positions, in the order of ``nodes`` (default: ``g``'s), filling
-    ``box`` (width, height) centred on 0, 0; the node ``centre`` (if given) kept in the middle."""
+    ``box`` (width, height) centred on 0, 0; the node ``centre`` (if given) kept in the middle.
+
+    ``groups`` maps some leaves of ``centre`` to (group, rank): when there are many, they are
+    laid out around it in one sector per group, the best ranked nearest (a hub's papers by role).
+    """
     nodes = list(g) if nodes is None else list(nodes)
     n = g.number_of_nodes()
     if n == 0:
@@ -56,8 +61,35 @@ def positions(g: nx.Graph, box=(WIDTH, HEIGHT), centre=None, nodes=None) -> np.n
         pos = _spring(adj, start, iterations=120 if n <= 300 else 60, fixed=fixed)
     else:
         pos = _skeleton_layout(adj)
+    if groups and centre is not None and len(groups) >= _SECTOR_MIN:
+        pos = _sectors(_fill_box(pos, box), nodes, centre, groups)
     pos = _spread(_fill_box(pos, box), n, box)
     return _fill_box(pos, box)
+
+
+_SECTOR_MIN = 40
+
+
+def _sectors(pos, nodes, centre: int, groups) -> np.ndarray:
+    """Leaves of ``centre`` in sectors by group, each a sunflower from near to far by rank."""
+    pos = pos.copy()
+    pos[centre] = 0
+    index = {node: i for i, node in enumerate(nodes)}
+    members: dict = defaultdict(list)
+    for node, (group, rank) in groups.items():
+        members[group].append((rank, index[node]))
+    reach = np.abs(pos).max(axis=0)  # the room there is, per axis
+    total, start = len(groups), 0.0
+    golden = (math.sqrt(5) - 1) / 2
+    for group in sorted(members):
+        ranked = sorted(members[group])
+        width = 2 * math.pi * len(ranked) / total
+        for j, (_, i) in enumerate(ranked):
+            r = 0.2 + 0.8 * math.sqrt((j + 0.5) / len(ranked))
+            a = start + width * (0.06 + 0.88 * ((j * golden) % 1.0))
+            pos[i] = (r * reach[0] * math.cos(a), r * reach[1] * math.sin(a))
+        start += width
+    return pos
 
 
 def _adjacency(g, nodes) -> sparse.csr_matrix:

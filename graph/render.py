@@ -108,7 +108,7 @@ def render_html(view: ViewGraph, out_path, *, physics: bool | None = None) -> Re
     # An ego view opens with the focus's details panel on the right: its layout leaves room.
     box = (WIDTH - _PANEL if view.focus is not None else WIDTH, HEIGHT)
     data = PageData(view, box)
-    pos = positions(g, box, centre=view.focus, nodes=data.ids)
+    pos = positions(g, box, centre=view.focus, nodes=data.ids, groups=_leaf_groups(view))
     data.place(pos, label_fonts)
     big = n > _BIG
     payload = data.payload(box=list(box), big=big,
@@ -125,6 +125,24 @@ def render_html(view: ViewGraph, out_path, *, physics: bool | None = None) -> Re
         raise LitkgError(f"cannot write {path}: {err.strerror or err}",
                          hint="check the output path and that its folder is writable") from err
     return RenderResult(path, shown, view.nodes_total, edges_shown)
+
+
+def _leaf_groups(view) -> dict:
+    """The ego focus's leaves (linked to it only) with (role order, rank in the view)."""
+    g, focus = view.graph, view.focus
+    if focus is None or focus not in g:
+        return {}
+    order = {node: i for i, node in enumerate(g)}
+    near = g.to_undirected(as_view=True) if g.is_directed() else g
+    out = {}
+    for node in near.adj[focus]:
+        if near.degree(node) == 1:
+            role = near.edges[focus, node].get("role") or near.edges[focus, node].get("rel")
+            out[node] = (_ROLE_ORDER.get(role, len(_ROLE_ORDER)), order[node])
+    return out
+
+
+_ROLE_ORDER = {"proposes": 0, "evaluates_on": 1, "compares_with": 2, "uses": 3}
 
 
 def _page_html(view, data, payload, hide_edges: bool) -> str:

@@ -717,3 +717,25 @@ def test_a_view_with_very_many_links_shows_a_nodes_links_on_click(chromium, monk
         s.click(*_element_xy(s, "#litkg-show-edges"))
         s.wait(f"({drawn}) === 11", 10)
         assert s.errors == []
+
+
+def test_an_ego_view_of_a_hub_groups_its_papers_by_role(tmp_path):
+    import math
+
+    g = nx.DiGraph()
+    _concept(g, "hub", "Hub", "dataset")
+    roles = ["proposes"] * 5 + ["evaluates_on"] * 20 + ["compares_with"] * 10 + ["uses"] * 45
+    for i, role in enumerate(roles):
+        _paper(g, f"h{i:02d}", f"Paper {i}", 2000 + i % 20)
+        _mention(g, f"h{i:02d}", "hub", role)
+    render_html(select_view(g, "ego", focus="Hub"), tmp_path / "hub.html")
+    data = _payload(tmp_path / "hub.html")
+    nodes, edges = data["nodes"], data["edges"]
+    hub = nodes["id"].index("concept:hub")
+    role_of = {(e if e != hub else t): data["kinds"][k][0]
+               for e, t, k in zip(edges["from"], edges["to"], edges["kind"])}
+    around = sorted(role_of, key=lambda i: math.atan2(nodes["y"][i] - nodes["y"][hub],
+                                                       nodes["x"][i] - nodes["x"][hub]))
+    sequence = [role_of[i] for i in around]
+    changes = sum(a != b for a, b in zip(sequence, sequence[1:] + sequence[:1]))
+    assert changes == 4  # one sector per role, going round
