@@ -354,3 +354,14 @@ def test_deeply_nested_json_is_reported_not_a_crash(tmp_path):
     page = write(tmp_path / "deep.json", '{\n "results": ' + deep + "}\n")
     papers, skipped = read_all(page, format="openalex")
     assert papers == [] and "nested too deeply" in skipped[0].reason
+
+
+def test_the_examples_in_the_source_modules_run():
+    import doctest
+
+    from litkg.fetch import arxiv
+    from litkg.readers import jsonsource, openalex, sources
+
+    for module in (sources, jsonsource, openalex, arxiv):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, (module.__name__, result)

@@ -66,8 +66,10 @@ def detect_format(path: str | os.PathLike) -> str:
 
     Notes
     -----
-    ``.jsonl``/``.ndjson`` are JSON Lines and ``.csv``/``.tsv`` CSV. Otherwise the first 64 KiB
-    decide: ``[`` starts a JSON array; ``{`` starts JSON Lines when the first line is a whole
+    ``.csv``/``.tsv`` are CSV. Otherwise the first 64 KiB decide, first for the sources
+    (:func:`litkg.readers.sources.sniff`: ``.bib``/``.ris``/``.atom``/``.xml``, an ``@type{``
+    block, a ``TY  -`` tag, XML, or JSON whose first record has OpenAlex, Semantic Scholar, arXiv
+    snapshot or Hugging Face fields), then: ``.jsonl``/``.ndjson`` are JSON Lines; ``[`` starts a JSON array; ``{`` starts JSON Lines when the first line is a whole
     object (also for ``.json``), else JSON; a page header means ``hf-pages``; a first line with
     a ``title`` cell between commas or tabs means CSV; a title line, a blank line and an
     abstract paragraph mean ``hf-pages``.
