@@ -220,12 +220,12 @@ def test_an_arxiv_error_feed_is_reported(server, fetch):
 
 def test_a_redirect_to_another_host_drops_the_api_key(server, other_server, fetch, monkeypatch):
     monkeypatch.setenv("S2_API_KEY", "sekret-key")
-    server.route = lambda r: Reply(302, headers={"Location": f"{other_server.url}/moved?x=1"})
+    server.route = lambda r: Reply(302, headers={"Location": f"{other_server.url}/moved?x=1&api_key=sekret"})
     other_server.route = lambda r: Reply.file("s2_bulk2.json")
     summary = fetch("semantic-scholar")
     assert server.requests[0].headers["x-api-key"] == "sekret-key"
     [moved] = other_server.requests
-    assert moved.path == "/moved"
+    assert moved.path == "/moved" and moved.query == {"x": "1"}
     assert "x-api-key" not in moved.headers and "sekret" not in json.dumps(moved.query)
     assert summary.written == 1
 
@@ -378,8 +378,13 @@ def test_progress_is_told_each_page_and_the_total(server, fetch):
 
 
 def test_unreachable_hosts_and_unusable_urls_are_one_line_errors(fetch, tmp_path):
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     with pytest.raises(FetchError, match=r"Connection refused \(after 2 attempts\)$"):
-        fetch("openalex", base_url="http://127.0.0.1:9", retries=1)
+        fetch("openalex", base_url=f"http://127.0.0.1:{port}", retries=1)
     with pytest.raises(FetchError, match="unknown url type") as caught:
         fetch("openalex", base_url="notaurl", out=tmp_path / "b.jsonl")
     assert caught.value.hint == "check --base-url"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -221,8 +222,14 @@ def test_atom_bomb_and_external_entity_are_refused_in_one_line(tmp_path, runner)
     files = [FETCHED / "bomb.atom", write(tmp_path / "xxe.xml", xxe)]
     for path in files:
         for on_error in ("skip", "fail"):
-            with pytest.raises(UnsafeInputError, match=r":2: refused: the XML declares a DTD"):
-                list(read_papers(path, on_error=on_error))
+            tracemalloc.start()
+            try:
+                with pytest.raises(UnsafeInputError, match=r":2: refused: the XML declares a DTD"):
+                    list(read_papers(path, on_error=on_error))
+                peak = tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+            assert peak < 20 * 2**20  # expanded, the bomb's title alone is 16**7 * 64 bytes
         result = runner.invoke(cli, ["build", str(path), "--db", str(tmp_path / "x.db")])
         assert result.exit_code == 1
         [line] = result.stderr.strip().splitlines()

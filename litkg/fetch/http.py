@@ -191,9 +191,10 @@ class HttpClient:
                 if origin(url)[0] == "https" and origin(target)[0] != "https":
                     raise RedirectRefusedError(f"refused a redirect from HTTPS to plain HTTP: "
                                                f"{_public_url(target)}")
-                if origin(target) != origin(url):
+                if origin(target) != origin(url):  # credentials stay with their host
                     headers = {k: v for k, v in headers.items()
                                if k.lower() not in self.secret_headers}
+                    target = _public_url(target)
                 url = target
         raise RedirectRefusedError(f"more than {_MAX_REDIRECTS} redirects from {_public_url(start)}")
 
