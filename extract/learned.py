@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from litkg.extract.components import CANDIDATES, GAZETTEER_SPANS, field_segments
 from litkg.extract.discovery import Candidate, infer_type
-from litkg.extract.spanmodel import CLASSES, SpanModel, default_model_path
+from litkg.extract.spanmodel import CLASSES, SpanModel, default_model_path, find_candidates
 
 __all__ = ["SpanModelComponent", "LEARNED"]
 
@@ -83,7 +83,9 @@ class SpanModelComponent:
             # model's vote then counts ("results on Quillfen": a lone word the patterns doubt).
             patterns = {(c.start, c.end) for c in found.get(name, ())}
             added = []
-            classified = self.model.classify(text, name)
+            # Candidates on a gazetteer hit would be dropped anyway: not scoring them halves the cost.
+            candidates = [c for c in find_candidates(text) if not any(c.start < e and s < c.end for s, e in known)]
+            classified = self.model.classify(text, name, candidates)
             for start, end, label, prob in (self.model.predict(text, name, classified=classified)
                                             if self.add_names else ()):
                 if any(start < e and s < end for s, e in known):

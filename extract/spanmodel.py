@@ -20,8 +20,9 @@ import hashlib
 import json
 import math
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -79,11 +80,21 @@ class SpanCandidate:
     start: int
     end: int
     tokens: tuple[str, ...]
-    before: tuple[str, ...]  # up to two words before, nearest last
-    after: tuple[str, ...]  # up to two words after, nearest first
     sentence_start: bool
     run_left: bool  # the word before belongs to the same run of name-shaped words
     run_right: bool
+    text: str = field(repr=False, compare=False, default="")  # the field's text
+
+    # Read only for the candidates that are scored (most are dropped before), so found lazily.
+    @cached_property
+    def before(self) -> tuple[str, ...]:
+        """Up to two words before, nearest last."""
+        return tuple(_TOKEN.findall(self.text, max(0, self.start - 60), self.start)[-2:])
+
+    @cached_property
+    def after(self) -> tuple[str, ...]:
+        """Up to two words after, nearest first."""
+        return tuple(_TOKEN.findall(self.text, self.end, self.end + 60)[:2])
 
 
 # Words that hold a capital or a digit (the only ones that can start a name here); finding just
@@ -185,10 +196,8 @@ def _candidate(text, words, first, last, run_start, run_end) -> SpanCandidate:
     return SpanCandidate(
         start=start, end=end,
         tokens=tuple(w for _, _, w, _ in words[first:last + 1]),
-        before=tuple(_TOKEN.findall(text, max(0, start - 60), start)[-2:]),
-        after=tuple(_TOKEN.findall(text, end, end + 60)[:2]),
         sentence_start=words[first][3],
-        run_left=first > run_start, run_right=last < run_end,
+        run_left=first > run_start, run_right=last < run_end, text=text,
     )
 
 
@@ -275,6 +284,8 @@ class SpanModel:
             raise ModelError(f"weights of shape {weights.shape} do not fit {len(vocabulary)} features")
         self.vocabulary = vocabulary
         self.weights = weights.astype(numpy.float32)
+        self._pad = len(vocabulary)  # the index of a zero row for features the model never saw
+        self._padded = numpy.vstack([self.weights, numpy.zeros((1, len(CLASSES)), dtype=numpy.float32)])
         self.thresholds = {"data": 0.5, "method": 0.5, **(thresholds or {})}
         self.meta = dict(meta or {})
         self._digest: str | None = None
@@ -295,22 +306,15 @@ class SpanModel:
 
     def score_many(self, feature_lists: list[list[str]]) -> numpy.ndarray:
         """Class probabilities of many candidates at once: one row per candidate (one numpy
-        gather and sum instead of a Python loop over weights)."""
-        vocabulary = self.vocabulary
-        indices: list[int] = []
-        offsets: list[int] = []
-        for features in feature_lists:
-            offsets.append(len(indices))
-            indices.extend(i for i in map(vocabulary.get, features) if i is not None)
+        gather and sum instead of a Python loop over weights). Unknown features map to a zero
+        row past the end, so every candidate keeps its group (each has the ``bias`` feature)."""
         if not feature_lists:
             return numpy.zeros((0, len(CLASSES)), dtype=numpy.float32)
-        logits = numpy.zeros((len(feature_lists), len(CLASSES)), dtype=numpy.float32)
-        if indices:
-            rows = self.weights[indices]
-            bounds = numpy.array(offsets)
-            # reduceat needs non-empty groups: a candidate with no known feature keeps zeros.
-            nonempty = numpy.flatnonzero(numpy.diff(numpy.append(bounds, len(indices))) > 0)
-            logits[nonempty] = numpy.add.reduceat(rows, bounds[nonempty], axis=0)
+        offsets = numpy.cumsum([0] + [len(f) for f in feature_lists[:-1]])
+        flat = list(chain.from_iterable(feature_lists))
+        indices = numpy.fromiter(map(self.vocabulary.get, flat, repeat(self._pad, len(flat))),
+                                 dtype=numpy.int64, count=len(flat))
+        logits = numpy.add.reduceat(self._padded[indices], offsets, axis=0)
         logits -= logits.max(axis=1, keepdims=True)
         numpy.exp(logits, out=logits)
         logits /= logits.sum(axis=1, keepdims=True)
