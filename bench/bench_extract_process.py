@@ -56,7 +56,7 @@ def source_papers() -> tuple[list, str]:
         files, origin = seeds, "the seed pages"
     else:
         sample = REPO / "litkg" / "sample"
-        files = sorted(p for p in sample.iterdir() if p.suffix in (".jsonl", ".csv", ".txt"))
+        files = sorted(p for p in sample.iterdir() if p.suffix in (".jsonl", ".csv", ".txt") and p.name != "gold.jsonl")
         origin = "the shipped sample (../shared absent: fewer, more repetitive texts)"
     papers = [p for path in files for p in read_papers(path, on_error="skip")]
     return papers, origin
