@@ -20,7 +20,10 @@ __all__ = ["normalise_title", "normalise_doi", "normalise_arxiv_id", "normalise_
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
-_ARXIV = re.compile(r"(?:arxiv[:/]\s*|abs/|pdf/)?(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.I)
+# Bounded repeats only: an unbounded [a-z-]+ tried at each of n letters took n² steps (a
+# 40,000-letter arxiv_id took 114 s). Old-style archive names have at most 16 characters.
+_ARXIV = re.compile(r"(?:arxiv[:/]\s{0,8}|abs/|pdf/)?(\d{4}\.\d{4,5}|[a-z\-]{1,24}(?:\.[A-Z]{2})?/\d{7})(?:v\d{1,4})?",
+                    re.I)
 
 _ARXIV_DOI = "10.48550/arxiv."
 
@@ -123,10 +126,13 @@ def paper_key(paper: "Paper") -> str:
 
 def reference_identifiers(ref: str) -> list[str]:
     """The identifiers a user's paper reference may stand for, strongest first: a DOI, an arXiv
-    id, and always the normalised title.
+    id, a source id (``openalex:W…``, an OpenAlex URL, ``s2:…``, ``hf:…``), and always the
+    normalised title.
 
     >>> reference_identifiers("arXiv:2401.01234v2")
     ['arxiv:2401.01234', 'title:arxiv 2401 01234v2']
+    >>> reference_identifiers("https://openalex.org/W42")[0]
+    'openalex:W42'
     """
     idents = []
     doi = normalise_doi(ref)
@@ -135,5 +141,10 @@ def reference_identifiers(ref: str) -> list[str]:
     arxiv = normalise_arxiv_id(ref)
     if arxiv:
         idents.append(f"arxiv:{arxiv}")
+    source = normalise_source_id(ref.strip())
+    if source is None and ref.strip().lower().startswith("https://openalex.org/"):
+        source = normalise_source_id(f"openalex:{ref.strip()}")
+    if source and source not in idents:
+        idents.append(source)
     idents.append(f"title:{normalise_title(ref)}")
     return idents

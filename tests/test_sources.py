@@ -372,3 +372,12 @@ def test_the_examples_in_the_source_modules_run():
     for module in (sources, jsonsource, openalex, arxiv):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, (module.__name__, result)
+
+
+def test_papers_are_found_by_their_source_ids(tmp_path, extractor):
+    with KnowledgeGraph(tmp_path / "r.db", extractor=extractor) as kg:
+        kg.build([SOURCES / "field.openalex.json", FETCHED / "hf_search.json"])
+        assert kg.paper_profile("https://openalex.org/W4000000008").title == (
+            "Only In OpenAlex: Inverted Abstracts")
+        assert kg.paper_profile("openalex:w4000000004").title == "Étude des réseaux récurrents compacts"
+        assert kg.paper_profile("hf:2201.00042").title == "An Older Invented Paper"
