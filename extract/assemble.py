@@ -20,7 +20,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from litkg.extract.components import CANDIDATES, GAZETTEER_SPANS, SPLIT, field_segments
-from litkg.extract.discovery import Candidate, infer_type, is_name_like
+from litkg.extract.discovery import DEFINITION_ONLY, Candidate, infer_type, is_name_like
 from litkg.extract.gazetteer import Gazetteer
 from litkg.extract.sentences import SENTENCE_STARTS
 from litkg.extract.normalise import concept_norm
@@ -204,7 +204,7 @@ def _paper_definitions(candidates: dict[str, list[Candidate]], texts: dict[str, 
     for field_name, found in candidates.items():
         text = texts[field_name]
         for cand in found:
-            if cand.long_form and cand.pattern == "acronym":
+            if cand.long_form and cand.pattern in ("acronym", DEFINITION_ONLY):
                 defined[concept_norm(cand.text)] = concept_norm(text[cand.long_form[0] : cand.long_form[1]])
     return defined
 
@@ -319,6 +319,8 @@ def assemble_paper(doc: Doc, gazetteer: Gazetteer, *, with_phrases: bool = False
 
 def _add_candidate(cand: Candidate, field_name: str, text: str, concepts: dict[str, _Concept],
                    by_norm: dict[str, str], gaz: _SpanIndex, gazetteer: Gazetteer) -> None:
+    if cand.pattern == DEFINITION_ONLY:
+        return  # only a definition (read by _paper_definitions), never a concept
     norms = [concept_norm(cand.canonical or cand.text)]
     long_text = text[cand.long_form[0] : cand.long_form[1]] if cand.long_form else None
     if long_text:

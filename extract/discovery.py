@@ -36,7 +36,11 @@ from litkg.extract.lexicon import (
     is_generic_phrase,
 )
 
-__all__ = ["Candidate", "TokenHints", "text_hints", "NAMEISH_SHAPE", "PROPOSE_VERBS", "DATA_HEADS", "TITLE_CONNECTORS", "is_name_like", "discover_title", "discover_abstract", "infer_type"]
+__all__ = ["Candidate", "DEFINITION_ONLY", "TokenHints", "text_hints", "NAMEISH_SHAPE", "PROPOSE_VERBS", "DATA_HEADS", "TITLE_CONNECTORS", "is_name_like", "discover_title", "discover_abstract", "infer_type"]
+
+
+#: The pattern of a candidate that only records what the paper says an acronym means.
+DEFINITION_ONLY = "definition"
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ _NOT_NAMES = frozenset(
 _NAME_HEADS = "|".join(sorted((re.escape(h) for h in HEAD_TYPES), key=len, reverse=True))
 _HEAD_AFTER = re.compile(
     r"^\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s+is\s+|\s+was\s+|\s+as\s+)(?:a|an|the|our)\s+"
-    r"(?:[\w\-]+\s+){0,6}?(" + _NAME_HEADS + r")\b",
+    r"(?:[\w\-]+,?\s+){0,6}?(" + _NAME_HEADS + r")\b",
     re.IGNORECASE,
 )
 _HEAD_RIGHT_AFTER = re.compile(r"^\s*(?:\([^()]{0,80}\))?\s*(" + _NAME_HEADS + r")\b", re.IGNORECASE)
@@ -574,8 +578,13 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
 
     for defn in find_acronym_definitions(text):
         cand = _definition_candidate(defn, in_propose_window(min(defn.long_start, defn.short_start)), text)
-        if cand:
-            found.append(cand)
+        if cand is None:
+            # Not a concept ("Large Reasoning Models (LRMs)"), but the paper says what the
+            # acronym means here: a known name of the same spelling (LRM, the reconstruction
+            # model) is not meant. Assembly reads it as a definition only.
+            cand = Candidate(defn.short_start, defn.short_end, defn.short, None, DEFINITION_ONLY, False, 0.0,
+                             (defn.long_start, defn.long_end))
+        found.append(cand)
     for start, end in windows:
         # The name comes before the first clause word: "we propose a novel approach OGEN to …".
         stop = _WINDOW_STOP.search(text, start, end)

@@ -224,3 +224,16 @@ def test_extraction_does_not_depend_on_the_hash_seed(tmp_path):
                         "--workers", "1"], check=True, env=env, capture_output=True)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1] and outputs[0].count(b"\n") >= 20
+
+
+def test_a_papers_own_definition_vetoes_a_known_name_of_that_spelling(fast_extractor):
+    # LRM is known as the Large Reconstruction Model; here the paper says it means something else.
+    found = names(fast_extractor.extract(paper("", "Large Reasoning Models (LRMs) think step by step. "
+                                                   "We study how LRMs plan.")))
+    assert not any(e.key == "lrm" for e in found.values())
+
+
+def test_an_apposition_with_commas_types_the_name(fast_extractor):
+    found = names(fast_extractor.extract(paper("", "We present KORVIX, a real-world, large-scale dataset of "
+                                                   "thermal videos, and evaluate trackers on KORVIX.")))
+    assert found["KORVIX"].type == "dataset" and found["KORVIX"].role == "proposes"
