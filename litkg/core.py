@@ -118,12 +118,21 @@ def _as_paper(record: Paper | Mapping[str, Any], number: int) -> Paper:
             problem = text_problem(name, getattr(paper, name))
             if problem:
                 raise ValueError(problem)
-        return paper
+        return _checked(paper)
     if not isinstance(record, Mapping):
         raise TypeError(f"record is a {type(record).__name__}, not a dict or a Paper")
     # As a JSONL reader reads a line: control characters go, then the fields are mapped.
     fields = [(key, clean_text(value) if isinstance(value, str) else value) for key, value in record.items()]
-    return paper_from_fields(fields, where)
+    return _checked(paper_from_fields(fields, where))
+
+
+def _checked(paper: Paper) -> Paper:
+    from litkg.readers import paper_problem
+
+    problem = paper_problem(paper)  # a number out of range, a field of a wrong type (#14)
+    if problem:
+        raise ValueError(problem)
+    return paper
 
 
 def _read_all(inputs: Sequence[str | os.PathLike], fmt: str | None, on_error: str,

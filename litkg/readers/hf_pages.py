@@ -190,11 +190,11 @@ class _PageParser:
         entry.part = part
         entry.fault(line.number, line.error)
         if authors:
-            entry.author_count = int(authors.group(1).replace(",", ""))
+            entry.author_count = _count(authors.group(1), "author count", line.number, entry)
         if date:
             entry.date_raw = date.group("date")
             if date.group("upvotes"):
-                entry.upvotes = int(date.group("upvotes").replace(",", ""))
+                entry.upvotes = _count(date.group("upvotes"), "upvotes", line.number, entry)
 
     def _finish(self) -> None:
         entry, self.entry = self.entry, None
@@ -216,6 +216,15 @@ class _PageParser:
             upvotes=entry.upvotes,
             metadata={"page_date": entry.page_date} if entry.page_date else {},
         ))
+
+
+def _count(text: str, name: str, line: int, entry: _Entry) -> int | None:
+    """A footer's count; a fault of the entry when it has more digits than any real count."""
+    digits = text.replace(",", "")
+    if len(digits) > 9:
+        entry.fault(line, f"{name} out of range: {digits[:20]}{'…' if len(digits) > 20 else ''}")
+        return None
+    return int(digits)
 
 
 def _too_long(entry: _Entry) -> tuple[int, str] | None:

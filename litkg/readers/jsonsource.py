@@ -80,6 +80,8 @@ def iter_values(stream: BinaryIO, problems: Problems,
             _decoder.decode(first.text)
         except json.JSONDecodeError:
             whole_line = False
+        except ValueError:  # a number of over 4,300 digits: a whole line all the same
+            pass
         except RecursionError:
             pass
     if not whole_line:
@@ -106,6 +108,9 @@ def _json_lines(lines, problems: Problems) -> Iterator[tuple[int, Any, bool]]:
                 continue
             except RecursionError:
                 problems.report(line.number, "invalid JSON: nested too deeply")
+                continue
+            except ValueError as exc:  # a number of over 4,300 digits (#14)
+                problems.report(line.number, f"invalid JSON: {str(exc).split(';')[0]}")
                 continue
             checked = not _SURROGATE_ESCAPE.search(line.text)
         page = _page_items(value)
@@ -149,6 +154,9 @@ def _document(head, lines, problems: Problems, encoding: str) -> Iterator[tuple[
                                                  f"(column {exc.colno}); rest of file not read")
     except RecursionError:
         problems.report(walker.line_of(0), "invalid JSON: nested too deeply; rest of file not read")
+    except ValueError as exc:  # a number of over 4,300 digits (#14)
+        problems.report(walker.line_of(0), f"invalid JSON: {str(exc).split(';')[0]}; "
+                                           f"rest of file not read")
     except _Truncated as exc:
         problems.report(walker.line_of(exc.args[0]), "the JSON document ends too early "
                                                      "(truncated?); rest of file not read")
@@ -233,7 +241,7 @@ def first_record(text: str) -> dict | None:
     for candidate in (line, text):
         try:
             value = _decoder.decode(candidate)
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):  # ValueError: also numbers of over 4,300 digits
             continue
         items = _page_items(value)
         value = items[0] if items else value
@@ -241,7 +249,7 @@ def first_record(text: str) -> dict | None:
     try:  # a long document cut off by the sample: walk to its first record
         for _, value in _Walker(text, 0).records():
             return value if isinstance(value, dict) else None
-    except (json.JSONDecodeError, _Truncated, IndexError, RecursionError):
+    except (ValueError, _Truncated, IndexError, RecursionError):
         return None
     return None
 

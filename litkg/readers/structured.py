@@ -14,7 +14,8 @@ import os
 import re
 from typing import Any, BinaryIO, Iterable, Iterator
 
-from litkg.readers import BOM, Problems, clean_text, decode_lines, encoding_label, parse_date, text_problem
+from litkg.readers import (BOM, MAX_DEPTH, Problems, clean_text, decode_lines, encoding_label, nesting_depth,
+                           parse_date, text_problem)
 from litkg.records import Paper, SourceRef
 
 __all__ = ["FIELDS", "paper_from_fields", "paper_from_known", "read_jsonl", "read_json", "read_csv"]
@@ -141,6 +142,8 @@ def paper_from_known(known: dict[str, Any], metadata: dict[str, Any], source: So
     ``unicode_checked`` says the caller knows no value holds a lone surrogate (a JSON line
     without ``\\ud800``-style escapes), which spares the check. RecordProblem when unusable.
     """
+    if nesting_depth(known) > MAX_DEPTH or nesting_depth(metadata) > MAX_DEPTH:
+        raise RecordProblem(f"a field is nested more than {MAX_DEPTH} levels deep")
     title = _text(known.get("title"), "title") or ""
     abstract = _text(known.get("abstract"), "abstract") or ""
     if not title and not abstract:
@@ -186,6 +189,12 @@ def _check_unicode(known: dict[str, Any], metadata: dict[str, Any]) -> None:
                             f"(an invalid \\u escape such as \\ud800)")
 
 
+def _unreadable(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return f"invalid JSON: nested more than {MAX_DEPTH} levels deep"
+    return f"invalid JSON: {str(exc).split(';')[0]}"
+
+
 def _paper_or_report(value: Any, source: SourceRef, problems: Problems) -> Paper | None:
     if not isinstance(value, dict):
         problems.report(source.line, f"record is not a JSON object (got {_type_name(value)})")
@@ -212,6 +221,9 @@ def read_jsonl(path: str, stream: BinaryIO, problems: Problems, encoding: str) -
             value = json.loads(line.text, strict=False)  # control characters are cleaned later
         except json.JSONDecodeError as exc:
             problems.report(line.number, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        except (ValueError, RecursionError) as exc:  # a number of over 4,300 digits, deep nesting
+            problems.report(line.number, _unreadable(exc))
             continue
         paper = _paper_or_report(value, SourceRef(path, line.number), problems)
         if paper is not None:
@@ -389,7 +401,14 @@ def _decode_value(buf: _Buffer, start: int, closer: str | None, problems: Proble
     decoder = json.JSONDecoder(strict=False)  # control characters in strings are cleaned later
     while True:
         try:
-            value, end = decoder.raw_decode(buf.text, start)
+            try:
+                value, end = decoder.raw_decode(buf.text, start)
+            except (RecursionError, ValueError) as exc:
+                if isinstance(exc, json.JSONDecodeError):
+                    raise
+                # Deep nesting or a number of over 4,300 digits: a broken record to step over.
+                raise json.JSONDecodeError(_unreadable(exc).removeprefix("invalid JSON: "),
+                                           buf.text, start) from None
         except json.JSONDecodeError as exc:
             end = _value_end(buf.text, start, closer)
             if end is None and len(buf.text) - start < _MAX_RECORD and buf.more():

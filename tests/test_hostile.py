@@ -1,0 +1,140 @@
+"""Hostile field values (issue #14, items 1 to 3): every field's type and range checked, numbers
+and nesting bounded, bounded regexes, and JSON arrays that lose nothing after a break.
+
+Each bad record becomes a skipped record with its file, line and reason; the good records around
+it are kept; nothing but a litkg error leaves a reader, the store or a command.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from litkg.cli import cli
+from litkg.core import KnowledgeGraph
+from litkg.errors import MalformedRecordError
+from litkg.records import Paper
+from litkg.readers import paper_problem, read_papers
+
+GOOD = {"title": "Good Paper", "abstract": "We evaluate on ImageNet."}
+DEEP = "[" * 1000 + "]" * 1000
+
+
+def read_skip(path, **kw):
+    bad = []
+    papers = list(read_papers(path, on_error="skip", skipped=bad.append, **kw))
+    return papers, bad
+
+
+def jsonl(tmp_path, lines, name="in.jsonl"):
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+HOSTILE_JSONL = {
+    "year 1e20": '{"title":"A","year":1e20}',
+    "year huge int": '{"title":"A","year":100000000000000000000}',
+    "upvotes int64 max": '{"title":"A","upvotes":9223372036854775807}',
+    "negative upvotes": '{"title":"A","upvotes":-5}',
+    "author_count huge": '{"title":"A","author_count":"99999999999999999999"}',
+    "4301-digit integer": '{"title":"A","year":' + "9" * 4301 + "}",
+    "4301-digit integer in metadata": '{"title":"A","n":' + "9" * 4301 + "}",
+    "1000-level nesting in metadata": '{"title":"A","x":' + DEEP + "}",
+    "1000-level nesting in title": '{"title":' + DEEP + "}",
+    "1000-level nesting in authors": '{"title":"A","authors":' + DEEP + "}",
+    "100k-letter doi": '{"title":"A","doi":"' + "a" * 100_000 + '"}',
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_JSONL))
+def test_hostile_jsonl_value_is_one_skipped_record(tmp_path, case):
+    path = jsonl(tmp_path, [json.dumps(GOOD), HOSTILE_JSONL[case], json.dumps({**GOOD, "title": "B"})])
+    papers, bad = read_skip(path)
+    assert [p.title for p in papers] == ["Good Paper", "B"]
+    assert [(b.path, b.line) for b in bad] == [(str(path), 2)]
+    with pytest.raises(MalformedRecordError) as info:
+        list(read_papers(path, on_error="fail"))
+    assert info.value.line == 2
+
+
+@pytest.mark.parametrize("case", ["year 1e20", "4301-digit integer", "1000-level nesting in metadata",
+                                  "upvotes int64 max"])
+def test_hostile_json_array_element_is_skipped_and_the_rest_kept(tmp_path, case):
+    path = tmp_path / "in.json"
+    path.write_text("[\n" + json.dumps(GOOD) + ",\n" + HOSTILE_JSONL[case] + ",\n"
+                    + json.dumps({**GOOD, "title": "B"}) + "\n]\n")
+    papers, bad = read_skip(path)
+    assert [p.title for p in papers] == ["Good Paper", "B"]
+    assert [b.line for b in bad] == [3]
+
+
+def test_csv_upvotes_beyond_int64_are_skipped_not_rounded(tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_text("title,upvotes,year\nA,9223372036854775807,2020\nB,3,1e20\nC,4,2021\n")
+    papers, bad = read_skip(path)
+    assert [p.title for p in papers] == ["C"]
+    assert [b.line for b in bad] == [2, 3]
+    assert "upvotes out of range" in bad[0].reason
+
+
+def test_page_footer_with_a_20_digit_author_count_is_skipped(tmp_path):
+    page = ("First Paper\n\nWe evaluate on ImageNet.\n\n• 99999999999999999999 authors\n\nMar 11\n\n"
+            "Second Paper\n\nWe evaluate on COCO.\n\n• 3 authors\n\nMar 11 12\n\n")
+    path = tmp_path / "page.txt"
+    path.write_text(page)
+    papers, bad = read_skip(path, format="hf-pages")
+    assert [p.title for p in papers] == ["Second Paper"]
+    assert papers[0].upvotes == 12
+    assert len(bad) == 1 and "author count out of range" in bad[0].reason
+
+
+def test_paper_problem_checks_types_and_ranges():
+    assert paper_problem(Paper("A", year=2024, upvotes=3, author_count=2)) is None
+    assert "year out of range" in paper_problem(Paper("A", year=10**20))
+    assert "must be a whole number" in paper_problem(Paper("A", upvotes=1.5))
+    assert "must be a string" in paper_problem(Paper("A", doi=5))
+    deep: list = []
+    for _ in range(200):
+        deep = [deep]
+    assert "nested" in paper_problem(Paper("A", metadata={"x": deep}))
+
+
+def test_build_keeps_the_batch_around_an_out_of_range_year(tmp_path, extractor):
+    path = jsonl(tmp_path, [json.dumps({**GOOD, "title": f"P{i}"}) for i in range(5)]
+                 + ['{"title":"A","year":1e20}'])
+    with KnowledgeGraph(tmp_path / "kg.db", extractor=extractor) as kg:
+        summary = kg.build([path], on_error="skip")
+    assert summary.records_skipped == 1
+    assert summary.papers_new == 5
+
+
+def test_build_records_with_an_out_of_range_paper_skips_it(tmp_path, extractor):
+    with KnowledgeGraph(tmp_path / "kg.db", extractor=extractor) as kg:
+        summary = kg.build_records([Paper("Huge", upvotes=1 << 70), {"title": "Fine"}], on_error="skip")
+    assert summary.papers_new == 1 and summary.records_skipped == 1
+
+
+def test_cli_build_of_hostile_numbers_exits_cleanly(tmp_path):
+    from click.testing import CliRunner
+
+    path = jsonl(tmp_path, [HOSTILE_JSONL[c] for c in sorted(HOSTILE_JSONL)] + [json.dumps(GOOD)])
+    result = CliRunner().invoke(cli, ["build", str(path), "--db", str(tmp_path / "kg.db"), "--fast",
+                                      "--on-error", "skip"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == 0, result.output
+
+
+# --- item 2: bounded regexes ------------------------------------------------------------------
+
+
+def test_arxiv_id_regex_is_linear_on_a_long_run_of_letters():
+    from litkg.identity import _ARXIV
+
+    # An unbounded letter run backtracked n² times; count regex steps instead of timing them:
+    # the pattern has no unbounded repeat before the "/" it needs.
+    assert "[a-z\\-]+" not in _ARXIV.pattern
+    from litkg.identity import normalise_arxiv_id
+
+    assert normalise_arxiv_id("a" * 100_000) is None
+    assert normalise_arxiv_id("arXiv:hep-th/9901001v2") == "hep-th/9901001"
