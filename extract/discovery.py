@@ -21,11 +21,22 @@ Pattern families
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, Iterator
 
 from litkg.extract.acronyms import AcronymDefinition, find_acronym_definitions
+from litkg.extract.candidates import DEFINITION_ONLY, Candidate, TokenHints
+from litkg.extract.list_patterns import SLASH_SERIES, data_head_candidates, eval_list_candidates, slash_series_candidates
+from litkg.extract.naming import (
+    NAME_HEADS,
+    NOT_NAMES,
+    SHAPES,
+    TOKEN,
+    core_of,
+    infer_type,
+    is_capitalised,
+    is_name_like,
+    title_head_type,
+)
 from litkg.extract.lexicon import (
     CLASS_HEADS,
     GENERIC_ACRONYMS,
@@ -36,44 +47,12 @@ from litkg.extract.lexicon import (
     is_generic_phrase,
 )
 
-__all__ = ["Candidate", "DEFINITION_ONLY", "TokenHints", "text_hints", "NAMEISH_SHAPE", "PROPOSE_VERBS", "DATA_HEADS", "TITLE_CONNECTORS", "is_name_like", "discover_title", "discover_abstract", "infer_type"]
+# Candidate, TokenHints, is_name_like and infer_type are re-exported: callers import them here.
+__all__ = ["Candidate", "DEFINITION_ONLY", "TokenHints", "text_hints", "NAMEISH_SHAPE", "PROPOSE_VERBS", "DATA_HEADS",
+           "TITLE_CONNECTORS", "is_name_like", "discover_title", "discover_abstract", "infer_type"]
 
+_NOVELTY = re.compile(r"\b(?:novel|new|first|proposed)\b", re.IGNORECASE)
 
-#: The pattern of a candidate that only records what the paper says an acronym means.
-DEFINITION_ONLY = "definition"
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A possible new name found by a pattern, with offsets into the field's text."""
-
-    start: int
-    end: int
-    text: str
-    type: str | None  # None: decided later from context
-    pattern: str
-    proposes: bool
-    confidence: float
-    long_form: tuple[int, int] | None = None  # offsets of a long form of the same name
-    canonical: str | None = None  # the name the span stands for when it is not its own text
-
-
-@dataclass(frozen=True)
-class TokenHints:
-    """Where the trigger words of the patterns are, as character offsets into the text.
-
-    The pipeline reads these from lexeme flags (computed once per vocabulary entry) in one array
-    call; :func:`text_hints` finds them in plain text for callers without a Doc.
-    """
-
-    nameish: tuple[int, ...]  # starts of tokens shaped like names (capital or digit inside)
-    propose: tuple[tuple[int, int], ...]  # proposal verbs ("propose", "introduced", …)
-    data_heads: tuple[tuple[int, int], ...]  # "dataset", "benchmarks", "corpus", …
-    preps: tuple[tuple[int, int], ...]  # "on" and "across", which may open an evaluation list
-    titled: tuple[tuple[int, int], ...] = ()  # runs of 3+ Title Case words ("Trust Region Aware …")
-
-
-_TOKEN = re.compile(r"[A-Za-z0-9][\w+\-/.]*[\w+]|[A-Za-z0-9]")
 # Tokens with a capital or digit after their first letters: the only ones is_name_like can
 # accept. A cheap scan for these in C keeps the Python check off ordinary words; a match that
 # starts inside a longer token (a URL, a path) is dropped by the caller.
@@ -82,26 +61,6 @@ _NAMEISH_TOKEN = re.compile(r"\b[A-Za-z0-9][a-z]*-?[A-Z0-9][\w+\-/.]*")
 #: after the first letters, maybe after a hyphen ("ReFT", "O3", "Corvid-7B").
 NAMEISH_SHAPE = re.compile(r"[A-Za-z0-9][a-z]*-?[A-Z0-9]")
 _TOKEN_CHARS = frozenset("_+-/.")
-_STRIP = ".,;:()[]{}\"'“”‘’"
-# Capitalised words that open or qualify phrases but are not names.
-_NOT_NAMES = frozenset(
-    """
-    The A An Our This These That Those Each All Both Two Three Four Five Several Many Most Some
-    Standard Existing Common Popular Recent Prior Previous Various Other Such New Novel We In On
-    For With From To By Of And Or But However Moreover Furthermore Finally First Second Third
-    Specifically Experiments Extensive Results Table Figure Fig Section Appendix Code It Its Their
-    GitHub OpenAI DeepMind PyTorch TensorFlow HuggingFace NVIDIA Google Meta Microsoft
-    Anthropic Amazon Apple Python JavaScript TypeScript LaTeX PhD arXiv English
-    Chinese Japanese German French Spanish Twitter
-    """.split()
-)
-_NAME_HEADS = "|".join(sorted((re.escape(h) for h in HEAD_TYPES), key=len, reverse=True))
-_HEAD_AFTER = re.compile(
-    r"^\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s+is\s+|\s+was\s+|\s+as\s+)(?:a|an|the|our)\s+"
-    r"(?:[\w\-]+,?\s+){0,6}?(" + _NAME_HEADS + r")\b",
-    re.IGNORECASE,
-)
-_HEAD_RIGHT_AFTER = re.compile(r"^\s*(?:\([^()]{0,80}\))?\s*(" + _NAME_HEADS + r")\b", re.IGNORECASE)
 # Proposal verbs are found with str.find on their stems (far faster than a regex scan in
 # Python's engine); the subject before them is checked on a short slice.
 _PROPOSE_STEMS = ("propos", "introduc", "present", "develop", "design", "devis", "build", "built",
@@ -129,18 +88,9 @@ _CALLED = re.compile(
 )
 # "…, LN-DPO, resulting in …": a name set off by commas after a description in a proposal.
 _SET_OFF_NAME = re.compile(r",\s+([A-Za-z0-9][\w+\-.]*[\w+])(?=,|\.|\s\()")
-_APPOSITIVE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s+(?:a|an|our)\s+((?:[\w\-]+\s+){0,6}?)(" + _NAME_HEADS + r")\b", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s+(?:a|an|our)\s+((?:[\w\-]+\s+){0,6}?)(" + NAME_HEADS + r")\b", re.IGNORECASE)
 DATA_HEADS = ("datasets", "dataset", "benchmarks", "benchmark", "corpus", "corpora", "suite", "challenge",
                "database", "DB")
-# (substrings one of which the text must contain, pattern, type): the substring test is a fast
-# C scan that saves running the pattern on most texts.
-_SHAPES = (
-    (("Bench", "bench", "BENCH"), re.compile(r"\b[A-Z][\w\-]*?-?(?:Bench|bench|BENCH)(?:-[\w]+)?\b"), "benchmark"),
-    (("Eval", "EVAL"), re.compile(r"\b[A-Z][\w\-]*?-?(?:Eval|EVAL)\b"), "benchmark"),
-    (("K",), re.compile(r"[A-Z][A-Za-z0-9]*-\d+K"), "dataset"),
-    (("QA",), re.compile(r"\b[A-Z][A-Za-z0-9\-]+QA\b"), "dataset"),
-)
-# Where a naming phrase can start: (substring, how many characters before it the phrase starts).
 _NAMING_CUES = (("called", 0), ("named", 0), ("dubbed", 0), ("termed", 0), ("coined", 0), ("denoted", 0),
                 ("referred", 0), ("refer to", 0), ("e call ", 1), ("e term ", 1), ("e name ", 1), ("e dub ", 1))
 
@@ -160,95 +110,6 @@ def _naming_phrases(text: str) -> list[re.Match]:
                     found.append(match)
             pos = text.find(cue, pos + len(cue))
     return sorted(found, key=lambda m: m.start())
-_ADJECTIVE_SUFFIX = re.compile(
-    r"-(?:based|like|style|driven|aware|free|guided|powered|inspired|specific|level|wise|only|"
-    r"agnostic|dependent|conditioned|centric|enhanced|augmented|tuned|trained|generated|ready)$",
-    re.IGNORECASE,
-)
-_URLISH = re.compile(r"https?:|www\.|\.(?:com|org|io|net|ai|edu|html?)\b|github|@", re.IGNORECASE)
-_NOVELTY = re.compile(r"\b(?:novel|new|first|proposed)\b", re.IGNORECASE)
-_MODEL_SUFFIX = re.compile(r"(?:-\d+(?:\.\d+)?[BbMm]|LLM|GPT|BERT|-LM|-VL)$")
-
-
-def _core(token: str) -> str:
-    return token.strip(_STRIP)
-
-
-@lru_cache(maxsize=1 << 16)
-def is_name_like(token: str) -> bool:
-    """True for tokens shaped like coined names: LEVI, ReFT, VL2V-ADiP, O3, iHVP, Skill-Mix.
-
-    >>> [is_name_like(t) for t in ("LEVI", "ReFT", "VL2V-ADiP", "OOD", "LLMs", "Zero-Shot", "x")]
-    [True, True, True, False, False, False, False]
-    """
-    core = _core(token)
-    if len(core) < 2 or core in GENERIC_ACRONYMS or core.rstrip("s") in GENERIC_ACRONYMS:
-        return False
-    if core in _NOT_NAMES:
-        return False
-    if _ADJECTIVE_SUFFIX.search(core):
-        return False  # "SL-based", "CLIP-like": a modifier built on a name, not a name
-    head, _, rest = core.partition("-")
-    if rest and head in GENERIC_ACRONYMS and rest.replace("-", "").isalpha() and not any(c.isupper() for c in rest[1:]):
-        return False  # "AI-Assisted", "LLM-Generated": a generic term with a plain word
-    upper = sum(c.isupper() for c in core)
-    digits = any(c.isdigit() for c in core)
-    letters = sum(c.isalpha() for c in core)
-    if letters == 0 or (core[0].isdigit() and letters == 1):
-        return False  # "3D", "4D", "2x"
-    if _URLISH.search(core):
-        return False
-    parts = core.split("-")
-    if len(parts) > 1 and all(p.islower() or (p[:1].isupper() and p[1:].islower()) for p in parts if p):
-        return False  # "Vision-Language", "Out-of-Distribution", "Zero-Shot": adjectives
-    return upper >= 2 or bool(upper and digits) or bool(upper and not core[0].isupper())
-
-
-def _is_capitalised(token: str) -> bool:
-    core = _core(token)
-    return bool(core) and (core[0].isupper() or core[0].isdigit()) and core not in _NOT_NAMES
-
-
-def infer_type(text: str, start: int, end: int, name: str | None = None) -> str | None:
-    """A concept type from the words around ``text[start:end]``, or None when nothing says.
-
-    Tries, in order: a head noun right after the name ("X dataset"), the name's shape (X-Bench,
-    X-7B), an apposition or copula ("X, a benchmark for", "X is a model"), a head noun just
-    before it ("the method X").
-    """
-    name = name or text[start:end]
-    after = text[end : end + 120]
-    match = _HEAD_RIGHT_AFTER.match(after)
-    if match:
-        return HEAD_TYPES[match.group(1).lower()]
-    for _, shape, kind in _SHAPES:
-        if shape.fullmatch(name):
-            return kind
-    if _MODEL_SUFFIX.search(name):
-        return "model"
-    match = _HEAD_AFTER.match(after)
-    if match:
-        return HEAD_TYPES[match.group(1).lower()]
-    # "the method X", "a new dataset called X": the last words before the name (a regex search
-    # over the preceding text was the slowest step here).
-    words = text[max(0, start - 60) : start].rstrip(" \"“").rsplit(None, 2)
-    if words and words[-1].lower() in ("called", "named", "dubbed", "termed", "coined"):
-        words = words[:-1]
-    if words:
-        return HEAD_TYPES.get(words[-1].lower())
-    return None
-
-
-def _title_head_type(rest: str) -> str | None:
-    # "LEVI: A Benchmark for …" → benchmark; only when the rest opens like a noun phrase.
-    words = rest.split()
-    if not words or words[0].lower() not in ("a", "an", "the"):
-        return None
-    for word in words[1:9]:
-        kind = HEAD_TYPES.get(_core(word).lower())
-        if kind:
-            return kind
-    return None
 
 
 _TITLE_PREFIX = re.compile(r"^\s*([^:()]{1,60}?)\s*(?:\(([^()]{1,30})\))?\s*:\s*(\S.*)$", re.DOTALL)
@@ -266,16 +127,16 @@ def discover_title(title: str) -> list[Candidate]:
     if len(words) > 1 and (words[0].lower().endswith("ing") or words[-1].lower().endswith(TASK_SUFFIXES)):
         return []  # "Looking Inward: …", "Open-Set Recognition: …" describe, they do not name
     if len(words) == 1:
-        if not (is_name_like(words[0]) or (_is_capitalised(words[0]) and words[0][0].isupper())):
+        if not (is_name_like(words[0]) or (is_capitalised(words[0]) and words[0][0].isupper())):
             return []
-    elif not all(is_name_like(w) or _is_capitalised(w) for w in words):
+    elif not all(is_name_like(w) or is_capitalised(w) for w in words):
         return []
-    if is_generic_phrase(words) or _core(prefix) in GENERIC_ACRONYMS:
+    if is_generic_phrase(words) or core_of(prefix) in GENERIC_ACRONYMS:
         return []
-    kind = _title_head_type(rest)
+    kind = title_head_type(rest)
     start = match.start(1)
     found = [Candidate(start, match.end(1), prefix, kind, "title_prefix", True, 0.85)]
-    if acronym and _core(acronym) and not is_generic_phrase([acronym]):
+    if acronym and core_of(acronym) and not is_generic_phrase([acronym]):
         a_start = match.start(2)
         found.append(
             Candidate(a_start, a_start + len(acronym), acronym, kind, "title_prefix", True, 0.85, (start, match.end(1)))
@@ -286,11 +147,11 @@ def discover_title(title: str) -> list[Candidate]:
 def _name_phrase_at(text: str, pos: int, max_words: int = 5) -> tuple[int, int] | None:
     """The span of a name starting at ``pos``: name-like tokens or a run of capitalised words."""
     tokens = []
-    for token in _TOKEN.finditer(text, pos):
+    for token in TOKEN.finditer(text, pos):
         gap = text[tokens[-1].end() if tokens else pos : token.start()]
         if gap.strip() or len(tokens) >= max_words:
             break
-        if not (is_name_like(token.group()) or _is_capitalised(token.group())):
+        if not (is_name_like(token.group()) or is_capitalised(token.group())):
             break
         tokens.append(token)
         if len(tokens) == 1 and text[token.end() : token.end() + 1] in (",", "("):
@@ -298,7 +159,7 @@ def _name_phrase_at(text: str, pos: int, max_words: int = 5) -> tuple[int, int] 
     if not tokens:
         return None
     words = [t.group() for t in tokens]
-    if len(words) == 1 and not is_name_like(words[0]) and not _core(words[0])[0].isupper():
+    if len(words) == 1 and not is_name_like(words[0]) and not core_of(words[0])[0].isupper():
         return None
     if is_generic_phrase(words):
         return None
@@ -387,7 +248,7 @@ def _titled_candidates(text: str, runs: Iterable[tuple[int, int]]) -> list[Candi
     found = []
     for start, end in runs:
         words = text[start:end].split()
-        if is_generic_phrase(words) or words[0].lower() in TITLE_OPENERS or words[0] in _NOT_NAMES:
+        if is_generic_phrase(words) or words[0].lower() in TITLE_OPENERS or words[0] in NOT_NAMES:
             continue
         found.append(Candidate(start, end, text[start:end], None, "titled_phrase", False, 0.4))
         if start == 0 or text[max(0, start - 2) : start] in (". ", "? ", "! "):
@@ -416,130 +277,6 @@ def _propose_windows(text: str, verbs: Iterable[tuple[int, int]]) -> list[tuple[
     return windows
 
 
-def _data_head_candidates(text: str, heads: Iterable[tuple[int, int]]) -> list[Candidate]:
-    found = []
-    for head_start, head_end in heads:
-        word = text[head_start:head_end]
-        previous = text[max(0, head_start - 40) : head_start].rsplit(None, 1)[-1:] or [""]
-        if not previous[0][:1].isupper() and not previous[0][:1].isdigit():
-            continue  # "a new dataset", "this benchmark": no name right before the head noun
-        kind = "benchmark" if word.startswith(("bench", "suite", "chall")) else "dataset"
-        # Walk back over "X, Y and Z" before the head noun.
-        pos = head_start
-        names = []
-        while True:
-            before = text[max(0, pos - 80) : pos]
-            tokens = list(_TOKEN.finditer(before))
-            run = []
-            for token in reversed(tokens):
-                if before[token.end() :].strip(" ") if not run else before[token.end() : run[0].start()].strip(" "):
-                    break
-                word = _core(token.group())
-                # "the VQA dataset" names one dataset even though "VQA" alone is a task.
-                definite = not names and not run and before[: token.start()].endswith("the ") and not word.endswith("s")
-                if (word in GENERIC_ACRONYMS and not definite) or not (
-                        is_name_like(word) or _is_capitalised(word) or word.isdigit() or word in GENERIC_ACRONYMS):
-                    break
-                run.insert(0, token)
-                if len(run) >= 3:
-                    break
-            if not run or run[0].group().isdigit():
-                break
-            words = [t.group() for t in run]
-            base = max(0, pos - 80)
-            if not is_generic_phrase(words):
-                names.append((base + run[0].start(), base + run[-1].end()))
-            joiner = re.search(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$", before[: run[0].start()])
-            if not joiner:
-                break
-            pos = base + joiner.start()
-        for start, end in names:
-            found.append(Candidate(start, end, text[start:end], kind, "data_head", False, 0.75))
-    return found
-
-
-_EVAL_CUE = re.compile(
-    r"\b(?:evaluat\w*|experiment\w*|results?|state[- ]of[- ]the[- ]arts?|outperform\w*|achiev\w*|"
-    r"accurac\w*|benchmark\w*|tested|test|performs?|performance|validat\w*|SOTA|scores?)\b",
-    re.IGNORECASE,
-)
-_LIST_ITEM = re.compile(r"(?:[A-Za-z0-9][\w+\-/.’']*[\w+])(?:\s(?:[A-Z0-9][\w+\-/.]*[\w+]|\d+)){0,2}")
-_LIST_JOINER = re.compile(r",?\s+(?:and|or)\s+|,\s*")
-
-
-_EXAMPLE_CUES = ("such as", "including", "e.g.,", "e.g.", "namely")
-_EXAMPLE_HEAD = re.compile(r"\b(datasets?|benchmarks?|corpora|suites?)\s*(?:\(|,)?\s*$", re.IGNORECASE)
-
-
-def _example_openers(text: str) -> list[tuple[int, int, str | None]]:
-    """"benchmarks such as X", "datasets (including X, Y and Z)": examples of datasets."""
-    openers = []
-    for cue in _EXAMPLE_CUES:
-        pos = text.find(cue)
-        while pos >= 0:
-            head = _EXAMPLE_HEAD.search(text, max(0, pos - 30), pos)
-            if head:
-                kind = "benchmark" if head.group(1).lower().startswith(("bench", "suite")) else "dataset"
-                openers.append((pos, pos + len(cue), kind))
-            pos = text.find(cue, pos + len(cue))
-    return openers
-
-
-def _eval_list_candidates(text: str, preps: Iterable[tuple[int, int]]) -> list[Candidate]:
-    """Names listed after "on"/"across" in a sentence about evaluation ("results on X, Y and Z"),
-    or as examples of datasets ("benchmarks such as X")."""
-    found = []
-    triggers = [(start, end, None) for start, end in preps] + _example_openers(text)
-    for start, end, example_kind in triggers:
-        if example_kind is None:
-            following = text[end + 1 : end + 2]
-            if not (following.isupper() or following.isdigit()):
-                continue  # "on the other hand": lists of names start with a capital or digit
-            sentence_start = max(text.rfind(". ", 0, start) + 1, start - 120)
-            if not _EVAL_CUE.search(text, sentence_start, start):
-                continue
-        pos = end + 1 if text[end : end + 1] == " " else -1
-        while 0 <= pos < len(text):
-            item = _LIST_ITEM.match(text, pos)
-            if not item:
-                break
-            words = item.group().split()
-            # Keep only the leading capitalised/name-like words of the item ("Caltech pedestrians" -> "Caltech").
-            kept = []
-            for word in words:
-                if not (is_name_like(word) or _is_capitalised(word) or (kept and word.isdigit())):
-                    break
-                kept.append(word)
-            if not kept or is_generic_phrase(kept) or _core(kept[0]) in GENERIC_ACRONYMS:
-                break
-            name_end = pos + len(" ".join(kept))
-            # What a paper evaluates "on" is data unless the gazetteer knows better.
-            found.append(Candidate(pos, name_end, text[pos:name_end], example_kind or "dataset", "eval_list", False, 0.5))
-            if len(kept) < len(words):
-                break
-            joiner = _LIST_JOINER.match(text, item.end())
-            if not joiner:
-                break
-            pos = joiner.end()
-    return found
-
-
-_SLASH_SERIES = re.compile(r"\b([A-Z][A-Za-z]*-?)(\d+)((?:/\d+)+)\b")
-
-
-def _slash_series_candidates(text: str) -> list[Candidate]:
-    """"CIFAR-10/100" names CIFAR-10 and CIFAR-100."""
-    found = []
-    for match in _SLASH_SERIES.finditer(text):
-        stem = match.group(1)
-        found.append(Candidate(match.start(), match.end(2), stem + match.group(2), None, "slash_series", False, 0.7))
-        pos = match.end(2)
-        for number in match.group(3).split("/")[1:]:
-            pos += 1
-            found.append(Candidate(pos, pos + len(number), number, None, "slash_series", False, 0.7,
-                                   canonical=stem + number))
-            pos += len(number)
-    return found
 
 
 def _nameish_tokens(text: str, starts: Iterable[int]) -> Iterator[tuple[int, str]]:
@@ -552,7 +289,7 @@ def _nameish_tokens(text: str, starts: Iterable[int]) -> Iterator[tuple[int, str
         if start in seen:
             continue
         seen.add(start)
-        token = _TOKEN.match(text, start)
+        token = TOKEN.match(text, start)
         if token:
             yield start, token.group()
 
@@ -589,7 +326,7 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
         # The name comes before the first clause word: "we propose a novel approach OGEN to …".
         stop = _WINDOW_STOP.search(text, start, end)
         limit = stop.start() if stop else end
-        for token in _TOKEN.finditer(text, start, limit):
+        for token in TOKEN.finditer(text, start, limit):
             if is_name_like(token.group()):
                 span = _name_phrase_at(text, token.start()) or (token.start(), token.end())
                 found.append(Candidate(span[0], span[1], text[span[0] : span[1]], None, "propose", True, 0.8))
@@ -616,7 +353,7 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
         for possessive in ("'s", "’s"):
             if word.endswith(possessive):
                 word = word[: -len(possessive)]
-        if "/" in word and _SLASH_SERIES.fullmatch(word):
+        if "/" in word and SLASH_SERIES.fullmatch(word):
             continue  # "ImageNet-100/200" is two names, found by the slash-series pattern
         if not is_name_like(word):
             continue
@@ -633,10 +370,10 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
             # An all-caps token used again and again without a definition is the paper's own name
             # ("our score - VSDR"); used once or twice it is mostly an abbreviation (XOR, PO).
             found.append(Candidate(start, end, word, None, "coined", False, 0.4))
-    found.extend(_data_head_candidates(text, hints.data_heads))
-    found.extend(_eval_list_candidates(text, hints.preps))
+    found.extend(data_head_candidates(text, hints.data_heads))
+    found.extend(eval_list_candidates(text, hints.preps))
     if "/" in text:
-        found.extend(_slash_series_candidates(text))
+        found.extend(slash_series_candidates(text))
     found.extend(_shape_candidates(text))
     found.extend(_titled_candidates(text, hints.titled))
     return found
@@ -646,7 +383,7 @@ def _shape_candidates(text: str) -> list[Candidate]:
     """X-Bench, XEval, X-10K, XQA: each occurrence of a telling part is widened to its token and
     the whole token is tested, which is much cheaper than scanning the text with each shape."""
     found, seen = [], set()
-    for needles, shape, kind in _SHAPES:
+    for needles, shape, kind in SHAPES:
         for needle in needles:
             pos = text.find(needle)
             while pos >= 0:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -29,7 +28,7 @@ from typing import Callable, Iterable, Iterator
 import numpy
 
 from litkg.errors import ModelError
-from litkg.extract.lexicon import DATA_HEAD_WORDS, GENERIC_ACRONYMS, GENERIC_WORDS, NOT_CONCEPTS
+from litkg.extract.lexicon import GENERIC_ACRONYMS, GENERIC_WORDS, NOT_CONCEPTS
 
 __all__ = ["CLASSES", "SpanCandidate", "SpanModel", "find_candidates", "span_features", "default_model_path"]
 
@@ -384,7 +383,7 @@ def default_model_path() -> Path:
 
 def iter_features(texts: Iterable[tuple[str, str]], known: Callable[[str], str | None]) -> Iterator[tuple[str, SpanCandidate, list[str]]]:
     """(field, candidate, features) of every candidate of ``(field, text)`` pairs; for training."""
-    for field, text in texts:
-        context = PaperContext(text, field, known)
+    for field_name, text in texts:
+        context = PaperContext(text, field_name, known)
         for cand in find_candidates(text):
-            yield field, cand, span_features(cand, text, context)
+            yield field_name, cand, span_features(cand, text, context)
