@@ -381,3 +381,17 @@ def test_papers_are_found_by_their_source_ids(tmp_path, extractor):
             "Only In OpenAlex: Inverted Abstracts")
         assert kg.paper_profile("openalex:w4000000004").title == "Étude des réseaux récurrents compacts"
         assert kg.paper_profile("hf:2201.00042").title == "An Older Invented Paper"
+
+
+def test_s2_papers_and_abstracts_datasets_meet_on_the_corpus_id(tmp_path, extractor):
+    papers = write(tmp_path / "papers-part0.jsonl", json.dumps({
+        "corpusid": 31, "externalids": {"CorpusId": "31"}, "title": "Dataset Paper Without Text",
+        "authors": [{"name": "D. Set"}], "year": 2020}) + "\n")
+    abstracts = write(tmp_path / "abstracts-part0.jsonl", json.dumps({
+        "corpusid": 31, "abstract": "The abstract arrives from the other dataset.",
+        "openaccessinfo": {"license": None}}) + "\n")
+    with KnowledgeGraph(tmp_path / "s2.db", extractor=extractor) as kg:
+        summary = kg.build([papers, abstracts])
+        [(title, abstract)] = kg.store.conn.execute("SELECT title, abstract FROM papers").fetchall()
+    assert summary.papers_total == 1
+    assert (title, abstract) == ("Dataset Paper Without Text", "The abstract arrives from the other dataset.")
