@@ -420,3 +420,12 @@ def test_four_fetches_build_into_one_graph_of_distinct_papers(server, fetch, tmp
 
 
 SOURCES_FETCHED = ("openalex", "arxiv", "semantic-scholar", "hf-papers")
+
+
+def test_an_empty_arxiv_page_short_of_the_total_is_asked_again(server, fetch):
+    empty = (DATA / "arxiv_page2.atom").read_text()
+    empty = empty[:empty.index("  <entry>")] + "</feed>\n"
+    second = [Reply(body=empty.encode()), Reply.file("arxiv_page2.atom")]
+    server.route = lambda r: Reply.file("arxiv_page1.atom") if r.query["start"] == "0" else second
+    summary = fetch("arxiv")
+    assert summary.written == 3 and [r.query["start"] for r in server.requests] == ["0", "2", "2"]

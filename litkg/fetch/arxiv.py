@@ -60,6 +60,9 @@ def _parse(body: bytes, url: str, cursor: Any, since: str | None) -> Page:
     start = int(cursor)
     end = start + len(feed.entries)
     total = min(feed.total, MAX_RESULTS) if feed.total is not None else None
+    if not feed.entries and total is not None and start < total:
+        # arXiv now and then answers a page short of the total with no entries: ask again.
+        raise RemoteDataError(f"{url} sent no entries at {start} of {total} results")
     more = end if feed.entries and (total is None or end < total) else None
     return Page(tuple(papers), tuple(skipped), more, total)
 
