@@ -15,7 +15,7 @@ import datetime as _dt
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -145,14 +145,8 @@ def fetch_papers(source: str, query: str, *, out: str | os.PathLike | None = Non
         from litkg.core import KnowledgeGraph
 
         with KnowledgeGraph(db) as kg:
-            summary = _with_build(summary, kg.build([out]))
+            summary = replace(summary, build=kg.build([out]))
     return summary
-
-
-def _with_build(summary: FetchSummary, build) -> FetchSummary:
-    from dataclasses import replace
-
-    return replace(summary, build=build)
 
 
 def _service(source: str) -> Service:
