@@ -108,6 +108,12 @@ _PAGE = """<!DOCTYPE html>
     {% endif %}
     {% if communities %}
     <label><input id="litkg-colour-communities" type="checkbox"> colour by community</label>
+    <ul id="litkg-community-legend" hidden>
+    {% for name, colour in community_legend %}
+      <li><svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true"><circle r="5" fill="{{ colour }}"/></svg>{{ name }}</li>
+    {% endfor %}
+      <li><svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true"><circle r="5" fill="#cfcfcf"/></svg>other</li>
+    </ul>
     {% endif %}
   </aside>
   <aside id="litkg-results" class="litkg-box" aria-label="Search results" hidden></aside>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections import Counter
 from urllib.parse import quote
 
 import networkx as nx
@@ -77,8 +78,10 @@ def _finite(x):
 class PageData:
     """Column arrays for one view's page; see the module docstring."""
 
-    def __init__(self, view, box=(1500.0, 820.0)) -> None:
+    def __init__(self, view, box=(1500.0, 820.0), communities=None) -> None:
         self.view, self.g, self.box = view, view.graph, box
+        self.given_communities = list(communities or ())
+        self.community_names: list[str] = []
         self.source = view.source if view.source is not None else view.graph
         # Least connected first: vis draws in this order, so hubs and their labels end on top.
         degree = self.g.degree()
@@ -171,18 +174,55 @@ class PageData:
         self.focus = focus
 
     def _communities(self) -> None:
+        """``nodes["comm"]`` (-1: none) and ``community_names``: from the communities query when
+        the renderer was given them (concepts by name; a paper takes the most common of its
+        concepts'), else Louvain on the view itself."""
+        if self.given_communities:
+            comm, names = self._given_communities()
+        else:
+            comm, names = self._louvain()
+        if len(names) < 2:
+            return
+        # Only as many groups as there are colours; the rest are drawn as "other".
+        comm = [c if c < len(_PALETTE) else -1 for c in comm]
+        self.nodes["comm"] = comm
+        self.community_names = names[: len(_PALETTE)]
+        self.has_communities = True
+
+    def _given_communities(self):
+        by_name = {}
+        for k, c in enumerate(self.given_communities):
+            for name in getattr(c, "members", ()):
+                by_name.setdefault(str(name), k)
+        comm = [by_name.get(self.nodes["full"][i], -1) if self.types[t] != "paper" else -1
+                for i, t in enumerate(self.nodes["type"])]
+        near = self.g.to_undirected(as_view=True) if self.g.is_directed() else self.g
+        for i, node in enumerate(self.ids):
+            if self.types[self.nodes["type"][i]] == "paper":
+                votes = Counter(comm[self.index[m]] for m in near.adj[node])
+                votes.pop(-1, None)
+                if votes:
+                    comm[i] = min(votes, key=lambda k: (-votes[k], k))
+        present = sorted({c for c in comm if c >= 0})
+        renumber = {old: new for new, old in enumerate(present)}
+        names = [str(getattr(self.given_communities[k], "name", k)) for k in present]
+        return [renumber.get(c, -1) for c in comm], names
+
+    def _louvain(self):
         g = self.g
         if not 2 < g.number_of_nodes() <= _COMMUNITY_MAX or g.number_of_edges() == 0:
-            return
+            return [], []
         und = g.to_undirected(as_view=True) if g.is_directed() else g
         groups = nx.community.louvain_communities(und, seed=0)
         groups.sort(key=lambda c: (-len(c), min(self.index[x] for x in c)))
         comm = [0] * len(self.ids)
+        names = []
         for k, members in enumerate(groups):
             for node in members:
                 comm[self.index[node]] = k
-        self.nodes["comm"] = comm
-        self.has_communities = len(groups) > 1
+            top = sorted(members, key=lambda x: (-self.degrees[self.index[x]], self.index[x]))[:3]
+            names.append(" / ".join(self.nodes["full"][self.index[x]][:30] for x in top))
+        return comm, names
 
     # --- edges -------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ PAGE_JS = r"""
   }
   function str(k) { return typeof k === "number" && k >= 0 ? S[k] : (k || ""); }
   function colourOf(i) {
-    if (byCommunity && N.comm) return D.palette[N.comm[i] % D.palette.length];
+    if (byCommunity && N.comm) return N.comm[i] >= 0 ? D.palette[N.comm[i]] : "#cfcfcf";
     return D.types[N.type[i]][1];
   }
   function nodeItem(i) {
@@ -285,6 +285,7 @@ PAGE_JS = r"""
   var comm = $("litkg-colour-communities");
   if (comm) comm.addEventListener("change", function () {
     byCommunity = comm.checked;
+    $("litkg-community-legend").hidden = !comm.checked;
     nodeItems = []; for (var a = 0; a < n; a++) nodeItems.push(nodeItem(a));
     if (selected !== null) dim(selected); else undim();
   });

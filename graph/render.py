@@ -28,7 +28,7 @@ from litkg.errors import LitkgError
 
 from .layout import HEIGHT, MAX_LABEL_PX, MIN_LABEL_PX, WIDTH, label_fonts, positions
 from .page import page_template
-from .page_data import EDGE_STYLES, NODE_STYLES, PageData
+from .page_data import _PALETTE, EDGE_STYLES, NODE_STYLES, PageData
 from .page_js import PAGE_JS
 from .views import ViewGraph
 
@@ -68,7 +68,8 @@ class RenderResult:
     edges_shown: int
 
 
-def render_html(view: ViewGraph, out_path, *, physics: bool | None = None) -> RenderResult:
+def render_html(view: ViewGraph, out_path, *, physics: bool | None = None,
+                communities=None) -> RenderResult:
     """Write ``view`` as an interactive HTML page that works offline.
 
     Parameters
@@ -80,6 +81,10 @@ def render_html(view: ViewGraph, out_path, *, physics: bool | None = None) -> Re
     physics : bool, optional
         Let vis move nodes until they settle. Off by default: positions are computed in Python
         so that the page opens laid out and labels do not overlap.
+    communities : sequence of Community, optional
+        From :func:`litkg.queries.communities` (``name`` and ``members``, concept names): the
+        page can colour concepts by them, and papers by their concepts' most common one.
+        Without them the page offers Louvain communities of the view itself (up to 3,000 nodes).
 
     Returns
     -------
@@ -107,7 +112,7 @@ def render_html(view: ViewGraph, out_path, *, physics: bool | None = None) -> Re
     n = g.number_of_nodes()
     # An ego view opens with the focus's details panel on the right: its layout leaves room.
     box = (WIDTH - _PANEL if view.focus is not None else WIDTH, HEIGHT)
-    data = PageData(view, box)
+    data = PageData(view, box, communities)
     pos = positions(g, box, centre=view.focus, nodes=data.ids, groups=_leaf_groups(view))
     data.place(pos, label_fonts)
     big = n > _BIG
@@ -164,6 +169,7 @@ def _page_html(view, data, payload, hide_edges: bool) -> str:
         years=data.year_range(),
         weights=data.max_weight(),
         communities=data.has_communities,
+        community_legend=[(name, _PALETTE[k]) for k, name in enumerate(data.community_names)],
         hide_edges=f"{g.number_of_edges():,}" if hide_edges else "",
         vis_js=Markup(_vis_asset("vis-network.min.js")),
         vis_css=Markup(_vis_asset("vis-network.css")),

@@ -495,7 +495,9 @@ class KnowledgeGraph:
         graph = self.to_networkx()
         if view == "ego" and focus is not None:
             focus = store_focus(self.store, focus)  # any paper reference `query paper` accepts
-        return render_html(select_view(graph, view, focus=focus, radius=radius, max_nodes=max_nodes), out)
+        # The page can colour by the communities `litkg query communities` finds.
+        return render_html(select_view(graph, view, focus=focus, radius=radius, max_nodes=max_nodes), out,
+                           communities=self.communities(min_size=2))
 
 
     # -- measuring extraction ---------------------------------------------------------------------

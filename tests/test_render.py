@@ -582,6 +582,12 @@ def test_legend_toggles_a_type_and_filters_by_year(chromium, kg, tmp_path):
         s.js("var e = document.getElementById('litkg-year-min'); e.value = '2021';"
              "e.dispatchEvent(new Event('input'))")
         assert s.js("document.body.dataset.litkgVisibleNodes") == "7"
+        # Colour by community: the colours change and their legend shows.
+        s.click(*_element_xy(s, "#litkg-colour-communities"))
+        assert s.js("document.getElementById('litkg-community-legend').hidden") is False
+        assert s.js("LITKG.nodes.comm.length") == 9
+        assert s.js("window.litkgNetwork.body.nodes[0].options.color.background") == \
+            s.js("LITKG.palette[LITKG.nodes.comm[0]]")
         assert s.errors == []
 
 
@@ -744,3 +750,34 @@ def test_an_ego_view_of_a_hub_groups_its_papers_by_role(tmp_path):
     sequence = [role_of[i] for i in around]
     changes = sum(a != b for a, b in zip(sequence, sequence[1:] + sequence[:1]))
     assert changes == 4  # one sector per role, going round
+
+
+def test_communities_from_the_query_colour_concepts_and_their_papers(kg, tmp_path):
+    from litkg.queries.structure import Community
+
+    groups = [Community("ImageNet / CIFAR-10", ("ImageNet", "CIFAR-10", "ResNet"), 3),
+              Community("GLUE / Transformer", ("GLUE", "Transformer"), 2)]
+    render_html(select_view(kg, "overview"), tmp_path / "c.html", communities=groups)
+    data = _payload(tmp_path / "c.html")
+    comm = dict(zip(data["nodes"]["id"], data["nodes"]["comm"]))
+    assert comm["concept:imagenet"] == comm["concept:resnet"] == comm["paper:p1"] == 0
+    assert comm["concept:glue"] == comm["paper:p4"] == 1
+    html = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert "ImageNet / CIFAR-10" in html and "GLUE / Transformer" in html  # the legend
+
+
+def test_store_render_offers_the_query_communities(sample_store, tmp_path):
+    from litkg.core import KnowledgeGraph
+
+    db, _ = sample_store
+    with KnowledgeGraph(db) as kg:
+        names = [c.name for c in kg.communities(min_size=2)]
+        kg.render(tmp_path / "o.html", view="overview")
+    html = (tmp_path / "o.html").read_text(encoding="utf-8")
+    assert names and any(_html_escape(name) in html for name in names)
+
+
+def _html_escape(text):
+    import html
+
+    return html.escape(text, quote=True)
