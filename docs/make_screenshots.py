@@ -6,7 +6,8 @@ The seed graph is built from ../shared/seeds/*.txt (or read from --seeds-db, e.g
 ``litkg build ../shared/seeds/*.txt --db /tmp/seeds.db``); the 20k graph is the synthetic one
 of bench/bench_views.py. Each page is opened in headless Chromium at 1600×1000 (Debian's
 chromium: apt-get install -y chromium) and saved as seed-<view>.png and 20k-<view>.png; for the
-overview also a second shot with a node clicked (its details panel open, the rest dimmed).
+overview also a second shot with a node clicked (its details panel open, the rest dimmed), and
+for the seed concept map one coloured by the communities of ``litkg query communities``.
 """
 from __future__ import annotations
 
@@ -31,13 +32,15 @@ BIG_VIEWS = {"overview": {"max_nodes": 10 ** 9}, "ego": {"focus": "concept:c40",
              "shared-datasets": {"max_nodes": 2000}, "concept-map": {"max_nodes": 300}}
 
 
-def shoot(page: Path, png: Path, click: str | None = None) -> None:
+def shoot(page: Path, png: Path, click: str | None = None, script: str | None = None) -> None:
     with Session(window=(1600, 1000), timeout=300) as s:
         s.open(page)
         s.wait("document.body && document.body.dataset.litkgReady === '1'", 300)
         s.wait("new Promise(function (r) { setTimeout(function () { r(true); }, 300); })")
         if click:
             s.js(f"window.litkgSelect({click!r})")
+        if script:
+            s.js(script)
             s.wait("new Promise(function (r) { setTimeout(function () { r(true); }, 300); })")
         s.screenshot(png)
         if s.errors:
@@ -56,6 +59,8 @@ def seed_views(db: Path, out: Path, tmp: Path) -> None:
             "SELECT concept_key FROM edges GROUP BY concept_key ORDER BY count(*) DESC LIMIT 1"
         ).fetchone()[0]
     shoot(tmp / "seed-overview.html", out / "seed-overview-panel.png", click=f"concept:{top}")
+    shoot(tmp / "seed-concept-map.html", out / "seed-concept-map-communities.png",
+          script="document.getElementById('litkg-colour-communities').click()")
 
 
 def big_views(out: Path, tmp: Path) -> None:
