@@ -93,12 +93,19 @@ class _Sentences:
         self.starts = [s - offset for s in doc_starts if offset <= s < offset + len(text)]
         if not self.starts or self.starts[0] != 0:
             self.starts.insert(0, 0)
+        # One string per sentence: many mentions in one long sentence share it (and its hash),
+        # where slicing it again for each one was quadratic (#14).
+        self._cut: dict[tuple[int, int], str] = {}
 
     def around(self, start: int, end: int) -> str:
         first = bisect_right(self.starts, start) - 1
         last = bisect_left(self.starts, end)
         stop = self.starts[last] if last < len(self.starts) else len(self.text)
-        return self.text[self.starts[first]:stop].strip()
+        span = (self.starts[first], stop)
+        found = self._cut.get(span)
+        if found is None:
+            found = self._cut[span] = self.text[span[0]:stop].strip()
+        return found
 
 
 def _doc_sentence_starts(doc: Doc) -> list[int]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from litkg.extract.guards import SpanIndex
 from litkg.extract.components import CANDIDATES, GAZETTEER_SPANS, field_segments
 from litkg.extract.discovery import Candidate, infer_type
 from litkg.extract.spanmodel import CLASSES, SpanModel, default_model_path, find_candidates
@@ -84,13 +85,14 @@ class SpanModelComponent:
             patterns = {(c.start, c.end) for c in found.get(name, ())}
             added = []
             # Candidates on a gazetteer hit would be dropped anyway: not scoring them halves the cost.
-            candidates = [c for c in find_candidates(text) if not any(c.start < e and s < c.end for s, e in known)]
+            known_index, pattern_index = SpanIndex(known), SpanIndex(patterns)  # log-time overlap checks (#14)
+            candidates = [c for c in find_candidates(text) if not known_index.overlaps(c.start, c.end)]
             classified = self.model.classify(text, name, candidates)
             for start, end, label, prob in (self.model.predict(text, name, classified=classified)
                                             if self.add_names else ()):
-                if any(start < e and s < end for s, e in known):
+                if known_index.overlaps(start, end):
                     continue
-                if (start, end) not in patterns and any(start < e and s < end for s, e in patterns):
+                if (start, end) not in patterns and pattern_index.overlaps(start, end):
                     continue
                 if _defined_here(text, start, end):
                     continue  # an acronym the paper defines: the acronym rules already decided

@@ -22,6 +22,7 @@ import litkg.extract.sentences  # noqa: F401
 from litkg.extract.assemble import assemble_paper
 from litkg.extract.components import FIELD_SEPARATOR, PHRASES, SPLIT, TEXT, GazetteerMatcher
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
+from litkg.extract.guards import mask_long_runs
 from litkg.records import Extraction, Paper
 
 __all__ = ["EXTRACTOR_VERSION", "build_nlp", "Extractor", "extractor_version"]
@@ -116,7 +117,7 @@ class Extractor:
             for paper in batch:
                 title, abstract = paper.title or "", paper.abstract or ""
                 text = title + FIELD_SEPARATOR + abstract
-                doc = nlp.make_doc(text)
+                doc = nlp.make_doc(mask_long_runs(text))  # same length: offsets stay valid
                 doc.user_data[TEXT] = text
                 doc.user_data[SPLIT] = len(title)
                 doc.user_data[PHRASES] = with_phrases

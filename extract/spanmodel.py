@@ -248,6 +248,7 @@ class PaperContext:
         self._text = text
         self._known = known
         self._counts: dict[str, int] = {}
+        self._spaced: frozenset[str] | None = None
 
     def count(self, lower: str) -> int:
         found = self._counts.get(lower)
@@ -257,7 +258,11 @@ class PaperContext:
 
     def seen_lower(self, lower: str) -> bool:
         # A word the paper also writes in lower case ("Attention" / "attention") is a word.
-        return " " not in lower and (" " + lower + " ") in self._text
+        # The words between two spaces, found once: a scan of the text per candidate was
+        # quadratic on long abstracts (#14).
+        if self._spaced is None:
+            self._spaced = frozenset(self._text.split(" ")[1:-1])
+        return " " not in lower and lower in self._spaced
 
     def known_type(self, lower: str) -> str | None:
         return self._known(lower)

@@ -138,3 +138,104 @@ def test_arxiv_id_regex_is_linear_on_a_long_run_of_letters():
 
     assert normalise_arxiv_id("a" * 100_000) is None
     assert normalise_arxiv_id("arXiv:hep-th/9901001v2") == "hep-th/9901001"
+
+
+def test_long_runs_without_spaces_are_masked_for_spacy_with_offsets_kept():
+    from litkg.extract.guards import MAX_RUN, mask_long_runs
+
+    text = "We use ImageNet " + "(" * 50_000 + " and COCO."
+    masked = mask_long_runs(text)
+    assert len(masked) == len(text)
+    assert masked.startswith("We use ImageNet ") and masked.endswith(" and COCO.")
+    assert "(" not in masked
+    assert mask_long_runs("x" * MAX_RUN) == "x" * MAX_RUN
+
+
+@pytest.mark.parametrize("unit", ["(", "\U0001F600", "aB-"])
+def test_extraction_around_a_long_run_finds_the_names_beside_it(extractor, unit):
+    from litkg.extract.pipeline import Extractor
+
+    spans: list[bool] = []
+    nlp = extractor.nlp
+    # The tokenizer sees a blanked run: it makes a few tokens there, not one per character.
+    text = "We evaluate on ImageNet. " + unit * (30_000 // len(unit)) + " We also use COCO."
+    doc = nlp.make_doc(__import__("litkg.extract.guards", fromlist=["x"]).mask_long_runs(text))
+    assert len(doc) < 50
+    found = Extractor(nlp).extract(Paper("T", text))
+    names = {e.name for e in found.entities}
+    assert {"ImageNet", "COCO"} <= names
+    for entity in found.entities:
+        for m in entity.mentions:
+            spans.append(getattr(Paper("T", text), m.field)[m.start:m.end] == m.text)
+    assert spans and all(spans)
+
+
+def test_span_index_answers_as_the_pairwise_check():
+    import random
+
+    from litkg.extract.guards import SpanIndex
+
+    rng = random.Random(14)
+    for _ in range(200):
+        spans = [(a, a + rng.randint(0, 9)) for a in (rng.randint(0, 60) for _ in range(rng.randint(0, 8)))]
+        index = SpanIndex(spans)
+        for _ in range(20):
+            s = rng.randint(0, 70)
+            e = s + rng.randint(0, 10)
+            assert index.overlaps(s, e) == any(s < b and a < e for a, b in spans)
+
+
+def test_many_mentions_share_one_sentence_string():
+    from litkg.extract.assemble import _Sentences
+
+    text = "ImageNet " * 1000
+    sentences = _Sentences([0], 0, text)
+    assert sentences.around(0, 8) is sentences.around(900, 908)
+
+
+def test_seen_lower_matches_the_substring_rule():
+    from litkg.extract.spanmodel import PaperContext
+
+    text = "Attention is all. we use attention here and\nnewline words attention"
+    context = PaperContext(text, "abstract", lambda _: None)
+    for word in ("attention", "use", "here", "words", "and\nnewline", "all.", "nope", ""):
+        assert context.seen_lower(word) == (" " not in word and f" {word} " in text), word
+
+
+# --- item 3: a structural break in a JSON array loses only the broken record -----------------
+
+BREAKS = {
+    "unclosed bracket in a field": '{"title":"Bad","x":[1,2}',
+    "wrong closing bracket": '{"title":"Bad","x":{"a":1]',
+    "unterminated string": '{"title":"Bad,"x":1}',
+    "missing colon": '{"title" "Bad"}',
+    "stray quote": '{"title":"Bad"x"}',
+    "unclosed object": '{"title":"Bad",',
+    "bare word": '{"title":"Bad","x":NaNx}',
+    "stray closing bracket": '{"title":"Bad","a":]}',
+    "unclosed inner array": '{"title":"Bad","a":[{"name":"x"}',
+}
+
+
+@pytest.mark.parametrize("case", sorted(BREAKS))
+@pytest.mark.parametrize("layout", ["one line", "pretty"])
+def test_json_array_break_keeps_every_record_after_it(tmp_path, case, layout):
+    good = [json.dumps({"title": f"Good {c}", "abstract": "We use COCO."}) for c in "ABC"]
+    sep = ", " if layout == "one line" else ",\n  "
+    path = tmp_path / "in.json"
+    path.write_text("[" + sep.join([good[0], BREAKS[case], good[1], good[2]]) + "]\n")
+    papers, bad = read_skip(path)
+    assert [p.title for p in papers] == ["Good A", "Good B", "Good C"]
+    assert len(bad) >= 1
+    if case != "unclosed inner array":  # that one is whole JSON up to the end of the file
+        assert bad[0].line == (1 if layout == "one line" else 2)
+
+
+def test_json_array_break_found_across_read_chunks(tmp_path):
+    records = [json.dumps({"title": f"Good {i}", "abstract": "x" * 300}) for i in range(600)]
+    records.insert(300, BREAKS["unclosed bracket in a field"])
+    path = tmp_path / "in.json"
+    path.write_text("[\n" + ",\n".join(records) + "\n]\n")
+    papers, bad = read_skip(path)
+    assert len(papers) == 600
+    assert [b.line for b in bad] == [302]

@@ -413,6 +413,11 @@ def _decode_value(buf: _Buffer, start: int, closer: str | None, problems: Proble
             end = _value_end(buf.text, start, closer)
             if end is None and len(buf.text) - start < _MAX_RECORD and buf.more():
                 continue  # the record goes on in the next chunk
+            # Bracket matching past a broken bracket swallows every later record: resume at the
+            # next record instead, when one starts before that end (#14).
+            resume = _next_record(buf, start, start + 1) if closer else None
+            if resume is not None and (end is None or resume < end):
+                end = resume
             escaped = _ESCAPED.search(buf.text, start, end or exc.pos + 1)
             if escaped:
                 reason = _bad_bytes(buf, escaped.start(), encoding)
@@ -425,6 +430,41 @@ def _decode_value(buf: _Buffer, start: int, closer: str | None, problems: Proble
         if end == len(buf.text) and buf.more():
             continue  # a number at the end of a chunk may go on in the next one
         return value, end
+
+
+_RECORD_START = re.compile(r"[,\[\n][ \t\r\n]*(\{)")
+_MAX_RESYNC = 1000  # record starts tried after a break before giving up
+
+
+def _next_record(buf: _Buffer, start: int, pos: int) -> int | None:
+    """Where the first whole record after the broken one at ``start`` begins: an object, after
+    a comma, a bracket or a line end, that decodes and has a title or abstract field."""
+    decoder = json.JSONDecoder(strict=False)
+    search, tries = pos, 0
+    while tries < _MAX_RESYNC:
+        match = _RECORD_START.search(buf.text, search)
+        if match is None:
+            if buf.eof or len(buf.text) - start >= _MAX_RECORD:
+                return None
+            search = max(pos, len(buf.text) - 1)
+            buf.more()
+            continue
+        brace, tries = match.start(1), tries + 1
+        try:
+            value, _ = decoder.raw_decode(buf.text, brace)
+        except json.JSONDecodeError as exc:
+            if exc.pos >= len(buf.text) - 1 and len(buf.text) - start < _MAX_RECORD and buf.more():
+                continue  # the candidate goes on in the next chunk: try it again
+            search = brace + 1
+            continue
+        except (ValueError, RecursionError):
+            search = brace + 1
+            continue
+        if isinstance(value, dict) and any(_CANONICAL.get(_field_key(k)) in ("title", "abstract")
+                                           for k in value):
+            return brace
+        search = brace + 1
+    return None
 
 
 def _bad_bytes(buf: _Buffer, index: int, encoding: str) -> str:
