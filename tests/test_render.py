@@ -521,7 +521,15 @@ def test_clicking_a_node_opens_its_details_and_dims_the_rest(chromium, kg, tmp_p
     page = render_html(select_view(kg, "overview"), tmp_path / "overview.html").path
     with Session() as s:
         _open(s, page)
-        s.click(*_node_xy(s, "paper:p1"))
+        xy = _node_xy(s, "paper:p1")
+        # Hovering shows a plain-text tooltip and dims all but the neighbourhood.
+        s.hover(xy[0] + 3, xy[1] + 3)
+        s.hover(*xy)
+        tip = s.wait("!document.getElementById('litkg-tip').hidden && "
+                     "document.getElementById('litkg-tip').textContent", 10)
+        assert tip == "Deep residual nets\n2020 · ICML"
+        assert s.js("document.body.dataset.litkgDimmed") == "5"
+        s.click(*xy)
         s.wait("document.body.dataset.litkgPanel === 'paper:p1'", 10)
         text = _panel(s)
         for part in ("Deep residual nets", "Ada Lovelace, Alan Turing", "2020 · ICML",
