@@ -789,3 +789,25 @@ def _html_escape(text):
     import html
 
     return html.escape(text, quote=True)
+
+
+def test_hovering_a_link_shows_its_role_confidence_and_evidence(chromium, kg, tmp_path):
+    page = render_html(select_view(kg, "ego", focus="p1"), tmp_path / "ego.html").path
+    with Session() as s:
+        _open(s, page)
+        xy = s.js("""(function () {
+          var net = window.litkgNetwork, E = LITKG.edges, N = LITKG.nodes;
+          for (var j = 0; j < E.from.length; j++) if (N.id[E.to[j]] === "concept:resnet") break;
+          var e = net.body.edges[j];
+          net.moveTo({position: e.edgeType.getPoint(0.5), animation: false});
+          var d = net.canvasToDOM(e.edgeType.getPoint(0.5));
+          var r = document.getElementById("litkg-network").getBoundingClientRect();
+          return [d.x + r.left, d.y + r.top];
+        })()""")
+        s.hover(xy[0] + 2, xy[1] + 2)
+        s.hover(*xy)
+        tip = s.wait("!document.getElementById('litkg-tip').hidden && "
+                     "document.getElementById('litkg-tip').textContent", 10)
+        assert tip == ("Deep residual nets\nproposes ResNet\nconfidence 0.90 · from the abstract\n"
+                       "\u201cWe use it.\u201d")
+        assert s.errors == []
