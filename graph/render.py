@@ -122,10 +122,12 @@ def render_html(view: ViewGraph, out_path, *, physics: bool | None = None,
     payload["hideEdges"] = hide_edges
     shown, edges_shown = n, g.number_of_edges()
     html = _page_html(view, data, payload, hide_edges)
+    from litkg.outputs import write_text_atomic
+
     path = Path(out_path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(html, encoding="utf-8")
+        write_text_atomic(path, html)  # whole or not at all (#14)
     except OSError as err:
         raise LitkgError(f"cannot write {path}: {err.strerror or err}",
                          hint="check the output path and that its folder is writable") from err

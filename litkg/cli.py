@@ -117,32 +117,32 @@ def progress_bar(stream, *, total: int | None = None, disable: bool | None = Non
 @fail_cleanly
 def extract(inputs, out, mkdir, fmt, on_error, encoding, fast, workers) -> None:
     """Extract entities from INPUTS and write one JSON object per paper (JSONL); no store."""
-    from pathlib import Path
-
     from litkg.errors import InputError
+
+    from contextlib import nullcontext
+
+    from litkg.outputs import atomic_open, check_not_input
 
     if out:
         check_out_folder(out, mkdir=mkdir)
+        check_not_input(out, inputs)
     kg = KnowledgeGraph(fast=fast, workers=workers)
     skipped: list = []
-    stream = open(out, "w", encoding="utf-8") if out else sys.stdout
-    try:
-        count = 0
-        for paper, extraction in kg.extract(list(inputs), format=fmt, on_error=on_error, skipped=skipped,
-                                            encoding=encoding):
-            stream.write(json.dumps(extraction_json(paper, extraction), ensure_ascii=False) + "\n")
-            count += 1
-    finally:
-        kg.close()
-        if out:
-            stream.close()
-    for record in skipped:
-        click.echo(f"skipped {record}", err=True)
-    if count == 0:
-        if out:
-            Path(out).unlink(missing_ok=True)
-        raise InputError(f"no records read from {len(inputs)} file(s) ({len(skipped)} skipped)",
-                         hint="check the inputs and --format; a record needs a title or an abstract")
+    # Written to a temporary file renamed at the end: a failure leaves an old --out as it was.
+    with atomic_open(out) if out else nullcontext(sys.stdout) as stream:
+        try:
+            count = 0
+            for paper, extraction in kg.extract(list(inputs), format=fmt, on_error=on_error, skipped=skipped,
+                                                encoding=encoding):
+                stream.write(json.dumps(extraction_json(paper, extraction), ensure_ascii=False) + "\n")
+                count += 1
+        finally:
+            kg.close()
+        for record in skipped:
+            click.echo(f"skipped {record}", err=True)
+        if count == 0:
+            raise InputError(f"no records read from {len(inputs)} file(s) ({len(skipped)} skipped)",
+                             hint="check the inputs and --format; a record needs a title or an abstract")
     if out:
         click.echo(f"Wrote {count} papers to {out} ({len(skipped)} records skipped).", err=True)
 
@@ -205,6 +205,9 @@ def stats(db, as_json) -> None:
 def render(out, view, focus, radius, max_nodes, mkdir, db) -> None:
     """Write an interactive HTML view of the graph (works offline)."""
     check_out_folder(out, mkdir=mkdir)
+    from litkg.outputs import check_not_input
+
+    check_not_input(out, [db])
     with KnowledgeGraph(db) as kg:
         result = kg.render(out, view=view, focus=focus, radius=radius, max_nodes=max_nodes)
     note = f" of {result.nodes_total}" if result.nodes_total > result.nodes_shown else ""

@@ -21,6 +21,7 @@ import networkx as nx
 from litkg.commands.common import check_out_folder, db_option, fail_cleanly, json_option, mkdir_option, print_json
 from litkg.errors import LitkgError
 from litkg.graph.store import GraphStore
+from litkg.outputs import atomic_open, atomic_path, check_not_input
 
 __all__ = ["export", "FORMATS", "flatten_graph", "write_graph_file", "node_link_json"]
 
@@ -69,13 +70,13 @@ def _write_csv_pair(graph: nx.DiGraph, directory: Path) -> None:
     flat = flatten_graph(graph)
     directory.mkdir(parents=True, exist_ok=True)
     node_columns = sorted({k for _, data in flat.nodes(data=True) for k in data})
-    with open(directory / "nodes.csv", "w", encoding="utf-8", newline="") as fh:
+    with atomic_open(directory / "nodes.csv", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["id", *node_columns])
         for node, data in flat.nodes(data=True):
             writer.writerow([node, *(data.get(c, "") for c in node_columns)])
     edge_columns = sorted({k for _, _, data in flat.edges(data=True) for k in data})
-    with open(directory / "edges.csv", "w", encoding="utf-8", newline="") as fh:
+    with atomic_open(directory / "edges.csv", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["source", "target", *edge_columns])
         for u, v, data in flat.edges(data=True):
@@ -93,15 +94,16 @@ def write_graph_file(graph: nx.DiGraph, fmt: str, out: str | os.PathLike) -> Pat
         return path
     if path.is_dir():
         raise ExportError(f"{path} is a directory; --format {fmt} writes one file")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "graphml":
-        nx.write_graphml(flatten_graph(graph), path, encoding="utf-8")
-    elif fmt == "gexf":
-        nx.write_gexf(flatten_graph(graph), path, encoding="utf-8")
-    elif fmt == "json":
-        path.write_text(json.dumps(node_link_json(graph), ensure_ascii=False, indent=1), encoding="utf-8")
-    else:
+    if fmt not in ("graphml", "gexf", "json"):
         raise ValueError(f"unknown format {fmt!r}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as temp:  # whole or not at all: a failure keeps the old file
+        if fmt == "graphml":
+            nx.write_graphml(flatten_graph(graph), temp, encoding="utf-8")
+        elif fmt == "gexf":
+            nx.write_gexf(flatten_graph(graph), temp, encoding="utf-8")
+        else:
+            temp.write_text(json.dumps(node_link_json(graph), ensure_ascii=False, indent=1), encoding="utf-8")
     return path
 
 
@@ -123,6 +125,7 @@ def export(fmt, out, database, db, as_json, mkdir) -> None:
     or new database) and the cypher-shell command that creates the constraints and indexes.
     """
     check_out_folder(out, mkdir=mkdir, directory=fmt in ("neo4j-csv", "csv"))
+    check_not_input(out, [db])
     with GraphStore(db, create=False) as store:
         if fmt == "neo4j-csv":
             from litkg.graph.neo4j_export import write_neo4j_csv
