@@ -303,7 +303,7 @@ def test_openalex_snapshot_lines_and_a_curl_page_on_one_line(tmp_path):
 
 
 def test_openalex_broken_records(tmp_path):
-    records = [{"id": "https://openalex.org/W1", "title": "A", "abstract_inverted_index": {"x": [-1]}},
+    records = [{"id": "https://openalex.org/W1", "title": "A", "abstract_inverted_index": {"x": [-3]}},
                {"id": "https://openalex.org/W2", "title": "B", "abstract_inverted_index": {"x": "0"}},
                {"id": "https://openalex.org/W3", "title": None, "abstract_inverted_index": None},
                {"id": "https://openalex.org/W4", "title": "Fine", "authorships": "nobody"}]

@@ -41,7 +41,7 @@ def abstract_from_index(index: Any) -> str:
                 words[position] = word
     except (TypeError, IndexError):
         words = [None]
-    if None in words or min(map(min, filter(None, index.values()))) < 0:
+    if None in words:  # a gap, or a negative position: the careful way, which refuses those
         return _abstract_with_gaps(index)
     return " ".join(words)
 
