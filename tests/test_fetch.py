@@ -429,3 +429,19 @@ def test_an_empty_arxiv_page_short_of_the_total_is_asked_again(server, fetch):
     server.route = lambda r: Reply.file("arxiv_page1.atom") if r.query["start"] == "0" else second
     summary = fetch("arxiv")
     assert summary.written == 3 and [r.query["start"] for r in server.requests] == ["0", "2", "2"]
+
+
+def test_a_redirect_from_https_to_plain_http_is_refused(monkeypatch):
+    from litkg.fetch import http
+
+    seen = []
+
+    def fake_open(self, url, headers):
+        seen.append(url)
+        raise http._Redirect("http://api.example.org/works")
+
+    monkeypatch.setattr(http.HttpClient, "_open", fake_open)
+    client = HttpClient(min_interval=0, sleep=lambda s: None)
+    with pytest.raises(RedirectRefusedError, match="from HTTPS to plain HTTP"):
+        client.get("https://api.example.org/works", parse=lambda body, url: body)
+    assert seen == ["https://api.example.org/works"]
