@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import urllib.parse
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from litkg.extract.normalise import concept_norm
 from litkg.identity import paper_identifiers
 from litkg.records import ROLES, ExtractedEntity, Paper
 
-__all__ = ["GraphStore", "ConceptRow", "SCHEMA_VERSION", "text_hash"]
+__all__ = ["GraphStore", "ConceptRow", "SCHEMA_VERSION", "text_hash", "open_snapshot"]
 
 SCHEMA_VERSION = "1"
 
@@ -157,13 +158,18 @@ class GraphStore:
         The database file; created with its schema when missing (unless ``create`` is False).
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 10.0) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 10.0,
+                 readonly: bool = False) -> None:
         self.path = Path(path)
+        self.readonly = readonly
         self._touched: set[str] = set()  # discovered concepts to refresh (see refresh_concepts)
-        if not create and not self.path.exists():
+        if (readonly or not create) and not self.path.exists():
             raise StoreError(f"no litkg store at {self.path}")
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a directory, not a litkg store")
+        if readonly:
+            self.conn = open_snapshot(self.path, timeout)
+            return
         try:
             self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
             self.conn.execute("PRAGMA journal_mode=WAL")
@@ -185,6 +191,8 @@ class GraphStore:
                                  hint="rebuild the store with this version of litkg")
 
     def close(self) -> None:
+        if self.readonly and self.conn.in_transaction:
+            self.conn.rollback()  # ends the read snapshot
         self.conn.close()
 
     def __enter__(self) -> "GraphStore":
@@ -202,11 +210,18 @@ class GraphStore:
             raise _store_error(exc, self.path) from None
         try:
             yield self.conn
+        except sqlite3.DatabaseError as exc:  # disk full, read-only, damaged: a StoreError (#14)
+            _rollback(self.conn)
+            raise _store_error(exc, self.path) from None
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            _rollback(self.conn)
             raise
         else:
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                _rollback(self.conn)
+                raise _store_error(exc, self.path) from None
 
     # -- papers -------------------------------------------------------------------------------
     def find_paper_key(self, paper: Paper) -> str | None:
@@ -419,10 +434,89 @@ class GraphStore:
         return [ConceptRow(*row) for row in rows]
 
 
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def open_snapshot(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
+    """A read-only connection to the litkg store at ``path``, inside one read transaction: every
+    query through it sees the store as it was when it was opened, even while a build commits.
+
+    The file is opened with a ``mode=ro`` URI (on a read-only file system, ``immutable=1``): no
+    schema statement, no write lock, nothing written. A file that is not a litkg store, or is of
+    another schema version, is refused without being touched.
+    """
+    with open(path, "rb") as stream:
+        head = stream.read(len(_SQLITE_HEADER))
+    if head != _SQLITE_HEADER:
+        what = "an empty file" if not head else "not an SQLite database"
+        raise StoreError(f"{path} is {what}, not a litkg store",
+                         hint="point --db at a store made by 'litkg build'")
+    uri = "file:" + urllib.parse.quote(str(path.resolve()))
+    error: sqlite3.Error | None = None
+    for flags in ("?mode=ro", "?mode=ro&immutable=1"):  # immutable: a read-only folder or disk
+        conn = sqlite3.connect(uri + flags, uri=True, timeout=timeout, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            conn.execute("PRAGMA query_only=ON")
+            conn.execute("BEGIN")  # deferred: the first read below takes the snapshot
+            _check_schema(conn, path)
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            error = exc
+            if "unable to open" not in str(exc) and "readonly" not in str(exc):
+                break
+        except BaseException:
+            conn.close()
+            raise
+    raise _store_error(error, path)
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        conn.execute("SELECT 1 FROM papers LIMIT 1").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            raise StoreError(f"{path} is an SQLite database but not a litkg store ({exc})",
+                             hint="point --db at a store made by 'litkg build'") from None
+        raise
+    except sqlite3.DatabaseError as exc:
+        raise _store_error(exc, path) from None
+    if row is None:
+        raise StoreError(f"{path} has no schema version: not a litkg store, or a damaged one",
+                         hint="run 'litkg check' on it, or rebuild it with 'litkg build'")
+    if row[0] != SCHEMA_VERSION:
+        newer = row[0].isdigit() and int(row[0]) > int(SCHEMA_VERSION)
+        raise StoreError(f"{path} has schema version {row[0]}; this litkg reads {SCHEMA_VERSION}",
+                         hint="upgrade litkg to read it" if newer else
+                         "rebuild the store with this version of litkg")
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    except sqlite3.DatabaseError:
+        pass  # SQLite rolled back on its own (disk full, I/O error)
+
+
 def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return StoreLockedError(f"{path} is locked by another writer")
+    if "full" in text:
+        return StoreError(f"{path}: the disk is full; the last batch was not written",
+                          hint="free some space and run the build again: it resumes where it stopped")
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"{path} cannot be written (a read-only file, folder or disk): {text}",
+                          hint="build into a --db you can write")
+    if "unable to open" in text:
+        return StoreError(f"{path} cannot be opened: {text}",
+                          hint="check the file's permissions and that its folder can be read")
+    if "malformed" in text:
+        return StoreError(f"{path} is damaged: {text}",
+                          hint="run 'litkg check' to see what is wrong; rebuild it from its inputs into a new --db")
     if "not a database" in text or "malformed" in text:
         return StoreError(f"{path} is not a litkg store (or is damaged): {text}",
                           hint="point --db at a litkg store, or at a new path to create one")

@@ -191,6 +191,30 @@ def stats(db, as_json) -> None:
 
 
 @cli.command()
+@db_option
+@json_option
+@fail_cleanly
+def check(db, as_json) -> None:
+    """Check that a store is sound (SQLite integrity and foreign keys); exit 1 and say what is
+    wrong when it is not. Opens the store read-only."""
+    from litkg.graph.check import check_store
+
+    report = check_store(db)
+    if as_json:
+        print_json(report.to_json())
+    elif report.ok:
+        click.echo(f"{db}: ok ({', '.join(f'{v} {k}' for k, v in report.counts.items())})")
+    else:
+        for problem in report.problems:
+            click.echo(f"{db}: {problem}", err=True)
+    if not report.ok:
+        if not as_json:
+            click.echo("Error: the store is damaged (hint: rebuild it with 'litkg build' from its inputs "
+                       "into a new --db)", err=True)
+        sys.exit(1)
+
+
+@cli.command()
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
 @click.option("--view", default="overview", show_default=True,
               type=click.Choice(["overview", "ego", "shared-datasets", "concept-map"]), help="What to show.")

@@ -190,10 +190,14 @@ class KnowledgeGraph:
     def store(self) -> GraphStore:
         """The open store; reading a store that does not exist is an error, not a new file."""
         if self._store is None:
-            self._store = GraphStore(self.db_path, create=False)
+            # Read-only, one snapshot until close(): no lock, consistent during a build (#14).
+            self._store = GraphStore(self.db_path, readonly=True)
         return self._store
 
     def _open_for_writing(self) -> GraphStore:
+        if self._store is not None and self._store.readonly:
+            self._store.close()
+            self._store = None
         if self._store is None:
             self._store = GraphStore(self.db_path, create=True)
         return self._store

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from functools import wraps
 from pathlib import Path
@@ -29,8 +30,32 @@ def fail_cleanly(func: Callable) -> Callable:
             sys.exit(1)
         except BrokenPipeError:  # `litkg … | head` is not an error
             sys.exit(0)
+        except sqlite3.DatabaseError as exc:  # a store damaged, full or read-only mid-command (#14)
+            click.echo(f"Error: the store cannot be used: {_sqlite_reason(exc)} (hint: {_sqlite_hint(exc)})",
+                       err=True)
+            sys.exit(1)
+        except OSError as exc:  # a full disk, a folder that cannot be written
+            where = f" {exc.filename}" if exc.filename else ""
+            click.echo(f"Error: cannot access{where}: {exc.strerror or exc} (hint: check the path, its "
+                       f"permissions and the free space)", err=True)
+            sys.exit(1)
 
     return wrapper
+
+
+def _sqlite_reason(exc: Exception) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _sqlite_hint(exc: Exception) -> str:
+    text = str(exc).lower()
+    if "full" in text:
+        return "free some disk space and run the command again; the store keeps its last committed batch"
+    if "readonly" in text or "read-only" in text:
+        return "the store or its folder cannot be written; build into a --db you can write"
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return "run 'litkg check --db PATH' to see what is damaged, and rebuild the store"
+    return "run 'litkg check --db PATH'"
 
 
 def db_option(func: Callable) -> Callable:

@@ -126,7 +126,7 @@ def export(fmt, out, database, db, as_json, mkdir) -> None:
     """
     check_out_folder(out, mkdir=mkdir, directory=fmt in ("neo4j-csv", "csv"))
     check_not_input(out, [db])
-    with GraphStore(db, create=False) as store:
+    with GraphStore(db, readonly=True) as store:
         if fmt == "neo4j-csv":
             from litkg.graph.neo4j_export import write_neo4j_csv
 

@@ -94,7 +94,7 @@ def push_cmd(db, settings, batch_size, retry_for, as_json) -> None:
     from litkg.graph.neo4j_push import Neo4jWriter
     from litkg.graph.store import GraphStore
 
-    with GraphStore(db, create=False) as store:
+    with GraphStore(db, readonly=True) as store:
         total = sum(store.count(t) for t in ("papers", "concepts", "edges", "concept_relations"))
         # The writer's retry policy (--retry-for) is the only one: the driver's own retries are off.
         driver = settings.open_driver(max_transaction_retry_time=0)

@@ -1,0 +1,67 @@
+"""``litkg check``: is a store sound? (issue #14, item 6)
+
+Runs SQLite's ``integrity_check`` and ``foreign_key_check`` on a read-only connection and says,
+in words, what is wrong: the file is not a store, pages are damaged, rows point at papers or
+concepts that are not there. Nothing is written.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from litkg.errors import StoreError
+
+__all__ = ["CheckReport", "check_store"]
+
+_MAX_PROBLEMS = 20  # integrity_check can list thousands of damaged pages: the first few say enough
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What :func:`check_store` found; ``ok`` when ``problems`` is empty."""
+
+    path: str
+    problems: tuple[str, ...] = field(default=())
+    counts: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "ok": self.ok, "problems": list(self.problems), "counts": self.counts}
+
+
+def check_store(path: str | Path) -> CheckReport:
+    """Check the store at ``path``; StoreError only when there is no file at all.
+
+    >>> import tempfile, pathlib
+    >>> bad = pathlib.Path(tempfile.mkdtemp()) / "x.db"; _ = bad.write_bytes(b"hello")
+    >>> check_store(bad).problems  # doctest: +ELLIPSIS
+    ('...is not an SQLite database, not a litkg store',)
+    """
+    from litkg.graph.store import open_snapshot
+
+    path = Path(path)
+    if not path.exists():
+        raise StoreError(f"no litkg store at {path}")
+    try:
+        conn = open_snapshot(path)
+    except StoreError as exc:
+        return CheckReport(str(path), (exc.message,))
+    problems: list[str] = []
+    counts: dict[str, int] = {}
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check(%d)" % _MAX_PROBLEMS)]
+        if rows != ["ok"]:
+            problems += [f"damaged: {r}" for r in rows]
+        for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchmany(_MAX_PROBLEMS):
+            problems.append(f"{table} row {rowid} points at a missing row of {parent}")
+        for table in ("papers", "concepts", "edges"):
+            counts[table] = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"cannot be read: {exc}")
+    finally:
+        conn.close()
+    return CheckReport(str(path), tuple(problems), counts)
