@@ -318,47 +318,85 @@ def _plain(value: Any) -> Any:
 
 
 # Literals and comments are blanked before looking for commands, so a name such as 'DROP INDEX'
-# in a string does not count.
+# in a string does not count; a `quoted name` stays a word, so ``USE `neo4j` CREATE INDEX`` is
+# still seen as USE NAME CREATE INDEX.
 _LITERALS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+_PREFIX = r"(?:(?:EXPLAIN|PROFILE)\s+)?(?:USE\s+\S+\s+)?"
 _ADMIN = re.compile(
-    r"(?:^|;)\s*(?:USE\s+\S+\s+)?(?:(?:CREATE|DROP|ALTER|RENAME)\s+(?:OR\s+REPLACE\s+)?(?:\w+\s+)?"
-    r"(?:CONSTRAINT|INDEX|DATABASE|ALIAS|USER|ROLE|SERVER)|GRANT|DENY|REVOKE|(?:START|STOP)\s+DATABASE|"
+    r"\b(?:CREATE|DROP|ALTER|RENAME)\s+(?:OR\s+REPLACE\s+)?(?:\w+\s+){0,2}?"
+    r"(?:CONSTRAINT|INDEX|DATABASE|COMPOSITE|ALIAS|USER|ROLE|SERVER|PRIVILEGE)\b|"
+    r"(?:^|;)\s*" + _PREFIX + r"(?:GRANT|DENY|REVOKE|(?:START|STOP|ENABLE|DEALLOCATE|REALLOCATE)\s+\w+|"
     r"TERMINATE\s+TRANSACTIONS?)\b|\bCALL\s+(?:db|dbms)\.(?:create|drop|set|clear|checkpoint|kill|upgrade)", re.I)
+_EXPLAIN_PREFIX = re.compile(r"^\s*(?:EXPLAIN|PROFILE)\b", re.I)
+
+
+def _blank_literals(cypher: str) -> str:
+    return _LITERALS.sub(lambda m: " name " if m.group().startswith("`") else " ", cypher)
 
 
 def check_read_only(cypher: str) -> None:
     """Refuse schema and administration commands before they reach the server.
 
-    Data writes are caught by :func:`run_cypher`'s rollback, but some servers (ArcadeDB) apply
-    schema changes outside the transaction, so those are never sent.
+    Data writes are caught by :func:`run_cypher`'s plan check and rollback, but some servers
+    (ArcadeDB) apply schema changes outside the transaction — even under ``EXPLAIN`` — so those
+    are never sent.
     """
     from litkg.graph.neo4j_model import Neo4jQueryError
 
-    match = _ADMIN.search(_LITERALS.sub(" ", cypher))
+    match = _ADMIN.search(_blank_literals(cypher))
     if match:
         raise Neo4jQueryError(f"{' '.join(match.group(0).split())!r}: schema and administration commands are not run "
                               "here; nothing was sent", hint="run read queries (MATCH … RETURN)")
 
 
+def _check_plan(summary, *, types_reliable: bool | None = None) -> None:
+    """Refuse on the query type the server reports for ``EXPLAIN``: a schema command always; a
+    write when the server's plans tell reads from writes (Neo4j's do, before anything runs).
+    ArcadeDB reports every query as a write, even ``RETURN 1``: there the rollback and the update
+    counters decide. ``types_reliable`` says which kind of server this is; None tells by the
+    agent name."""
+    from litkg.graph.neo4j_model import Neo4jQueryError
+
+    kind = getattr(summary, "query_type", None)
+    counters = getattr(summary, "counters", None)
+    if counters is not None and (counters.contains_updates or counters.contains_system_updates):
+        raise Neo4jQueryError("the server changed something while only explaining the query; check its schema "
+                              "(SHOW INDEXES, SHOW CONSTRAINTS)", hint="run read queries (MATCH … RETURN)")
+    if kind == "s":
+        raise Neo4jQueryError("the server reports a schema command; it was not run, nothing was changed",
+                              hint="run read queries (MATCH … RETURN)")
+    if types_reliable is None:
+        types_reliable = str(getattr(getattr(summary, "server", None), "agent", "") or "").startswith("Neo4j/")
+    if kind in ("w", "rw") and types_reliable:
+        raise Neo4jQueryError("the query tried to write (the server's plan says so); it was not run, nothing "
+                              "was changed", hint="use MATCH … RETURN queries")
+
+
 def run_cypher(driver, cypher: str, parameters: Mapping[str, Any] | None = None, *,
                database: str = "neo4j") -> CypherResult:
-    """Run a read query in a read transaction that is always rolled back.
+    """Run a read query in a read-access session, in a transaction that is always rolled back.
 
-    Servers that do not enforce read access (ArcadeDB) would otherwise let a query write; here
-    a query that changed data raises :class:`~litkg.graph.neo4j_model.Neo4jQueryError` and its
-    changes are discarded, and schema or administration commands are refused before they are
-    sent (:func:`check_read_only`).
+    Schema or administration commands are refused before they are sent
+    (:func:`check_read_only`); then the query is explained and refused on the type the server
+    reports (:func:`_check_plan`); servers that do not enforce read access (ArcadeDB) may run a
+    write, which raises :class:`~litkg.graph.neo4j_model.Neo4jQueryError` after its transaction
+    was rolled back.
     """
     from neo4j.exceptions import DriverError, Neo4jError
 
-    from litkg.graph.neo4j_model import Neo4jQueryError
     from litkg.graph.neo4j_push import translate_error
 
     check_read_only(cypher)
+    explained = "EXPLAIN " + _EXPLAIN_PREFIX.sub("", cypher, count=1)
     try:
         with driver.session(database=database, default_access_mode="READ") as session:
             tx = session.begin_transaction()
             try:
+                # A plain read first: a server that calls even it a write reports types that say nothing.
+                calibration = getattr(tx.run("EXPLAIN RETURN 1", {}), "consume", lambda: None)()
+                reliable = getattr(calibration, "query_type", None) == "r"
+                plan = tx.run(explained, dict(parameters or {}))
+                _check_plan(plan.consume(), types_reliable=reliable)
                 result = tx.run(cypher, dict(parameters or {}))
                 keys = tuple(result.keys())
                 rows = tuple({k: _plain(v) for k, v in record.items()} for record in result)
@@ -367,13 +405,13 @@ def run_cypher(driver, cypher: str, parameters: Mapping[str, Any] | None = None,
                 tx.rollback()
     except Neo4jError as exc:
         if _refused_write(exc):  # Neo4j 5 refuses a write in a read transaction itself
-            raise _tried_to_write() from exc
+            raise _tried_to_write(checked=True) from exc
         raise translate_error(exc, database=database) from exc
     except DriverError as exc:
         raise translate_error(exc, database=database) from exc
     # Servers that do not enforce read access (ArcadeDB) run the write; it was rolled back above.
     if summary.counters.contains_updates or summary.counters.contains_system_updates:
-        raise _tried_to_write()
+        raise _tried_to_write(checked=False)
     return CypherResult(keys, rows)
 
 
@@ -386,10 +424,14 @@ def _refused_write(exc: Exception) -> bool:
     return code in _WRITE_REFUSED or code.endswith(".AccessMode")
 
 
-def _tried_to_write():
+def _tried_to_write(*, checked: bool):
+    """``checked``: the server refused the write itself, so nothing was changed; otherwise the
+    server ran it and its transaction was rolled back, which is all litkg can vouch for."""
     from litkg.graph.neo4j_model import Neo4jQueryError
 
-    return Neo4jQueryError("the query tried to write; only read queries run here, and nothing was changed",
+    outcome = ("the server refused it, and nothing was changed" if checked else
+               "it ran in a transaction that was then rolled back")
+    return Neo4jQueryError(f"the query tried to write; only read queries run here, and {outcome}",
                            hint="use MATCH … RETURN queries")
 
 
