@@ -79,8 +79,8 @@ def build(inputs, db, fmt, on_error, encoding, batch_size, fast, workers, as_jso
                f"{summary.edges_total} edges.")
     for skipped in summary.skipped[:20]:
         click.echo(f"  skipped {skipped}", err=True)
-    if len(summary.skipped) > 20:
-        click.echo(f"  … and {len(summary.skipped) - 20} more skipped records", err=True)
+    if summary.records_skipped > 20:
+        click.echo(f"  … and {summary.records_skipped - 20} more skipped records", err=True)
 
 
 def progress_bar(stream, *, total: int | None = None, disable: bool | None = None):

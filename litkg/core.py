@@ -18,7 +18,7 @@ from litkg.errors import InputNotFoundError
 from litkg.extract.pipeline import Extractor
 from litkg.graph.store import GraphStore
 from litkg.queries.results import Rows
-from litkg.records import Extraction, Paper, SkippedRecord
+from litkg.records import Extraction, Paper, SkippedLog, SkippedRecord
 
 __all__ = ["KnowledgeGraph", "BuildSummary", "BuildProgress", "DEFAULT_DB", "RECORDS_SOURCE"]
 
@@ -232,7 +232,7 @@ class KnowledgeGraph:
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, not {batch_size}")
         _check_inputs(inputs, format, encoding)
-        skipped: list[SkippedRecord] = []
+        skipped: list[SkippedRecord] = SkippedLog()  # the first 1,000, and a count of all
         records = _read_all(inputs, format, on_error, skipped, encoding)
         return self._build(records, len(inputs), skipped, on_error=on_error, progress=progress,
                            batch_size=batch_size, where=_InputBytes(inputs))
@@ -257,7 +257,7 @@ class KnowledgeGraph:
         if isinstance(records, (str, bytes, Mapping, Paper)):
             raise TypeError("build_records takes an iterable of records (dicts or Papers), not one record or a "
                             "path; use build([path]) for files")
-        skipped: list[SkippedRecord] = []
+        skipped: list[SkippedRecord] = SkippedLog()  # the first 1,000, and a count of all
         total = len(records) if hasattr(records, "__len__") else None
 
         def papers() -> Iterator[Paper]:
@@ -309,7 +309,7 @@ class KnowledgeGraph:
         return BuildSummary(
             files=files, records_read=counts["read"], papers_new=counts["new"],
             papers_merged=counts["merged"], papers_unchanged=counts["unchanged"],
-            papers_extracted=counts["extracted"], records_skipped=len(skipped),
+            papers_extracted=counts["extracted"], records_skipped=getattr(skipped, "total", len(skipped)),
             papers_total=store.count("papers"), concepts_total=store.count("concepts"),
             edges_total=store.count("edges"), skipped=tuple(skipped),
             records_title_only=counts["title_only"],

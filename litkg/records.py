@@ -13,6 +13,7 @@ __all__ = [
     "DEFAULT_SOURCE",
     "Paper",
     "SkippedRecord",
+    "SkippedLog",
     "Mention",
     "ExtractedEntity",
     "Extraction",
@@ -100,6 +101,28 @@ class SkippedRecord:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.reason}"
+
+
+class SkippedLog(list):
+    """Where a build collects skipped records: the first ``keep`` of them, and a count of all
+    (``total``), so memory stays flat however many records are bad (#14).
+
+    >>> log = SkippedLog(keep=2)
+    >>> for n in range(5):
+    ...     log.append(SkippedRecord("f", n, "bad"))
+    >>> len(log), log.total
+    (2, 5)
+    """
+
+    def __init__(self, keep: int = 1000) -> None:
+        super().__init__()
+        self.keep = keep
+        self.total = 0
+
+    def append(self, record: "SkippedRecord") -> None:
+        self.total += 1
+        if len(self) < self.keep:
+            super().append(record)
 
 
 @dataclass(frozen=True)

@@ -405,6 +405,10 @@ class Problems:
             self.skipped(SkippedRecord(self.path, line, reason))
 
 
+#: The longest input line read, in bytes; a longer one is skipped as it is read, and reported.
+MAX_LINE_BYTES = 1 << 25
+
+
 class Line(NamedTuple):
     """One decoded line of an input file."""
 
@@ -435,8 +439,19 @@ def decode_lines(stream: BinaryIO, encoding: str) -> Iterator[Line]:
     """Decode a binary stream line by line, so that a bad byte is reported with its own line."""
     label = encoding_label(encoding)
     offset = 0
-    for number, raw in enumerate(stream, start=1):
+    number = 0
+    while raw := stream.readline(MAX_LINE_BYTES + 1):  # bounded: a 1 GiB line is never held whole
+        number += 1
         start, offset = offset, offset + len(raw)
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            del raw
+            while rest := stream.readline(1 << 20):  # skip to the end of this line, a MiB at a time
+                offset += len(rest)
+                if rest.endswith(b"\n"):
+                    break
+            # "…" stands for the line, so that readers that skip blank lines still report it.
+            yield Line(number, "…", f"line is too long: over {MAX_LINE_BYTES:,} bytes, skipped unread")
+            continue
         if number == 1 and raw.startswith(codecs.BOM_UTF8) and label == "UTF-8":
             raw, start = raw[3:], start + 3
         raw = raw.rstrip(b"\r\n")
