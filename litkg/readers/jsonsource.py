@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, BinaryIO, Callable, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple
 
 import orjson
 
 from litkg.readers import Problems, decode_lines
-from litkg.readers.structured import FIELDS, RecordProblem, paper_from_known
+from litkg.readers.structured import FIELDS, RecordProblem, _value_end, paper_from_known
 from litkg.records import Paper, SourceRef
 
 __all__ = ["FieldMap", "read_records", "iter_values", "first_record", "PAGE_KEYS"]
@@ -39,6 +39,9 @@ def read_records(path: str, stream: BinaryIO, problems: Problems, encoding: str,
                  fields: FieldMap) -> Iterator[Paper]:
     """Papers from the records of a JSON source, mapped by ``fields``; broken ones reported."""
     for line, value, checked in iter_values(stream, problems, encoding):
+        if isinstance(value, Unreadable):
+            problems.report(line, f"invalid JSON: {value.reason}")
+            continue
         if not isinstance(value, dict):
             problems.report(line, f"record is not a JSON object (got {type(value).__name__})")
             continue
@@ -166,6 +169,13 @@ class _Truncated(Exception):
     """The document ends inside a value."""
 
 
+class Unreadable(NamedTuple):
+    """A record of a JSON document that is whole but cannot be decoded (a number of over 4,300
+    digits, nesting too deep): reported as one bad record, and the next one is read."""
+
+    reason: str
+
+
 class _Walker:
     """Walks the top of a JSON document, decoding each record on its own to know its line."""
 
@@ -200,7 +210,16 @@ class _Walker:
     def _array(self, pos: int) -> Iterator[tuple[int, Any]]:
         pos = self._skip(pos + 1)
         while self.text[pos] != "]":
-            value, end = _decoder.raw_decode(self.text, pos)
+            try:
+                value, end = _decoder.raw_decode(self.text, pos)
+            except json.JSONDecodeError:
+                raise
+            except (ValueError, RecursionError) as exc:  # a 4,301-digit number, deep nesting (#14)
+                end = _value_end(self.text, pos, "]")
+                if end is None:
+                    raise json.JSONDecodeError(str(exc).split(";")[0], self.text, pos) from None
+                value = Unreadable("nested too deeply" if isinstance(exc, RecursionError)
+                                   else str(exc).split(";")[0])
             yield self.line_of(pos), value
             pos = self._skip(end)
             if self.text[pos] == ",":
