@@ -12,8 +12,9 @@ For each gold set in ../shared/eval (and the shipped sample's gold file), scored
   training data (same command and seed as the shipped model; see ``litkg.extract.train``).
 
 Each row says whether the set was used for training or tuning. The shipped model is trained on
-SciREX *train* and on silver labels of the seed pages without the seeds_dev papers; its
-thresholds were chosen on seeds_dev and the first 2,000 SciER *train* sentences. So SciREX dev,
+SciREX *train*, the abstracts written for litkg and silver labels of the seed pages without the
+seeds_dev papers; its thresholds were chosen on seeds_dev and the first 2,000 SciER *train*
+sentences. So SciREX dev,
 SciER dev and SciERC dev are held out; seeds_dev is the set the rules were tuned on.
 """
 from __future__ import annotations
@@ -95,11 +96,13 @@ def evaluate(extractors: dict, sets) -> list[dict]:
 def learning_curve(sets) -> list[dict]:
     from litkg.extract import train
 
-    scirex = EVAL / "scirex" / "abstracts.train.jsonl"
+    # The same data, in the same order, as the README's training command.
+    spans = [EVAL / "scirex" / "abstracts.train.jsonl", REPO / "extract" / "data" / "train_written.jsonl"]
     seeds = sorted(str(p) for p in (SHARED / "seeds").glob("*.txt"))
     exclude = {train._title_norm(json.loads(line).get("title", ""))
                for line in (EVAL / "seeds_dev.jsonl").open(encoding="utf-8") if line.strip()}
-    examples = list(train.scirex_examples(scirex)) + list(train.silver_examples(seeds, exclude))
+    examples = [e for path in spans for e in train.scirex_examples(path)]
+    examples += list(train.silver_examples(seeds, exclude))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for fraction in (0.25, 0.5, 1.0):
