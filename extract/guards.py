@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MAX_RUN", "mask_long_runs", "SpanIndex"]
+__all__ = ["MAX_RUN", "MAX_MENTIONS", "MAX_SENTENCE", "mask_long_runs", "SpanIndex", "bound_entities"]
 
 #: The longest run of non-space characters extraction looks into; the longest names (a URL, a
 #: hyphenated model name) have well under 100.
@@ -58,3 +58,32 @@ class SpanIndex:
 
         before = bisect_left(self._starts, end)  # spans that start before ``end``
         return before > 0 and self._max_end[before - 1] > start
+
+
+#: The most mentions of one concept kept per paper, and the longest evidence sentence stored
+#: (a longer one is cut to this many characters around its mention). An abstract repeating one
+#: name 11,000 times in one 100,000-character "sentence" wrote gigabytes of evidence.
+MAX_MENTIONS = 64
+MAX_SENTENCE = 2_000
+
+
+def bound_entities(entities):
+    """``entities`` with at most :data:`MAX_MENTIONS` mentions each and evidence sentences of at
+    most :data:`MAX_SENTENCE` characters (the mention's offsets are unchanged); real abstracts
+    are far inside both limits, so they come back as they were."""
+    from dataclasses import replace
+
+    bounded = []
+    for entity in entities:
+        mentions = entity.mentions[:MAX_MENTIONS]
+        if any(len(m.sentence) > MAX_SENTENCE for m in mentions):
+            mentions = tuple(replace(m, sentence=_window(m.sentence, m.text)) if len(m.sentence) > MAX_SENTENCE
+                             else m for m in mentions)
+        bounded.append(entity if mentions is entity.mentions else replace(entity, mentions=tuple(mentions)))
+    return bounded
+
+
+def _window(sentence: str, text: str) -> str:
+    at = max(sentence.find(text), 0)
+    start = max(0, min(at - MAX_SENTENCE // 2, len(sentence) - MAX_SENTENCE))
+    return sentence[start:start + MAX_SENTENCE].strip()

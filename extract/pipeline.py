@@ -22,7 +22,7 @@ import litkg.extract.sentences  # noqa: F401
 from litkg.extract.assemble import assemble_paper
 from litkg.extract.components import FIELD_SEPARATOR, PHRASES, SPLIT, TEXT, GazetteerMatcher
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
-from litkg.extract.guards import mask_long_runs
+from litkg.extract.guards import bound_entities, mask_long_runs
 from litkg.records import Extraction, Paper
 
 __all__ = ["EXTRACTOR_VERSION", "build_nlp", "Extractor", "extractor_version"]
@@ -123,5 +123,5 @@ class Extractor:
                 doc.user_data[PHRASES] = with_phrases
                 docs.append(doc)
             for paper, doc in zip(batch, nlp.pipe(docs, batch_size=batch_size)):
-                entities = assemble_paper(doc, gazetteer, with_phrases=with_phrases)
+                entities = bound_entities(assemble_paper(doc, gazetteer, with_phrases=with_phrases))
                 yield Extraction(paper.key, tuple(entities))

@@ -239,3 +239,25 @@ def test_json_array_break_found_across_read_chunks(tmp_path):
     papers, bad = read_skip(path)
     assert len(papers) == 600
     assert [b.line for b in bad] == [302]
+
+
+def test_one_name_repeated_through_a_long_abstract_stores_bounded_evidence(extractor):
+    from litkg.extract.guards import MAX_MENTIONS, MAX_SENTENCE
+    from litkg.extract.pipeline import Extractor
+
+    text = "ImageNet " * 11_000  # one 99,000-character "sentence"
+    found = Extractor(extractor.nlp).extract(Paper("T", text))
+    entity = next(e for e in found.entities if e.name == "ImageNet")
+    assert len(entity.mentions) == MAX_MENTIONS
+    for m in entity.mentions:
+        assert len(m.sentence) <= MAX_SENTENCE and "ImageNet" in m.sentence
+        assert text[m.start:m.end] == m.text
+
+
+def test_bound_entities_leaves_ordinary_extractions_alone(extractor):
+    from litkg.extract.guards import bound_entities
+    from litkg.extract.assemble import assemble_paper  # noqa: F401  (the pipeline's own step)
+    from litkg.extract.pipeline import Extractor
+
+    found = Extractor(extractor.nlp).extract(Paper("CLIP on WILDS", "We evaluate CLIP on WILDS and ImageNet."))
+    assert bound_entities(found.entities) == list(found.entities)

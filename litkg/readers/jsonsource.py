@@ -15,7 +15,7 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple
 
 import orjson
 
-from litkg.readers import Problems, decode_lines
+from litkg.readers import MAX_DEPTH, Problems, decode_lines, nesting_depth
 from litkg.readers.structured import FIELDS, RecordProblem, _value_end, paper_from_known
 from litkg.records import Paper, SourceRef
 
@@ -45,12 +45,15 @@ def read_records(path: str, stream: BinaryIO, problems: Problems, encoding: str,
         if not isinstance(value, dict):
             problems.report(line, f"record is not a JSON object (got {type(value).__name__})")
             continue
+        if nesting_depth(value) > MAX_DEPTH:  # before a field mapper recurses into it (#14)
+            problems.report(line, f"a field is nested more than {MAX_DEPTH} levels deep")
+            continue
         try:
             known, metadata = _split(fields(value))
             yield paper_from_known(known, metadata, SourceRef(path, line), unicode_checked=checked)
         except RecordProblem as exc:
             problems.report(line, str(exc))
-        except (TypeError, AttributeError, ValueError) as exc:  # a field of an unexpected shape
+        except (TypeError, AttributeError, ValueError, RecursionError) as exc:  # a field of an unexpected shape
             problems.report(line, f"unexpected record shape: {exc}")
 
 
