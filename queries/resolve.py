@@ -24,10 +24,24 @@ def resolve_paper(store: GraphStore, ref: str) -> str:
         row = conn.execute("SELECT paper_key FROM paper_idents WHERE ident=?", (ident,)).fetchone()
         if row:
             return row[0]
-    rows = conn.execute("SELECT key FROM papers WHERE id=? ORDER BY key", (ref,)).fetchall()
+    rows = conn.execute("SELECT key FROM papers WHERE id=? ORDER BY key LIMIT 6", (ref,)).fetchall()
     if len(rows) == 1:
         return rows[0][0]
-    raise NotFoundError(f"no paper matches {ref!r}", hint=PAPER_HINT)
+    if rows:  # an input id two files gave to different papers: say so, and name them (#14)
+        keys = ", ".join(r[0] for r in rows[:5]) + (", …" if len(rows) > 5 else "")
+        raise NotFoundError(f"{len(rows) if len(rows) <= 5 else 'more than 5'} papers have the id "
+                            f"{shown(ref)}: {keys}", hint="give one of their keys")
+    raise NotFoundError(f"no paper matches {shown(ref)}", hint=PAPER_HINT)
+
+
+def shown(ref: str, limit: int = 120) -> str:
+    """``ref`` quoted for a message, cut to ``limit`` characters (a 60,000-character argument is
+    not echoed whole).
+
+    >>> shown("abc"), shown("x" * 200, limit=5)
+    ("'abc'", "'xxxxx…' (200 characters)")
+    """
+    return repr(ref) if len(ref) <= limit else f"{ref[:limit]!r}"[:-1] + f"…' ({len(ref):,} characters)"
 
 
 def resolve_concepts(store: GraphStore, name: str) -> list[ConceptRow]:
@@ -38,5 +52,5 @@ def resolve_concepts(store: GraphStore, name: str) -> list[ConceptRow]:
         if row:
             found = [row]
     if not found:
-        raise NotFoundError(f"no concept named {name!r} in the store", hint=CONCEPT_HINT)
+        raise NotFoundError(f"no concept named {shown(name)} in the store", hint=CONCEPT_HINT)
     return found

@@ -261,3 +261,16 @@ def test_bound_entities_leaves_ordinary_extractions_alone(extractor):
 
     found = Extractor(extractor.nlp).extract(Paper("CLIP on WILDS", "We evaluate CLIP on WILDS and ImageNet."))
     assert bound_entities(found.entities) == list(found.entities)
+
+
+def test_a_huge_reference_is_not_echoed_whole_and_a_shared_id_is_named(tmp_path, extractor):
+    from litkg.errors import NotFoundError
+
+    with KnowledgeGraph(tmp_path / "kg.db", extractor=extractor) as kg:
+        kg.build_records([{"title": "One", "id": "p1"}, {"title": "Two", "id": "p1"}])
+    with KnowledgeGraph(tmp_path / "kg.db") as kg:
+        with pytest.raises(NotFoundError) as info:
+            kg.paper_profile("a" * 60_000)
+        assert len(info.value.message) < 300 and "60,000 characters" in info.value.message
+        with pytest.raises(NotFoundError, match="2 papers have the id 'p1'"):
+            kg.paper_profile("p1")
