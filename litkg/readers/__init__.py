@@ -13,6 +13,8 @@ format modules :mod:`litkg.readers.structured` and :mod:`litkg.readers.hf_pages`
 """
 from __future__ import annotations
 
+from itertools import chain
+
 import codecs
 import datetime as _dt
 import json
@@ -242,6 +244,8 @@ def nesting_depth(value: object, limit: int = MAX_DEPTH) -> int:
 
     >>> nesting_depth({"a": [[1]]}), nesting_depth("x")
     (3, 0)
+    >>> nesting_depth({"index": {"word": [1, 2], "other": [3]}}), nesting_depth([[1], [2, [3]]])
+    (3, 3)
     """
     deepest, stack = 0, [(value, 1)]
     while stack:
@@ -251,9 +255,23 @@ def nesting_depth(value: object, limit: int = MAX_DEPTH) -> int:
             if depth > limit:
                 return deepest
             children = item.values() if isinstance(item, dict) else item
+            # The types of the children, found at C speed: long lists of numbers (OpenAlex's
+            # inverted abstracts) cost no Python step per element.
+            kinds = set(map(type, children))
+            if kinds <= _SCALAR_TYPES:
+                continue
+            if kinds <= _SEQUENCE_TYPES and set(map(type, chain.from_iterable(children))) <= _SCALAR_TYPES:
+                deepest = max(deepest, depth + 1)  # lists of plain values, one level down
+                if depth + 1 > limit:
+                    return deepest
+                continue
             stack.extend((child, depth + 1) for child in children
                          if isinstance(child, (list, tuple, dict)))
     return deepest
+
+
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
+_SEQUENCE_TYPES = frozenset({list, tuple})
 
 
 def checked_papers(papers: Iterator[Paper], problems: "Problems") -> Iterator[Paper]:
