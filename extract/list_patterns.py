@@ -8,7 +8,7 @@ from typing import Iterable
 
 from litkg.extract.candidates import Candidate
 from litkg.extract.lexicon import GENERIC_ACRONYMS, is_generic_phrase
-from litkg.extract.naming import TOKEN, core_of, is_capitalised, is_name_like
+from litkg.extract.naming import TOKEN, core_of, is_capitalised, is_name_like, occurrences
 
 __all__ = ["SLASH_SERIES", "data_head_candidates", "eval_list_candidates", "slash_series_candidates"]
 
@@ -70,14 +70,11 @@ _EXAMPLE_HEAD = re.compile(r"\b(datasets?|benchmarks?|corpora|suites?)\s*(?:\(|,
 def _example_openers(text: str) -> list[tuple[int, int, str | None]]:
     """"benchmarks such as X", "datasets (including X, Y and Z)": examples of datasets."""
     openers = []
-    for cue in _EXAMPLE_CUES:
-        pos = text.find(cue)
-        while pos >= 0:
-            head = _EXAMPLE_HEAD.search(text, max(0, pos - 30), pos)
-            if head:
-                kind = "benchmark" if head.group(1).lower().startswith(("bench", "suite")) else "dataset"
-                openers.append((pos, pos + len(cue), kind))
-            pos = text.find(cue, pos + len(cue))
+    for pos, cue in occurrences(text, _EXAMPLE_CUES):
+        head = _EXAMPLE_HEAD.search(text, max(0, pos - 30), pos)
+        if head:
+            kind = "benchmark" if head.group(1).lower().startswith(("bench", "suite")) else "dataset"
+            openers.append((pos, pos + len(cue), kind))
     return openers
 
 

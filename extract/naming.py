@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from litkg.extract.lexicon import GENERIC_ACRONYMS, HEAD_TYPES
 
-__all__ = ["TOKEN", "NAME_HEADS", "NOT_NAMES", "SHAPES", "core_of", "is_name_like", "is_capitalised",
+__all__ = ["occurrences", "TOKEN", "NAME_HEADS", "NOT_NAMES", "SHAPES", "core_of", "is_name_like", "is_capitalised",
            "infer_type", "title_head_type"]
 
 TOKEN = re.compile(r"[A-Za-z0-9][\w+\-/.]*[\w+]|[A-Za-z0-9]")
@@ -133,3 +133,13 @@ def title_head_type(rest: str) -> str | None:
         if kind:
             return kind
     return None
+
+
+def occurrences(text: str, words: tuple[str, ...]):
+    """``(position, word)`` of every occurrence of each of ``words`` in ``text``, word by word:
+    str.find runs in C, far faster than a regular expression scanning the whole text."""
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            yield pos, word
+            pos = text.find(word, pos + len(word))

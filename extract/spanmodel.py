@@ -29,6 +29,7 @@ import numpy
 
 from litkg.errors import ModelError
 from litkg.extract.lexicon import GENERIC_ACRONYMS, GENERIC_WORDS, NOT_CONCEPTS
+from litkg.extract.naming import occurrences
 
 __all__ = ["CLASSES", "SpanCandidate", "SpanModel", "find_candidates", "span_features", "default_model_path"]
 
@@ -107,13 +108,10 @@ _HEADS = ("dataset", "benchmark", "corpus", "corpora")
 
 def _head_words(text: str) -> list[tuple[int, int, str]]:
     out = []
-    for head in _HEADS:
-        pos = text.find(head)
-        while pos >= 0:
-            match = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-            if match:
-                out.append((match.start(1), match.end(1), match.group(1)))
-            pos = text.find(head, pos + len(head))
+    for pos, _ in occurrences(text, _HEADS):
+        match = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if match:
+            out.append((match.start(1), match.end(1), match.group(1)))
     return out
 _OPENERS = " \t\"“'‘([{"
 
