@@ -48,22 +48,17 @@ def _score_module():
     return score
 
 
-def _load(path: Path):
-    from litkg.records import Paper, SourceRef
-
-    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    papers = [Paper(title=r.get("title") or "", abstract=r.get("abstract") or "", source=SourceRef(str(path), i + 1),
-                    id=str(r.get("id"))) for i, r in enumerate(rows)]
-    return rows, papers
+def _load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
 
 
-def _predictions(extractor, papers) -> list[dict]:
-    out = []
-    for paper, extraction in zip(papers, extractor.extract_many(papers)):
-        out.append({"id": paper.id, "title": paper.title, "entities": [
-            {"name": e.name, "type": e.type, "role": e.role, "mentions": [m.text for m in e.mentions]}
-            for e in extraction.entities]})
-    return out
+def _predictions(extractor, path: Path) -> list[dict]:
+    """What ``litkg extract PATH`` writes, with this extractor: the same reader and records."""
+    from litkg.core import KnowledgeGraph
+    from litkg.serialize import extraction_json
+
+    kg = KnowledgeGraph(extractor=extractor)
+    return [extraction_json(paper, extraction) for paper, extraction in kg.extract([path], format="jsonl")]
 
 
 def _pipelines(model_dir: Path | None = None) -> dict:
@@ -84,9 +79,9 @@ def evaluate(extractors: dict, sets) -> list[dict]:
     score = _score_module()
     rows = []
     for name, path, groups, salient, note in sets:
-        gold, papers = _load(path)
+        gold = _load(path)
         for variant, extractor in extractors.items():
-            result = score.score(gold, _predictions(extractor, papers), groups or score.GROUPS, salient)
+            result = score.score(gold, _predictions(extractor, path), groups or score.GROUPS, salient)
             rows.append({"set": name, "variant": variant, "note": note, "papers": len(gold),
                          **{g: result[g] for g in ("data", "method", "model", "any")},
                          "role_accuracy": result["role_accuracy"]})

@@ -51,6 +51,16 @@ def _plain_word(word: str) -> bool:
     return word.isalpha() and word[1:].islower()
 
 
+def _stands_alone(text: str, start: int, end: int, prob: float) -> bool:
+    """False where the rules know better than the model's shape-based guess."""
+    if _defined_here(text, start, end):
+        return False  # an acronym the paper defines: the acronym rules already decided
+    if _in_connected_phrase(text, start, end):
+        return False  # "Hide and Seek", "Capture the Flag": a piece of a longer title
+    # "Flag", "Racket": a capitalised word needs more than shape.
+    return prob >= PLAIN_WORD_THRESHOLD or not _plain_word(text[start:end])
+
+
 def _defined_here(text: str, start: int, end: int) -> bool:
     """True for a short upper-case acronym that the text defines in parentheses ("(QD)")."""
     word = text[start:end]
@@ -90,16 +100,10 @@ class SpanModelComponent:
             classified = self.model.classify(text, name, candidates)
             for start, end, label, prob in (self.model.predict(text, name, classified=classified)
                                             if self.add_names else ()):
-                if known_index.overlaps(start, end):
-                    continue
                 if (start, end) not in patterns and pattern_index.overlaps(start, end):
                     continue
-                if _defined_here(text, start, end):
-                    continue  # an acronym the paper defines: the acronym rules already decided
-                if _in_connected_phrase(text, start, end):
-                    continue  # "Hide and Seek", "Capture the Flag": a piece of a longer title
-                if prob < PLAIN_WORD_THRESHOLD and _plain_word(text[start:end]):
-                    continue  # "Flag", "Racket": a capitalised word needs more than shape
+                if not _stands_alone(text, start, end, prob):
+                    continue
                 kind = infer_type(text, start, end)
                 if label == "data":
                     kind = kind if kind in _DATA else "dataset"

@@ -66,11 +66,11 @@ def save_compiled(key: str, payload) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".matcher-", suffix=".tmp")
+    except OSError:
+        return
+    try:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, folder / f"matcher-{key}.pickle")
     except OSError:
-        try:
-            os.unlink(tmp)
-        except (OSError, UnboundLocalError):
-            pass
+        Path(tmp).unlink(missing_ok=True)

@@ -57,8 +57,11 @@ def extractor_version(*, fast: bool = False) -> str:
     (for processes that extract in workers)."""
     from litkg.extract.spanmodel import SpanModel, default_model_path
 
-    model = "rules" if fast else SpanModel.from_disk(default_model_path()).digest
-    return f"{EXTRACTOR_VERSION}:{default_gazetteer().digest}:{model}"
+    return _version(default_gazetteer().digest, None if fast else SpanModel.from_disk(default_model_path()).digest)
+
+
+def _version(gazetteer_digest: str, model_digest: str | None) -> str:
+    return f"{EXTRACTOR_VERSION}:{gazetteer_digest}:{model_digest or 'rules'}"
 
 
 def _batched(items: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
@@ -93,11 +96,14 @@ class Extractor:
         """Code version, gazetteer digest and model digest (or ``rules`` for the fast pipeline):
         what a stored extraction was made with."""
         model = self.nlp.get_pipe("litkg_spanmodel").model if "litkg_spanmodel" in self.nlp.pipe_names else None
-        return f"{EXTRACTOR_VERSION}:{self.gazetteer.digest}" + (f":{model.digest}" if model else ":rules")
+        return _version(self.gazetteer.digest, model.digest if model else None)
 
     @property
     def gazetteer(self) -> Gazetteer:
         return self.nlp.get_pipe("litkg_gazetteer").gazetteer
+
+    def close(self) -> None:
+        """Nothing to release in one process (a :class:`ParallelExtractor` stops its workers)."""
 
     def extract(self, paper: Paper) -> Extraction:
         """Entities of one paper."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain, repeat
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import numpy
 
@@ -39,8 +39,6 @@ CLASSES = ("none", "data", "model", "method")
 MAX_SPAN_TOKENS = 5
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.+/&-]*[\w+]|[A-Za-z0-9]")
-_SENTENCE_END = re.compile(r"[.!?]\s*$")
-_CONNECTORS = frozenset({"of", "the", "for", "and", "-", "&", "on", "in"})
 
 
 @lru_cache(maxsize=1 << 16)
@@ -225,10 +223,6 @@ def span_features(cand: SpanCandidate, text: str, context: "PaperContext") -> li
         "count=%d" % min(context.count(lower), 4),
         "lowerseen=%d" % context.seen_lower(lower),
     ]
-    known = context.known_type(lower)
-    if known:
-        feats.append("gaz=" + known)
-        feats.append("gaz|n1=" + known + "|" + next1)
     if any(t.lower() in GENERIC_WORDS for t in tokens):
         feats.append("generic_word_inside")
     if lower in GENERIC_WORDS or first in GENERIC_ACRONYMS:
@@ -237,14 +231,13 @@ def span_features(cand: SpanCandidate, text: str, context: "PaperContext") -> li
 
 
 class PaperContext:
-    """What the features need to know about the whole field: repetitions, lower-case uses of a
-    word, and the gazetteer's type of a known name."""
+    """What the features need to know about the whole field: repetitions and lower-case uses
+    of a word."""
 
-    def __init__(self, text: str, field: str, known: Callable[[str], str | None]) -> None:
+    def __init__(self, text: str, field: str) -> None:
         self.field = field
         self._lower_text = text.lower()
         self._text = text
-        self._known = known
         self._counts: dict[str, int] = {}
         self._spaced: frozenset[str] | None = None
 
@@ -261,9 +254,6 @@ class PaperContext:
         if self._spaced is None:
             self._spaced = frozenset(self._text.split(" ")[1:-1])
         return " " not in lower and lower in self._spaced
-
-    def known_type(self, lower: str) -> str | None:
-        return self._known(lower)
 
 
 class SpanModel:
@@ -335,12 +325,11 @@ class SpanModel:
     def classify(self, text: str, field: str, candidates: list["SpanCandidate"] | None = None) -> list[tuple["SpanCandidate", numpy.ndarray]]:
         """Each candidate of ``text`` (found here unless given) with its class probabilities."""
         candidates = find_candidates(text) if candidates is None else candidates
-        context = PaperContext(text, field, lambda _: None)
+        context = PaperContext(text, field)
         probs = self.score_many([span_features(c, text, context) for c in candidates])
         return list(zip(candidates, probs))
 
-    def predict(self, text: str, field: str, known: Callable[[str], str | None] | None = None,
-                classified: list | None = None) -> list[tuple[int, int, str, float]]:
+    def predict(self, text: str, field: str, classified: list | None = None) -> list[tuple[int, int, str, float]]:
         """Names in ``text``: ``(start, end, class, probability)``, non-overlapping, the most
         probable first where candidates overlap."""
         scored = []
@@ -384,9 +373,9 @@ def default_model_path() -> Path:
     return Path(str(resources.files("litkg.extract") / "data" / "spanmodel"))
 
 
-def iter_features(texts: Iterable[tuple[str, str]], known: Callable[[str], str | None]) -> Iterator[tuple[str, SpanCandidate, list[str]]]:
+def iter_features(texts: Iterable[tuple[str, str]]) -> Iterator[tuple[str, SpanCandidate, list[str]]]:
     """(field, candidate, features) of every candidate of ``(field, text)`` pairs; for training."""
     for field_name, text in texts:
-        context = PaperContext(text, field_name, known)
+        context = PaperContext(text, field_name)
         for cand in find_candidates(text):
             yield field_name, cand, span_features(cand, text, context)

@@ -132,7 +132,7 @@ def _matrix(examples: Iterable[Example], min_count: int, silver_negative: float)
     rows, targets, weights = [], [], []
     counts: dict[str, int] = {}
     for example in examples:
-        for _, cand, feats in iter_features([(example.field, example.text)], lambda _: None):
+        for _, cand, feats in iter_features([(example.field, example.text)]):
             label = example.labels.get((cand.start, cand.end), "none")
             rows.append(feats)
             targets.append(CLASSES.index(label))

@@ -203,9 +203,8 @@ class KnowledgeGraph:
         return self._store
 
     def close(self) -> None:
-        close_workers = getattr(self._extractor, "close", None)
-        if close_workers is not None:
-            close_workers()
+        if self._extractor is not None:
+            self._extractor.close()  # stops extraction workers, if any
         if self._store is not None:
             self._store.close()
             self._store = None

@@ -197,7 +197,7 @@ def test_seen_lower_matches_the_substring_rule():
     from litkg.extract.spanmodel import PaperContext
 
     text = "Attention is all. we use attention here and\nnewline words attention"
-    context = PaperContext(text, "abstract", lambda _: None)
+    context = PaperContext(text, "abstract")
     for word in ("attention", "use", "here", "words", "and\nnewline", "all.", "nope", ""):
         assert context.seen_lower(word) == (" " not in word and f" {word} " in text), word
 

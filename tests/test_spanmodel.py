@@ -115,7 +115,7 @@ def test_training_command_is_deterministic_and_learns_the_contexts(tmp_path):
     a, b = SpanModel.from_disk(tmp_path / "a"), SpanModel.from_disk(tmp_path / "b")
     assert a.digest == b.digest
     text = "We evaluate BoltNet on the Gannet dataset and report results."
-    found = {text[s:e]: label for s, e, label, _ in a.predict(text, "abstract", lambda _: None)}
+    found = {text[s:e]: label for s, e, label, _ in a.predict(text, "abstract")}
     assert found.get("Gannet") == "data"
     assert found.get("BoltNet") == "method"
     assert "We" not in found
