@@ -218,10 +218,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     model.meta["sources"] = {"spans": [Path(p).name for p in args.spans], "silver_files": len(args.silver),
                              "excluded_titles": len(exclude)}
     model.to_disk(args.out)
+    digest = SpanModel.from_disk(args.out).digest  # of the weights as shipped (float16), as the extractor reports it
     seconds = time.perf_counter() - started
     print(f"Trained on {model.meta['examples']} texts ({model.meta['candidates']} candidates, "
           f"{model.meta['positives']} names), {len(model.vocabulary)} features, in {seconds:.1f} s; "
-          f"wrote {args.out} (digest {model.digest}).")
+          f"wrote {args.out} (digest {digest}).")
     return 0
 
 
