@@ -517,7 +517,7 @@ def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
     if "malformed" in text:
         return StoreError(f"{path} is damaged: {text}",
                           hint="run 'litkg check' to see what is wrong; rebuild it from its inputs into a new --db")
-    if "not a database" in text or "malformed" in text:
+    if "not a database" in text:
         return StoreError(f"{path} is not a litkg store (or is damaged): {text}",
                           hint="point --db at a litkg store, or at a new path to create one")
     return StoreError(f"{path}: {text}")
