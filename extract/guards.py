@@ -8,9 +8,15 @@ offset of the paper's own text valid. The paper's text is never changed.
 """
 from __future__ import annotations
 
+import os
 import re
+import signal
+import threading
+import time
+from contextlib import contextmanager
 
-__all__ = ["MAX_RUN", "MAX_MENTIONS", "MAX_SENTENCE", "mask_long_runs", "SpanIndex", "bound_entities"]
+__all__ = ["MAX_RUN", "MAX_MENTIONS", "MAX_SENTENCE", "mask_long_runs", "SpanIndex", "bound_entities",
+           "TIME_BUDGET", "time_budget", "budget_reason", "extract_within_budget"]
 
 #: The longest run of non-space characters extraction looks into; the longest names (a URL, a
 #: hyphenated model name) have well under 100.
@@ -87,3 +93,104 @@ def _window(sentence: str, text: str) -> str:
     at = max(sentence.find(text), 0)
     start = max(0, min(at - MAX_SENTENCE // 2, len(sentence) - MAX_SENTENCE))
     return sentence[start:start + MAX_SENTENCE].strip()
+
+
+#: Seconds extraction may spend on one record before it is given up (``LITKG_TIME_BUDGET``
+#: overrides it; 0 turns the budget off). Real abstracts take milliseconds.
+TIME_BUDGET = 10.0
+#: Tests: a record whose title contains this value takes an hour to extract; with ``stuck:``
+#: before it, the timer cannot ring meanwhile either (as inside C code).
+_SLOW_HOOK = "LITKG_TEST_SLOW_TITLE"
+
+
+def time_budget(budget: float | None = None) -> float:
+    """The per-record budget in seconds: ``budget`` when given, else ``$LITKG_TIME_BUDGET``, else
+    :data:`TIME_BUDGET`; 0 means none.
+
+    >>> time_budget(2.5), time_budget(0)
+    (2.5, 0.0)
+    """
+    if budget is None:
+        text = os.environ.get("LITKG_TIME_BUDGET", "").strip()
+        try:
+            budget = float(text) if text else TIME_BUDGET
+        except ValueError:
+            budget = TIME_BUDGET
+    return max(0.0, float(budget))
+
+
+def budget_reason(budget: float, *, stored: bool = False) -> str:
+    """The reason a record over the budget is skipped with (``stored``: by a build, which keeps
+    the paper without entities and tries it again on the next build).
+
+    >>> budget_reason(10)
+    'extraction exceeded 10 s'
+    """
+    kept = "; stored without entities, tried again on the next build" if stored else ""
+    return f"extraction exceeded {budget:g} s{kept}"
+
+
+class _OverBudget(Exception):
+    """Raised by the alarm inside extraction that ran past its budget."""
+
+
+@contextmanager
+def _alarm(seconds: float):
+    def ring(signum, frame):
+        raise _OverBudget()
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _hooked(papers):
+    """``papers``, with the test hook's slow record taking an hour to hand over."""
+    marker = os.environ.get(_SLOW_HOOK, "")
+    stuck = marker.startswith("stuck:")
+    marker = marker.removeprefix("stuck:")
+    for paper in papers:
+        if marker and marker in (paper.title or ""):
+            if stuck:
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(3600)
+        yield paper
+
+
+def extract_within_budget(extract_many, papers: list, budget: float, *, with_phrases: bool = False) -> list:
+    """``extract_many(papers, with_phrases=…)`` as a list, with ``None`` for each paper whose
+    extraction took more than ``budget`` seconds.
+
+    The batch runs as one, under a timer re-armed at each result, so it costs nothing while
+    every record is fast; when the timer rings, the rest of the batch is extracted one record at
+    a time, each under its own timer, so only the record that is slow is given up. The timer is
+    ``SIGALRM``: it needs the main thread of a process (a worker's is one); elsewhere, or with a
+    budget of 0, extraction runs unbounded.
+    """
+    papers = list(papers)
+    if not budget or not _can_alarm():
+        return list(extract_many(_hooked(papers), with_phrases=with_phrases))
+    results: list = []
+    try:
+        with _alarm(budget):
+            for extraction in extract_many(_hooked(papers), with_phrases=with_phrases):
+                results.append(extraction)
+                signal.setitimer(signal.ITIMER_REAL, budget)
+        return results
+    except _OverBudget:
+        pass
+    for paper in papers[len(results):]:
+        try:
+            with _alarm(budget):
+                results.extend(extract_many(_hooked([paper]), with_phrases=with_phrases))
+        except _OverBudget:
+            results.append(None)
+    return results

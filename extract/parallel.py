@@ -4,6 +4,12 @@ Workers each build their own pipeline once (the compiled gazetteer comes from th
 return small frozen records (:class:`~litkg.records.Extraction`), never spaCy Docs: pickling Docs
 back made ``nlp.pipe(n_process=2)`` slower than one process. Papers go out in chunks, and at most
 a few chunks per worker are in flight, so memory stays flat however long the input is.
+
+Each record has a time budget (:func:`~litkg.extract.guards.time_budget`): a worker gives up a
+record whose extraction runs past it (a timer in the worker's main thread), and the parent
+enforces it too: a chunk that does not come back in time (a worker stuck where the timer cannot
+ring, inside C code) has its worker pool restarted and the chunk's papers extracted one task
+each, so only the stuck record is lost (#14).
 """
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ import multiprocessing
 import os
 from collections import deque
 from itertools import islice
+from multiprocessing import TimeoutError as _ResultTimeout
 from typing import Iterable, Iterator
 
 from litkg.records import Extraction, Paper, SourceRef
@@ -21,6 +28,9 @@ __all__ = ["ParallelExtractor", "default_workers"]
 CHUNK = 32
 #: Chunks in flight per worker.
 WINDOW = 3
+
+#: Seconds a new pool of workers may take to build its pipelines, on top of a chunk's budget.
+STARTUP = 60.0
 
 _WORKER = None  # the Extractor of a worker process
 _WORKER_SOURCE = SourceRef("<worker>", 0)
@@ -42,11 +52,19 @@ def _start_worker(fast: bool) -> None:
     _WORKER.nlp  # build now, not on the first task
 
 
-def _extract_chunk(texts: list[tuple[str, str]], with_phrases: bool) -> list[tuple]:
+def _ready() -> bool:
+    return True
+
+
+def _extract_chunk(texts: list[tuple[str, str]], with_phrases: bool, budget: float = 0.0) -> list[tuple | None]:
     # Only the texts travel (a Paper's metadata is a read-only mapping, which does not pickle),
-    # and only the entities come back; the caller pairs them with its papers' keys.
+    # and only the entities come back (None: over the budget); the caller pairs them with its
+    # papers' keys.
+    from litkg.extract.guards import extract_within_budget
+
     papers = [Paper(title=title, abstract=abstract, source=_WORKER_SOURCE) for title, abstract in texts]
-    return [extraction.entities for extraction in _WORKER.extract_many(papers, with_phrases=with_phrases)]
+    return [None if extraction is None else extraction.entities
+            for extraction in extract_within_budget(_WORKER.extract_many, papers, budget, with_phrases=with_phrases)]
 
 
 class ParallelExtractor:
@@ -81,17 +99,18 @@ class ParallelExtractor:
 
         return default_gazetteer()
 
-    def _ensure_pool(self):
+    def _ensure_pool(self, processes: int | None = None):
         if self._pool is None:
             # fork shares the imported modules; spawn elsewhere (macOS, Windows) still works.
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             context = multiprocessing.get_context(method)
-            self._pool = context.Pool(self.workers, initializer=_start_worker, initargs=(self.fast,))
+            self._pool = context.Pool(processes or self.workers, initializer=_start_worker, initargs=(self.fast,))
         return self._pool
 
     def extract_many(self, papers: Iterable[Paper], batch_size: int = CHUNK, *,
-                     with_phrases: bool = False) -> Iterator[Extraction]:
-        pool = self._ensure_pool()
+                     with_phrases: bool = False, budget: float = 0.0) -> Iterator[Extraction | None]:
+        """Extractions in input order; with a ``budget`` (seconds per record), ``None`` for each
+        record whose extraction ran past it."""
         iterator = iter(papers)
         pending: deque = deque()
         while True:
@@ -99,13 +118,49 @@ class ParallelExtractor:
                 chunk = list(islice(iterator, batch_size))
                 if not chunk:
                     break
-                texts = [(p.title or "", p.abstract or "") for p in chunk]
-                pending.append((chunk, pool.apply_async(_extract_chunk, (texts, with_phrases))))
+                pending.append((chunk, self._submit(chunk, with_phrases, budget)))
             if not pending:
                 return
             chunk, result = pending.popleft()
-            for paper, entities in zip(chunk, result.get()):
-                yield Extraction(paper.key, entities)
+            try:
+                # The worker's own timer gives up a slow record after ``budget``; a chunk still
+                # out after every record's budget and one more has a worker that cannot be woken.
+                entities = result.get(timeout=budget * (len(chunk) + 2) + STARTUP if budget else None)
+            except _ResultTimeout:
+                entities = self._one_by_one(chunk, with_phrases, budget)
+                pending = deque((c, self._submit(c, with_phrases, budget)) for c, _ in pending)
+            for paper, found in zip(chunk, entities):
+                yield None if found is None else Extraction(paper.key, found)
+
+    def _submit(self, chunk: list[Paper], with_phrases: bool, budget: float):
+        texts = [(p.title or "", p.abstract or "") for p in chunk]
+        return self._ensure_pool().apply_async(_extract_chunk, (texts, with_phrases, budget))
+
+    def _one_by_one(self, chunk: list[Paper], with_phrases: bool, budget: float) -> list[tuple | None]:
+        """A stuck chunk again, each paper a task of its own on a fresh one-process pool, timed
+        from when that process is ready: the paper still out after twice its budget is given up
+        (None) and the process replaced. Then the full pool starts again."""
+        found: list[tuple | None] = []
+        for paper in chunk:
+            if self._pool is None or self._pool._processes != 1:
+                self._restart(processes=1)
+            try:
+                found.extend(self._submit([paper], with_phrases, budget).get(timeout=2 * budget))
+            except _ResultTimeout:
+                found.append(None)
+                self._stop()
+        self._stop()
+        return found
+
+    def _restart(self, processes: int) -> None:
+        self._stop()
+        self._ensure_pool(processes).apply(_ready)  # its pipeline is built
+
+    def _stop(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.terminate()
+            pool.join()
 
     def extract(self, paper: Paper) -> Extraction:
         return next(self.extract_many([paper]))

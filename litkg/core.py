@@ -167,8 +167,12 @@ class KnowledgeGraph:
     """
 
     def __init__(self, db: str | os.PathLike = DEFAULT_DB, *, extractor: Extractor | None = None,
-                 fast: bool = False, workers: int = 1) -> None:
+                 fast: bool = False, workers: int = 1, time_budget: float | None = None) -> None:
+        from litkg.extract.guards import time_budget as budget_seconds
+
         self.db_path = Path(db)
+        # Seconds one record's extraction may take before it is skipped (#14); 0: no limit.
+        self._budget = budget_seconds(time_budget)
         self._extractor = extractor
         self._fast = fast  # rules and gazetteer only, without the learned span model
         self._workers = workers  # extraction processes; 1 extracts in this process
@@ -292,11 +296,11 @@ class KnowledgeGraph:
             for paper in records:
                 batch.append(paper)
                 if len(batch) >= batch_size:
-                    self._write_batch(store, batch, counts, single_transaction=on_error == "fail")
+                    self._write_batch(store, batch, counts, skipped, on_error=on_error)
                     report(batch[-1])
                     batch = []
             if batch:
-                self._write_batch(store, batch, counts, single_transaction=on_error == "fail")
+                self._write_batch(store, batch, counts, skipped, on_error=on_error)
             if progress:
                 progress(BuildProgress(counts["read"], bytes_total, bytes_total, records_total))
 
@@ -314,7 +318,8 @@ class KnowledgeGraph:
             records_title_only=counts["title_only"],
         )
 
-    def _write_batch(self, store: GraphStore, batch: list[Paper], counts: dict, *, single_transaction: bool) -> None:
+    def _write_batch(self, store: GraphStore, batch: list[Paper], counts: dict, skipped: list[SkippedRecord], *,
+                     on_error: str) -> None:
         version = self.extractor.version
 
         def write() -> None:
@@ -327,19 +332,40 @@ class KnowledgeGraph:
                 if result.needs_extraction:
                     title, abstract = store.paper_text(result.key)
                     to_extract[result.key] = Paper(title=title, abstract=abstract, source=paper.source)
-            keys = list(to_extract)
-            extractions = self.extractor.extract_many(to_extract.values(), with_phrases=True)
-            for key, extraction in zip(keys, extractions):
+            extractions = self._extract_within_budget(list(to_extract.values()), with_phrases=True)
+            for (key, paper), extraction in zip(to_extract.items(), extractions):
+                if extraction is None:  # over the time budget: kept without entities, tried again next build
+                    self._over_budget(paper, on_error, skipped, stored=True)
+                    store.replace_edges(key, (), None)
+                    continue
                 self._store_extraction(store, key, extraction)
-            counts["extracted"] += len(keys)
+                counts["extracted"] += 1
             store.link_phrases()
             store.refresh_concepts()
 
-        if single_transaction:
+        if on_error == "fail":
             write()
         else:
             with store.transaction():
                 write()
+
+    def _extract_within_budget(self, papers: list[Paper], *, with_phrases: bool = False) -> list[Extraction | None]:
+        """The extraction of each paper, or None for one that ran past the time budget."""
+        from litkg.extract.guards import extract_within_budget
+        from litkg.extract.parallel import ParallelExtractor
+
+        if isinstance(self.extractor, ParallelExtractor):
+            return list(self.extractor.extract_many(papers, with_phrases=with_phrases, budget=self._budget))
+        return extract_within_budget(self.extractor.extract_many, papers, self._budget, with_phrases=with_phrases)
+
+    def _over_budget(self, paper: Paper, on_error: str, skipped: list[SkippedRecord], *, stored: bool = False) -> None:
+        from litkg.errors import MalformedRecordError
+        from litkg.extract.guards import budget_reason
+
+        reason = budget_reason(self._budget, stored=stored)
+        if on_error == "fail":
+            raise MalformedRecordError(paper.source.path, paper.source.line, reason)
+        skipped.append(SkippedRecord(paper.source.path, paper.source.line, reason))
 
     def _store_extraction(self, store: GraphStore, key: str, extraction: Extraction) -> None:
         gazetteer = self.extractor.gazetteer
@@ -354,6 +380,43 @@ class KnowledgeGraph:
                     # when no paper names it, so "papers using WILDS, with parts" can find it.
                     store.upsert_concept(entry.id, entry.name, entry.type, "gazetteer", entry.aliases)
                     store.add_relation(stored[entity.key], rel, entry.id)
+
+    # -- past one machine (#10) ---------------------------------------------------------------
+    def extract_on_dask(self, inputs: Sequence[str | os.PathLike], *, scheduler: str = "local",
+                        parts: str | os.PathLike | None = None, format: str | None = None, on_error: str = "skip",
+                        encoding: str = "utf-8", partition_size: int | None = None,
+                        progress: Callable[[BuildProgress], None] | None = None) -> Path:
+        """Extract ``inputs`` on Dask into a parts folder (default ``DB.parts``) and return it
+        (:func:`litkg.distributed_build.extract_to_parts`); ``scheduler="local"`` starts a
+        LocalCluster of ``workers`` processes. :meth:`build_from_parts` stores it."""
+        from litkg.distributed_build import default_parts, extract_to_parts
+
+        return extract_to_parts(inputs, parts or default_parts(self.db_path), scheduler=scheduler,
+                                workers=self._workers, fast=self._fast, format=format, on_error=on_error,
+                                encoding=encoding, partition_size=partition_size, progress=progress)
+
+    def build_from_parts(self, parts: str | os.PathLike, *, progress: Callable[[BuildProgress], None] | None = None,
+                         batch_size: int = _BATCH) -> BuildSummary:
+        """Merge a finished parts folder into the store: the store a :meth:`build` of the same
+        inputs gives. Incomplete or mismatched parts are refused before anything is written
+        (:func:`litkg.parts.open_parts`)."""
+        from litkg.parts import open_parts
+
+        source = open_parts(parts, batch_size=batch_size)
+        previous, self._extractor = self._extractor, source.extractor
+        try:
+            return self._build(source.papers(), source.files, source.skipped, on_error=source.on_error,
+                               progress=progress, batch_size=batch_size, where=source, records_total=source.records)
+        finally:
+            self._extractor = previous
+            source.extractor.close()
+
+    def build_on_dask(self, inputs: Sequence[str | os.PathLike], *, scheduler: str = "local", **options) -> BuildSummary:
+        """:meth:`extract_on_dask` then :meth:`build_from_parts` (``batch_size`` and ``progress``
+        go to both as they apply)."""
+        batch_size, progress = options.pop("batch_size", _BATCH), options.get("progress")
+        folder = self.extract_on_dask(inputs, scheduler=scheduler, **options)
+        return self.build_from_parts(folder, progress=progress, batch_size=batch_size)
 
     # -- extraction without a store -------------------------------------------------------------
     def extract(self, inputs: Sequence[str | os.PathLike], *, format: str | None = None,
@@ -379,7 +442,11 @@ class KnowledgeGraph:
             batch = [p for _, p in zip(range(_BATCH), papers)]
             if not batch:
                 return
-            yield from zip(batch, self.extractor.extract_many(batch))
+            for paper, extraction in zip(batch, self._extract_within_budget(batch)):
+                if extraction is None:
+                    self._over_budget(paper, on_error, sink)
+                else:
+                    yield paper, extraction
 
     # -- questions ------------------------------------------------------------------------------
     def stats(self) -> dict:
