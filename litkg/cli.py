@@ -29,8 +29,26 @@ def cli() -> None:
     benchmarks they propose, use, evaluate on and compare with."""
 
 
+def dask_options(func):
+    """--dask, --parts, --partition-size and --from-parts of ``build`` (#10)."""
+    for option in reversed((
+        click.option("--dask", default=None, metavar="local|tcp://HOST:PORT",
+                     help="Extract on Dask: 'local' starts a LocalCluster of --workers processes; an address "
+                          "uses a running scheduler. Needs the 'dask' extra."),
+        click.option("--parts", default=None, type=click.Path(file_okay=False),
+                     help="With --dask: the folder for the parts (default: DB.parts); the workers must see it. "
+                          "The same command run again resumes it."),
+        click.option("--partition-size", default=None, type=click.IntRange(min=1),
+                     help="With --dask: records per partition (one task, one part file) [default: 1000]."),
+        click.option("--from-parts", default=None, type=click.Path(file_okay=False),
+                     help="Merge the parts folder of a finished --dask run into --db (no INPUTS)."),
+    )):
+        func = option(func)
+    return func
+
+
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.argument("inputs", nargs=-1, type=click.Path())
 @db_option
 @input_options
 @click.option("--batch-size", default=256, show_default=True, type=click.IntRange(min=1),
@@ -38,26 +56,42 @@ def cli() -> None:
                    "keeps every batch committed before it.")
 @fast_option
 @workers_option
+@dask_options
 @json_option
 @fail_cleanly
-def build(inputs, db, fmt, on_error, encoding, batch_size, fast, workers, as_json) -> None:
+def build(inputs, db, fmt, on_error, encoding, batch_size, fast, workers, dask, parts, partition_size, from_parts,
+          as_json) -> None:
     """Read paper records from INPUTS, extract concepts, and store the graph in --db.
 
     Inputs may be Hugging Face Daily Papers page dumps, JSONL, a JSON array, or CSV. Papers seen
     before (same DOI, arXiv id or title) are merged; building the same files again changes
-    nothing.
+    nothing. With --dask, extraction runs on a Dask cluster and writes parts that are then
+    merged (the same store); --from-parts DIR merges the parts of an earlier --dask run.
     """
     from pathlib import Path
 
     from litkg.errors import InputError
 
+    if bool(inputs) == bool(from_parts):
+        raise click.UsageError("give INPUTS, or --from-parts DIR without INPUTS")
+    if (parts or partition_size) and not dask or dask and from_parts:
+        raise click.UsageError("--parts and --partition-size go with --dask and INPUTS; --from-parts DIR without them")
     existed = Path(db).exists()
     with KnowledgeGraph(db, fast=fast, workers=workers) as kg:
-        kg.extractor  # load the pipeline first, so the bar's rate and ETA start with the reading
         size = sum(Path(p).stat().st_size for p in inputs if Path(p).is_file())
-        with progress_bar(sys.stderr, total=size) as progress:
-            summary = kg.build(list(inputs), format=fmt, on_error=on_error, progress=progress,
-                               encoding=encoding, batch_size=batch_size)
+        if dask:
+            with progress_bar(sys.stderr, total=size) as progress:
+                from_parts = kg.extract_on_dask(list(inputs), scheduler=dask, parts=parts, format=fmt,
+                                                on_error=on_error, encoding=encoding, partition_size=partition_size,
+                                                progress=progress)
+        if from_parts:
+            with progress_bar(sys.stderr) as progress:
+                summary = kg.build_from_parts(from_parts, progress=progress, batch_size=batch_size)
+        else:
+            kg.extractor  # load the pipeline first, so the bar's rate and ETA start with the reading
+            with progress_bar(sys.stderr, total=size) as progress:
+                summary = kg.build(list(inputs), format=fmt, on_error=on_error, progress=progress,
+                                   encoding=encoding, batch_size=batch_size)
     if summary.records_read == 0:
         if not existed:  # nothing to keep: leave no empty store behind
             for suffix in ("", "-wal", "-shm"):
