@@ -524,6 +524,8 @@ def test_seed_pages_are_read_in_full():
 
 def test_docstring_examples_run():
     # Only modules that have examples (litkg.readers.structured has none): each must run some.
-    for module in (litkg.readers, hf_pages):
+    from litkg.readers import checks, dates, detect, fields, lines, problems, text
+
+    for module in (litkg.readers, hf_pages, checks, dates, detect, fields, lines, problems, text):
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert result.attempted > 0 and result.failed == 0, (module.__name__, result)

@@ -14,8 +14,8 @@ from defusedxml.expatreader import DefusedExpatParser
 from xml.sax.expatreader import ExpatLocator
 
 from litkg.errors import UnsafeInputError
-from litkg.readers import Problems
-from litkg.readers.structured import RecordProblem, paper_from_fields
+from litkg.readers.fields import RecordProblem, paper_from_fields
+from litkg.readers.problems import Problems
 from litkg.records import Paper, SourceRef
 
 __all__ = ["read_arxiv_atom", "parse_feed", "atom_fields", "AtomError", "FeedPage"]

@@ -9,8 +9,9 @@ import email.utils
 import re
 from typing import Any, BinaryIO, Iterator
 
-from litkg.readers import MONTHS, Problems
+from litkg.readers.dates import MONTHS
 from litkg.readers.jsonsource import read_records
+from litkg.readers.problems import Problems
 from litkg.records import Paper
 
 __all__ = ["read_arxiv_snapshot", "snapshot_fields", "looks_like_snapshot"]

@@ -16,8 +16,9 @@ from bibtexparser import middlewares
 from bibtexparser.model import Entry, ParsingFailedBlock, String
 
 from litkg.identity import normalise_arxiv_id
-from litkg.readers import Line, Problems, decode_lines
-from litkg.readers.structured import RecordProblem, paper_from_fields
+from litkg.readers.fields import RecordProblem, paper_from_fields
+from litkg.readers.lines import Line, decode_lines
+from litkg.readers.problems import Problems
 from litkg.records import Paper, SourceRef
 
 __all__ = ["read_bibtex", "bibtex_fields", "looks_like_bibtex"]

@@ -24,7 +24,10 @@ import re
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
-from litkg.readers import MONTHS, Line, Problems, clean_text, decode_lines, parse_date, text_problem
+from litkg.readers.dates import MONTHS, parse_date
+from litkg.readers.lines import Line, decode_lines
+from litkg.readers.problems import Problems
+from litkg.readers.text import clean_text, text_problem
 from litkg.records import Paper, SourceRef
 
 __all__ = ["read_hf_pages", "has_page_header", "looks_like_page", "is_title_shaped"]

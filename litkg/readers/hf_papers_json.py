@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO, Iterator
 
-from litkg.readers import Problems
 from litkg.readers.jsonsource import read_records
+from litkg.readers.problems import Problems
 from litkg.records import Paper
 
 __all__ = ["read_hf_papers", "hf_paper_fields", "looks_like_hf_papers"]

@@ -15,8 +15,11 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple
 
 import orjson
 
-from litkg.readers import MAX_DEPTH, Problems, decode_lines, nesting_depth
-from litkg.readers.structured import FIELDS, RecordProblem, _value_end, paper_from_known
+from litkg.readers.checks import MAX_DEPTH, nesting_depth
+from litkg.readers.fields import FIELDS, RecordProblem, paper_from_known
+from litkg.readers.lines import decode_lines
+from litkg.readers.problems import Problems
+from litkg.readers.structured import _value_end
 from litkg.records import Paper, SourceRef
 
 __all__ = ["FieldMap", "read_records", "iter_values", "first_record", "PAGE_KEYS"]

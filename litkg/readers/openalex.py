@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any, BinaryIO, Iterator
 
 from litkg.identity import normalise_arxiv_id
-from litkg.readers import Problems
+from litkg.readers.fields import RecordProblem
 from litkg.readers.jsonsource import read_records
-from litkg.readers.structured import RecordProblem
+from litkg.readers.problems import Problems
 from litkg.records import Paper
 
 __all__ = ["read_openalex", "openalex_fields", "abstract_from_index", "looks_like_openalex"]

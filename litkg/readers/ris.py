@@ -10,8 +10,9 @@ import re
 from typing import Any, BinaryIO, Iterator
 
 from litkg.identity import normalise_arxiv_id
-from litkg.readers import Problems, decode_lines
-from litkg.readers.structured import RecordProblem, paper_from_fields
+from litkg.readers.fields import RecordProblem, paper_from_fields
+from litkg.readers.lines import decode_lines
+from litkg.readers.problems import Problems
 from litkg.records import Paper, SourceRef
 
 __all__ = ["read_ris", "ris_fields", "looks_like_ris"]

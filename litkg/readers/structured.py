@@ -2,7 +2,8 @@
 
 Each reader streams: it holds one record (plus one buffered chunk) in memory at a time, never the
 whole file. Broken records go to a :class:`~litkg.readers.Problems`, which raises or reports them
-as the caller asked. Field names are matched case-insensitively, with a few common spellings.
+as the caller asked. Fields are mapped by :mod:`litkg.readers.fields` (whose names this module
+re-exports for the modules that import them from here).
 """
 from __future__ import annotations
 
@@ -12,181 +13,21 @@ import itertools
 import json
 import os
 import re
-from typing import Any, BinaryIO, Iterable, Iterator
+from typing import Any, BinaryIO, Iterator
 
-from litkg.readers import (BOM, MAX_DEPTH, Problems, clean_text, decode_lines, encoding_label, nesting_depth,
-                           parse_date, text_problem)
+from litkg.readers.checks import MAX_DEPTH
+from litkg.readers.fields import (FIELDS, RecordProblem, canonical_field, field_key, json_type,
+                                  paper_from_fields, paper_from_known)
+from litkg.readers.lines import BOM, decode_lines, encoding_label
+from litkg.readers.problems import Problems
 from litkg.records import Paper, SourceRef
 
-__all__ = ["FIELDS", "paper_from_fields", "paper_from_known", "read_jsonl", "read_json", "read_csv"]
+__all__ = ["FIELDS", "RecordProblem", "paper_from_fields", "paper_from_known", "read_jsonl",
+           "read_json", "read_csv"]
 
 _CHUNK = 1 << 16  # characters decoded per read of a JSON file
 _MAX_RECORD = 1 << 24  # a JSON record longer than this is taken as unterminated
-
-#: Canonical field names, each with the spellings accepted for it (after lower-casing).
-FIELDS: dict[str, tuple[str, ...]] = {
-    "abstract": ("abstract", "summary"), "arxiv_id": ("arxiv_id", "arxiv", "eprint"),
-    **{name: (name,) for name in ("id", "title", "authors", "author_count", "year", "date",
-                                  "venue", "url", "doi", "upvotes", "ids")},
-}
-_CANONICAL = {alias: name for name, aliases in FIELDS.items() for alias in aliases}
-_TEXT_FIELDS = ("venue", "url", "doi", "arxiv_id")
-_JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
-
-_AND = re.compile(r"\s+and\s+")
-_SPACE = re.compile(r"\s+")
 _ESCAPED = re.compile("[\udc80-\udcff]")  # bytes the decoder could not decode (surrogateescape)
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-class RecordProblem(Exception):
-    """A record cannot become a Paper; the message is the reason."""
-
-
-# --- field mapping -----------------------------------------------------------------------------
-
-
-def _type_name(value: Any) -> str:
-    return _JSON_TYPES.get(type(value), "number")
-
-
-def _text(value: Any, field: str) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise RecordProblem(f"{field} must be a string, not {_type_name(value)}")
-    return clean_text(str(value)).strip() or None
-
-
-def _whole_number(value: Any, field: str) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    try:
-        number = float(value) if isinstance(value, (str, float)) else None
-    except ValueError:
-        number = None
-    if number is None or not number.is_integer():
-        raise RecordProblem(f"{field} is not a whole number: {value!r}")
-    return int(number)
-
-
-def _author_name(item: Any) -> str | None:
-    if isinstance(item, str):
-        return clean_text(item).strip() or None
-    if isinstance(item, dict):
-        if item.get("name"):
-            return _text(item["name"], "author name")
-        parts = [item.get(k) for k in ("given", "first", "family", "last") if item.get(k)]
-        if parts and all(isinstance(p, str) for p in parts):
-            return clean_text(" ".join(p.strip() for p in parts))
-    raise RecordProblem(f"an author must be a name or a {{\"name\": …}} object, "
-                        f"not {_type_name(item)}")
-
-
-def _authors(value: Any, *, csv_style: bool) -> tuple[str, ...] | None:
-    """Authors as a tuple, or None when the record does not say."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        # A CSV cell separates names with ';' only: "Tom and Jerry" may be one author there.
-        value = clean_text(value)
-        parts = value.split(";") if csv_style or ";" in value else _AND.split(value)
-        names = tuple(p.strip() for p in parts if p.strip())
-    elif isinstance(value, list):
-        names = tuple(n for n in map(_author_name, value) if n)
-    else:
-        raise RecordProblem(f"authors must be a list or a string, not {_type_name(value)}")
-    return names or None
-
-
-def _source_ids(value: Any) -> tuple[str, ...]:
-    """Source identifiers as ``kind:value``, from ``{"openalex": "W1"}`` or ``["openalex:W1"]``."""
-    if value is None:
-        return ()
-    if isinstance(value, dict):
-        items = [f"{kind}:{ident}" for kind, ident in value.items() if ident not in (None, "")]
-    elif isinstance(value, list):
-        items = value
-    else:
-        raise RecordProblem(f"ids must be an object or a list, not {_type_name(value)}")
-    return tuple(_text(item, "an id") or "" for item in items if item not in (None, ""))
-
-
-def _field_key(key: Any) -> str:
-    return re.sub(r"[\s\-]+", "_", str(key).strip().lower())
-
-
-def paper_from_fields(pairs: Iterable[tuple[Any, Any]], source: SourceRef, *,
-                      csv_style: bool = False) -> Paper:
-    """Map one record's ``(field, value)`` pairs to a Paper; RecordProblem when it is unusable."""
-    known: dict[str, Any] = {}
-    metadata: dict[str, Any] = {}
-    for key, value in pairs:
-        if isinstance(value, str):
-            value = value.strip() or None
-        name = _CANONICAL.get(_field_key(key))
-        # The first non-empty spelling wins; a second one ("summary" beside "abstract") is kept.
-        if name is None or known.get(name) is not None:
-            metadata[str(key)] = value
-        else:
-            known[name] = value
-    return paper_from_known(known, metadata, source, csv_style=csv_style)
-
-
-def paper_from_known(known: dict[str, Any], metadata: dict[str, Any], source: SourceRef, *,
-                     csv_style: bool = False, unicode_checked: bool = False) -> Paper:
-    """A Paper from fields already named as in :data:`FIELDS` (``known``) and the rest.
-
-    ``unicode_checked`` says the caller knows no value holds a lone surrogate (a JSON line
-    without ``\\ud800``-style escapes), which spares the check. RecordProblem when unusable.
-    """
-    if nesting_depth(known) > MAX_DEPTH or nesting_depth(metadata) > MAX_DEPTH:
-        raise RecordProblem(f"a field is nested more than {MAX_DEPTH} levels deep")
-    title = _text(known.get("title"), "title") or ""
-    abstract = _text(known.get("abstract"), "abstract") or ""
-    if not title and not abstract:
-        # An abstract alone is still a paper (some corpora lack titles); nothing at all is not.
-        raise RecordProblem("record has no title and no abstract")
-    for name, text in (("title", title), ("abstract", abstract)):
-        problem = text_problem(name, text)
-        if problem:
-            raise RecordProblem(problem)
-    authors = _authors(known.get("authors"), csv_style=csv_style)
-    date_raw = _text(known.get("date"), "date")
-    date, date_year = parse_date(date_raw) if date_raw else (None, None)
-    year = _whole_number(known.get("year"), "year")
-    if not unicode_checked:
-        _check_unicode(known, metadata)
-    return Paper(
-        title=_SPACE.sub(" ", title),
-        abstract=abstract,
-        source=source,
-        id=_text(known.get("id"), "id"),
-        authors=authors or (),
-        author_count=len(authors) if authors else _whole_number(known.get("author_count"),
-                                                                "author_count"),
-        year=year if year is not None else date_year,
-        date=date,
-        date_raw=date_raw,
-        upvotes=_whole_number(known.get("upvotes"), "upvotes"),
-        ids=_source_ids(known.get("ids")),
-        metadata=metadata,
-        **{name: _text(known.get(name), name) for name in _TEXT_FIELDS},
-    )
-
-
-def _check_unicode(known: dict[str, Any], metadata: dict[str, Any]) -> None:
-    # A JSON escape can make a lone surrogate, which no file or database encoding can hold: the
-    # record would fail later, in the store, taking its whole batch with it.
-    text = json.dumps([known, metadata], ensure_ascii=False, default=str)
-    if _SURROGATE.search(text):
-        field = next((str(k) for k, v in [*known.items(), *metadata.items()]
-                      if _SURROGATE.search(json.dumps([k, v], ensure_ascii=False, default=str))),
-                     "a field")
-        raise RecordProblem(f"{field} holds an unpaired surrogate "
-                            f"(an invalid \\u escape such as \\ud800)")
 
 
 def _unreadable(exc: BaseException) -> str:
@@ -197,7 +38,7 @@ def _unreadable(exc: BaseException) -> str:
 
 def _paper_or_report(value: Any, source: SourceRef, problems: Problems) -> Paper | None:
     if not isinstance(value, dict):
-        problems.report(source.line, f"record is not a JSON object (got {_type_name(value)})")
+        problems.report(source.line, f"record is not a JSON object (got {json_type(value)})")
         return None
     try:
         return paper_from_fields(value.items(), source)
@@ -460,7 +301,7 @@ def _next_record(buf: _Buffer, start: int, pos: int) -> int | None:
         except (ValueError, RecursionError):
             search = brace + 1
             continue
-        if isinstance(value, dict) and any(_CANONICAL.get(_field_key(k)) in ("title", "abstract")
+        if isinstance(value, dict) and any(canonical_field(k) in ("title", "abstract")
                                            for k in value):
             return brace
         search = brace + 1
@@ -478,7 +319,7 @@ def _pick_delimiter(header: str, suffix: str) -> str:
     if suffix == ".tsv":
         return "\t"
     for delimiter in (",", "\t", ";"):
-        if "title" in (_field_key(cell.strip('"')) for cell in header.split(delimiter)):
+        if "title" in (field_key(cell.strip('"')) for cell in header.split(delimiter)):
             return delimiter
     return ","
 
@@ -507,7 +348,7 @@ def read_csv(path: str, stream: BinaryIO, problems: Problems, encoding: str) -> 
         header = next(reader)
     except csv.Error as exc:
         header, bad[header_line.number] = [], f"invalid CSV header: {exc}"
-    if bad or "title" not in (_CANONICAL.get(_field_key(name)) for name in header):
+    if bad or "title" not in (canonical_field(name) for name in header):
         reason = bad.get(header_line.number) or "CSV header has no 'title' column"
         problems.report(header_line.number, reason + "; rest of file not read")
         return
