@@ -279,7 +279,26 @@ cli.add_command(fetch)
 
 
 def main() -> None:
-    cli(prog_name="litkg")
+    try:
+        cli(prog_name="litkg")
+    except UnicodeEncodeError as exc:
+        # Bytes that are not UTF-8 in an argument reach Python as surrogates: paths work, but a
+        # name or query cannot be stored or looked up; one line names it, not a traceback (#14).
+        bad = [arg for arg in sys.argv[1:] if not _is_utf8(arg)]
+        if "surrogates" not in str(exc) or not bad:
+            raise
+        shown = ", ".join(ascii(arg) for arg in bad[:3])
+        click.echo(f"Error: an argument is not UTF-8 text: {shown} (hint: give names, queries and "
+                   f"options in UTF-8)", err=True)
+        sys.exit(1)
+
+
+def _is_utf8(arg: str) -> bool:
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 if __name__ == "__main__":  # pragma: no cover

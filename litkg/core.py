@@ -69,7 +69,8 @@ class _InputBytes:
     offset of its first line (line starts are found by one extra scan per file, as it is reached)."""
 
     def __init__(self, inputs: Sequence[str | os.PathLike]) -> None:
-        self.paths = [str(p) for p in inputs]
+        self.opened = [str(p) for p in inputs]
+        self.paths = [_source_path(p) for p in inputs]  # as in Paper.source
         self.sizes = [os.path.getsize(p) for p in inputs]
         self.total = sum(self.sizes)
         self._index, self._starts = -1, None
@@ -84,7 +85,7 @@ class _InputBytes:
                 return sum(self.sizes[: self._index + 1])
             self._index = following[0]
             chunks, offset = [np.zeros(1, dtype=np.int64)], 0
-            with open(path, "rb") as handle:
+            with open(self.opened[self._index], "rb") as handle:
                 while chunk := handle.read(1 << 24):
                     chunks.append(np.flatnonzero(np.frombuffer(chunk, dtype=np.uint8) == 10) + offset + 1)
                     offset += len(chunk)
@@ -136,12 +137,50 @@ def _checked(paper: Paper) -> Paper:
 
 
 def _read_all(inputs: Sequence[str | os.PathLike], fmt: str | None, on_error: str,
-              skipped: list[SkippedRecord], encoding: str = "utf-8") -> Iterator[Paper]:
+              skipped: list[SkippedRecord], encoding: str = "utf-8",
+              spellings: dict[str, str] | None = None) -> Iterator[Paper]:
+    """The records of ``inputs``. With ``spellings`` (a build), each file is read under its real
+    path, so that ``a.jsonl``, ``./a.jsonl``, ``d/../a.jsonl`` and a symlink to it are one source
+    of the store (#14); ``spellings`` maps it back to the path as given, which reports use."""
+    from dataclasses import replace
+
+    from litkg.errors import MalformedRecordError
     from litkg.readers import read_papers
+    from litkg.records import SourceRef
 
     for path in inputs:
-        yield from read_papers(path, format=fmt, on_error=on_error, skipped=skipped.append,
-                               encoding=encoding)
+        given = read = stored = str(path)
+        if spellings is not None:
+            read = os.path.realpath(path)
+            stored = _source_path(read)
+            spellings.setdefault(stored, given)
+
+        def report(record: SkippedRecord, read: str = read, given: str = given) -> None:
+            skipped.append(SkippedRecord(given, record.line, record.reason) if record.path == read else record)
+        try:
+            papers = read_papers(read, format=fmt, on_error=on_error, skipped=report, encoding=encoding)
+            if stored != read:  # a name with bytes that are not UTF-8: stored escaped (#14)
+                papers = (replace(p, source=SourceRef(stored, p.source.line)) for p in papers)
+            yield from papers
+        except MalformedRecordError as exc:
+            if exc.path != read or read == given:
+                raise
+            raise MalformedRecordError(given, exc.line, exc.reason) from None
+
+
+def _source_path(path: str | os.PathLike) -> str:
+    r"""How a build records the input at ``path`` (its real path): as it is, or with each byte that
+    is not UTF-8 written ``\xNN``, as a text column can hold it.
+
+    >>> _source_path("/data/a\udcff.jsonl")
+    '/data/a\\xff.jsonl'
+    """
+    path = str(path)
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 def _check_inputs(inputs: Sequence[str | os.PathLike], fmt: str | None = None, encoding: str = "utf-8") -> None:
@@ -177,6 +216,7 @@ class KnowledgeGraph:
         self._fast = fast  # rules and gazetteer only, without the learned span model
         self._workers = workers  # extraction processes; 1 extracts in this process
         self._store: GraphStore | None = None
+        self._spellings: dict[str, str] = {}  # real path of each input → the path as given
 
     # -- plumbing -----------------------------------------------------------------------------
     @property
@@ -236,9 +276,10 @@ class KnowledgeGraph:
             raise ValueError(f"batch_size must be at least 1, not {batch_size}")
         _check_inputs(inputs, format, encoding)
         skipped: list[SkippedRecord] = SkippedLog()  # the first 1,000, and a count of all
-        records = _read_all(inputs, format, on_error, skipped, encoding)
+        self._spellings = {}
+        records = _read_all(inputs, format, on_error, skipped, encoding, self._spellings)
         return self._build(records, len(inputs), skipped, on_error=on_error, progress=progress,
-                           batch_size=batch_size, where=_InputBytes(inputs))
+                           batch_size=batch_size, where=_InputBytes([os.path.realpath(p) for p in inputs]))
 
     def build_records(self, records: Iterable[Paper | Mapping[str, Any]], *, on_error: str = "skip",
                       progress: Callable[[BuildProgress], None] | None = None,
@@ -363,9 +404,10 @@ class KnowledgeGraph:
         from litkg.extract.guards import budget_reason
 
         reason = budget_reason(self._budget, stored=stored)
+        path = self._spellings.get(paper.source.path, paper.source.path)  # as given
         if on_error == "fail":
-            raise MalformedRecordError(paper.source.path, paper.source.line, reason)
-        skipped.append(SkippedRecord(paper.source.path, paper.source.line, reason))
+            raise MalformedRecordError(path, paper.source.line, reason)
+        skipped.append(SkippedRecord(path, paper.source.line, reason))
 
     def _store_extraction(self, store: GraphStore, key: str, extraction: Extraction) -> None:
         gazetteer = self.extractor.gazetteer

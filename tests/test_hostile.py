@@ -274,3 +274,59 @@ def test_a_huge_reference_is_not_echoed_whole_and_a_shared_id_is_named(tmp_path,
         assert len(info.value.message) < 300 and "60,000 characters" in info.value.message
         with pytest.raises(NotFoundError, match="2 papers have the id 'p1'"):
             kg.paper_profile("p1")
+
+
+def test_one_file_under_four_spellings_is_one_source(tmp_path, monkeypatch, extractor):
+    # ./a.jsonl, a.jsonl, d/../a.jsonl and a symlink are one file: read again it is unchanged, not
+    # "merged", and each record has one source row (#14).
+    import sqlite3
+
+    monkeypatch.chdir(tmp_path)
+    jsonl(tmp_path, [json.dumps({"title": f"Paper {i}", "abstract": "We use ImageNet."}) for i in range(3)],
+          name="a.jsonl")
+    (tmp_path / "d").mkdir()
+    (tmp_path / "link.jsonl").symlink_to("a.jsonl")
+    with KnowledgeGraph(tmp_path / "kg.db", extractor=extractor) as kg:
+        summary = kg.build(["a.jsonl", "./a.jsonl", "d/../a.jsonl", "link.jsonl"])
+    assert (summary.papers_new, summary.papers_merged, summary.papers_unchanged) == (3, 0, 9)
+    rows = sqlite3.connect(tmp_path / "kg.db").execute("SELECT DISTINCT path FROM paper_sources").fetchall()
+    assert rows == [(str(tmp_path / "a.jsonl"),)]
+    assert sqlite3.connect(tmp_path / "kg.db").execute("SELECT COUNT(*) FROM paper_sources").fetchone()[0] == 3
+
+
+def test_a_skip_names_the_file_as_it_was_given(tmp_path, monkeypatch, extractor):
+    monkeypatch.chdir(tmp_path)
+    jsonl(tmp_path, [json.dumps(GOOD), '{"title": "A", "year": 1e20}'], name="a.jsonl")
+    with KnowledgeGraph(tmp_path / "kg.db", extractor=extractor) as kg:
+        summary = kg.build(["./a.jsonl"])
+        assert [(s.path, s.line) for s in summary.skipped] == [("./a.jsonl", 2)]
+        with pytest.raises(MalformedRecordError, match=r"^\./a\.jsonl:2: "):
+            kg.build(["./a.jsonl"], on_error="fail")
+
+
+def _litkg(*args, cwd):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "litkg.cli", *args], capture_output=True, cwd=cwd)
+
+
+def test_a_path_with_bytes_that_are_not_utf8_is_built(tmp_path):
+    import sqlite3
+
+    (tmp_path / "in\xff.jsonl".encode("latin-1").decode("utf-8", "surrogateescape")).write_text(
+        json.dumps(GOOD) + "\n", encoding="utf-8")
+    result = _litkg("build", b"in\xff.jsonl", "--db", "kg.db", "--fast", "--workers", "1", cwd=tmp_path)
+    assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr
+    rows = sqlite3.connect(tmp_path / "kg.db").execute("SELECT path FROM paper_sources").fetchall()
+    assert rows == [(str(tmp_path) + "/in\\xff.jsonl",)]
+
+
+@pytest.mark.parametrize("args", [("query", "paper", b"a\xffb"), ("query", "papers-using", b"\xff\xfe"),
+                                  ("query", "papers", "--search", b"x\xff")])
+def test_an_argument_that_is_not_utf8_is_one_line_error(tmp_path, args):
+    with KnowledgeGraph(tmp_path / "kg.db", fast=True) as kg:
+        kg.build_records([GOOD])
+    result = _litkg(*args, "--db", "kg.db", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(b"Error: an argument is not UTF-8 text: ") and result.stderr.count(b"\n") == 1
