@@ -94,23 +94,104 @@ class EvalReport:
 
 
 def load_jsonl(path: str | Path) -> list[dict]:
-    """Rows of a JSONL file; a broken line is an error naming the file and line."""
+    """Rows of a gold or predictions JSONL file, each checked for the shapes the scorer reads.
+
+    Anything else — a file that is empty, binary or not UTF-8, a line that is not JSON or is
+    nested past :data:`MAX_DEPTH` levels, a field of the wrong type — is an
+    :class:`~litkg.errors.InputError` naming the file and line, never a traceback (#14).
+    """
     path = Path(path)
     if not path.is_file():
         raise InputNotFoundError(f"no such file: {path}")
     rows = []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
+    with path.open("rb") as lines:
+        if b"\x00" in lines.read(8192):
+            raise InputError(f"{path} is a binary file, not JSON lines",
+                             hint="give a JSONL file: one JSON object per line")
+        lines.seek(0)
+        for number, raw in enumerate(lines, 1):
+            where = f"{path}:{number}"
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise InputError(f"{where}: not UTF-8 text", hint="convert the file to UTF-8") from None
             if not line.strip():
                 continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: invalid JSON ({exc.msg})") from None
-            if not isinstance(row, dict):
-                raise InputError(f"{path}:{number}: expected a JSON object per line")
-            rows.append(row)
+            rows.append(_parse_row(line, where))
+    if not rows:
+        raise InputError(f"{path} holds no JSON rows", hint="give a JSONL file: one JSON object per line")
     return rows
+
+
+#: The deepest nesting a row may have (real gold has 4 levels).
+MAX_DEPTH = 32
+
+
+def _parse_row(line: str, where: str) -> dict:
+    if _depth_over(line, MAX_DEPTH):
+        raise InputError(f"{where}: nested more than {MAX_DEPTH} levels deep")
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: invalid JSON ({exc.msg})") from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise InputError(f"{where}: invalid JSON ({exc})") from None
+    if not isinstance(row, dict):
+        raise InputError(f"{where}: expected a JSON object per line")
+    problem = _row_problem(row)
+    if problem:
+        raise InputError(f"{where}: {problem}",
+                         hint="entity gold is {\"entities\": [{\"name\", \"type\", \"role\", \"mentions\"}]}; "
+                              "span gold {\"entities\": [{\"text\", \"type\", \"start\", \"end\"}]}")
+    return row
+
+
+def _depth_over(line: str, limit: int) -> bool:
+    """Whether brackets outside strings nest more than ``limit`` deep (json would recurse)."""
+    if line.count("[") + line.count("{") <= limit:
+        return False
+    depth = 0
+    for token in _STRUCTURE.findall(line):
+        if token in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif token in "]}":
+            depth -= 1
+    return False
+
+
+_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_TEXT = (str, type(None))
+
+
+def _row_problem(row: dict) -> str | None:
+    """What is wrong with the fields of a row the scorer reads, or None."""
+    if not isinstance(row.get("id"), (str, int, type(None))) or isinstance(row.get("id"), bool):
+        return f"'id' is a {type(row['id']).__name__}, not a string"
+    if not isinstance(row.get("title"), _TEXT):
+        return f"'title' is a {type(row['title']).__name__}, not a string"
+    entities = row.get("entities")
+    if not isinstance(entities, (list, type(None))):
+        return f"'entities' is a {type(entities).__name__}, not a list"
+    for n, entity in enumerate(entities or (), 1):
+        if not isinstance(entity, dict):
+            return f"entity {n} is a {type(entity).__name__}, not an object"
+        for name in ("name", "text", "type", "role"):
+            if not isinstance(entity.get(name), _TEXT):
+                return f"entity {n}: '{name}' is a {type(entity[name]).__name__}, not a string"
+        if not isinstance(entity.get("name", entity.get("text")), str):
+            return f"entity {n} has no 'name' (entity gold) or 'text' (span gold)"
+        for name in ("mentions", "salient_entities"):
+            values = entity.get(name)
+            if not isinstance(values, (list, type(None))):
+                return f"entity {n}: '{name}' is a {type(values).__name__}, not a list"
+            for value in values or ():
+                text = value.get("text") if isinstance(value, dict) and name == "mentions" else value
+                if not isinstance(text, str):
+                    return f"entity {n}: each of '{name}' must be a string" + (
+                        " or an object with a 'text'" if name == "mentions" else "")
+    return None
 
 
 def parse_gold_types(spec: str | None) -> Mapping[str, str]:

@@ -149,3 +149,56 @@ def test_bench_extract_says_loudly_when_it_falls_back_to_the_sample(tmp_path):
     data = json.loads(result.stdout)
     assert data["sample_fallback"] is True and data["comparable_with_readme"] is False
     assert not any(path.endswith("gold.jsonl") for path in data["inputs"])
+
+
+# -- hostile gold and prediction files (#14): one clear line naming file and line, no traceback ----
+
+_ENTITY = {"name": "WILDS", "type": "benchmark", "role": "used", "mentions": ["WILDS"]}
+HOSTILE_GOLD = {
+    "empty file": (b"", "holds no JSON rows"),
+    "blank lines only": (b"\n  \n", "holds no JSON rows"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", " is a binary file"),
+    "not UTF-8": (b'{"title": "caf\xe9"}\n', ":1: not UTF-8 text"),
+    "bad JSON": (b'{"id": "p1"}\n{"id": \n', ":2: invalid JSON"),
+    "an array per line": (b"[1, 2]\n", ":1: expected a JSON object per line"),
+    "4,301-digit number": (b'{"id": "p1", "n": ' + b"9" * 4301 + b"}\n", ":1: invalid JSON"),
+    "deep nesting": (b'{"id": "p1", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n", ":1: nested more than 32"),
+    "entities not a list": (b'{"id": "p1", "entities": "WILDS"}\n', "'entities' is a str, not a list"),
+    "entity not an object": (b'{"id": "p1", "entities": [1]}\n', "entity 1 is a int, not an object"),
+    "entity without a name": (b'{"id": "p1", "entities": [{"type": "dataset"}]}\n', "entity 1 has no 'name'"),
+    "name of a wrong type": (json.dumps({"id": "p1", "entities": [{**_ENTITY, "name": {"a": 1}}]}).encode(),
+                             "entity 1: 'name' is a dict, not a string"),
+    "mentions not a list": (json.dumps({"id": "p1", "entities": [{**_ENTITY, "mentions": 5}]}).encode(),
+                            "'mentions' is a int, not a list"),
+    "mention of a wrong type": (json.dumps({"id": "p1", "entities": [{**_ENTITY, "mentions": [[1]]}]}).encode(),
+                                "each of 'mentions' must be a string"),
+    "salient names not a list": (json.dumps({"id": "p1", "entities": [
+        {"text": "WILDS", "type": "dataset", "start": 0, "end": 5, "salient_entities": 7}]}).encode(),
+        "'salient_entities' is a int, not a list"),
+    "title a number": (b'{"id": "p1", "title": 1e400, "entities": []}\n', "'title' is a float, not a string"),
+    "id a list": (b'{"id": [1], "entities": []}\n', "'id' is a list, not a string"),
+    "type a list": (json.dumps({"id": "p1", "entities": [{**_ENTITY, "type": ["dataset"]}]}).encode(),
+                    "'type' is a list, not a string"),
+}
+
+
+@pytest.mark.parametrize("side", ["gold", "pred"])
+@pytest.mark.parametrize("case", sorted(HOSTILE_GOLD))
+def test_hostile_gold_or_pred_file_is_one_line_error(runner, tmp_path, case, side):
+    content, message = HOSTILE_GOLD[case]
+    hostile = tmp_path / "hostile.jsonl"
+    hostile.write_bytes(content)
+    good = tmp_path / "good.jsonl"
+    good.write_text("\n".join(json.dumps(g) for g in GOLD) + "\n", encoding="utf-8")
+    gold, pred = (hostile, good) if side == "gold" else (good, hostile)
+    result = runner.invoke(cli, ["eval", "--gold", str(gold), "--pred", str(pred)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert result.output.startswith(f"Error: {hostile}") and result.output.count("\n") == 1
+    assert message in result.output
+
+
+def test_hostile_gold_stops_before_any_extraction(runner, tmp_path):
+    hostile = tmp_path / "gold.jsonl"
+    hostile.write_bytes(b'{"title": "A", "abstract": "We use WILDS.", "entities": [1]}\n')
+    result = runner.invoke(cli, ["eval", "--gold", str(hostile), "--fast"])
+    assert result.exit_code == 1 and "entity 1 is a int, not an object" in result.output
