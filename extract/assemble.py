@@ -352,11 +352,13 @@ def _add_candidate(cand: Candidate, field_name: str, text: str, concepts: dict[s
         if not norms[0]:
             return
         key = norms[0]
-        if cand.canonical:
+        if cand.canonical and cand.variant_of is None:
             return  # a slash-series member ("100" of CIFAR-10/100) only stands for a known name
         if cand.pattern == "eval_list" and not is_name_like(cand.text) and " " not in cand.text:
             return  # a lone capitalised word after "on" is a name only if another pattern says so
-        concepts[key] = _Concept(key, cand.text, None, cand.pattern, cand.confidence)
+        variant_of = tuple(gazetteer.by_norm.get(concept_norm(cand.variant_of), ())[:1]) if cand.variant_of else ()
+        concepts[key] = _Concept(key, cand.canonical or cand.text, None, cand.pattern, cand.confidence,
+                                 variant_of=variant_of)
     concept = concepts[key]
     exact_gaz = (cand.start, cand.end) in gaz.exact
     if not overlaps or exact_gaz:

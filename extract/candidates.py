@@ -23,6 +23,7 @@ class Candidate:
     confidence: float
     long_form: tuple[int, int] | None = None  # offsets of a long form of the same name
     canonical: str | None = None  # the name the span stands for when it is not its own text
+    variant_of: str | None = None  # the name of a known concept this new one is a variant of
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,9 @@ from typing import Iterable, Iterator
 
 from litkg.extract.acronyms import AcronymDefinition, find_acronym_definitions
 from litkg.extract.candidates import DEFINITION_ONLY, Candidate, TokenHints
-from litkg.extract.list_patterns import SLASH_SERIES, data_head_candidates, eval_list_candidates, slash_series_candidates
+from litkg.extract.translation_pairs import wmt_pair_candidates
+from litkg.extract.list_patterns import (SLASH_SERIES, data_head_candidates, eval_list_candidates,
+                                         slash_series_candidates, year_series_candidates)
 from litkg.extract.naming import (
     NAME_HEADS,
     NOT_NAMES,
@@ -371,9 +373,18 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
             # ("our score - VSDR"); used once or twice it is mostly an abbreviation (XOR, PO).
             found.append(Candidate(start, end, word, None, "coined", False, 0.4))
     found.extend(data_head_candidates(text, hints.data_heads))
-    found.extend(eval_list_candidates(text, hints.preps))
+    found.extend(eval_list_candidates(text, hints.preps, hints.data_heads))
     if "/" in text:
         found.extend(slash_series_candidates(text))
+    if " and 20" in text or ", 20" in text or " and 19" in text or ", 19" in text:
+        series = year_series_candidates(text)
+        if series:
+            # "CoNLL" of "CoNLL 2005, 2012" is not a name of its own there.
+            spans = [(c.start, c.end) for c in series if not c.canonical]
+            found = [c for c in found if c.pattern != "coined" or not any(a <= c.start and c.end <= b for a, b in spans)]
+            found.extend(series)
+    if "WMT" in text:
+        found.extend(wmt_pair_candidates(text))
     found.extend(_shape_candidates(text))
     found.extend(_titled_candidates(text, hints.titled))
     return found

@@ -86,6 +86,8 @@ HEAD_TYPES: dict[str, str] = {
     "corpora": "dataset",
     "meta-dataset": "dataset",
     "collection": "dataset",
+    "database": "dataset",
+    "databases": "dataset",
     "model": "model",
     "models": "model",
     "llm": "model",

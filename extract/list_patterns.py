@@ -10,7 +10,8 @@ from litkg.extract.candidates import Candidate
 from litkg.extract.lexicon import GENERIC_ACRONYMS, is_generic_phrase
 from litkg.extract.naming import TOKEN, core_of, is_capitalised, is_name_like, occurrences
 
-__all__ = ["SLASH_SERIES", "data_head_candidates", "eval_list_candidates", "slash_series_candidates"]
+__all__ = ["SLASH_SERIES", "YEAR_SERIES", "data_head_candidates", "eval_list_candidates", "slash_series_candidates",
+           "year_series_candidates"]
 
 def data_head_candidates(text: str, heads: Iterable[tuple[int, int]]) -> list[Candidate]:
     found = []
@@ -78,12 +79,13 @@ def _example_openers(text: str) -> list[tuple[int, int, str | None]]:
     return openers
 
 
-def eval_list_candidates(text: str, preps: Iterable[tuple[int, int]]) -> list[Candidate]:
+def eval_list_candidates(text: str, preps: Iterable[tuple[int, int]],
+                         heads: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """Names listed after "on"/"across" in a sentence about evaluation ("results on X, Y and Z"),
-    or as examples of datasets ("benchmarks such as X")."""
+    as examples of datasets ("benchmarks such as X"), or right after a dataset head noun
+    ("datasets (X, Y and Z)", "two datasets X and Y")."""
     found = []
-    triggers = [(start, end, None) for start, end in preps] + _example_openers(text)
-    for start, end, example_kind in triggers:
+    for start, end, example_kind in [(start, end, None) for start, end in preps] + _example_openers(text):
         if example_kind is None:
             following = text[end + 1 : end + 2]
             if not (following.isupper() or following.isdigit()):
@@ -91,30 +93,78 @@ def eval_list_candidates(text: str, preps: Iterable[tuple[int, int]]) -> list[Ca
             sentence_start = max(text.rfind(". ", 0, start) + 1, start - 120)
             if not _EVAL_CUE.search(text, sentence_start, start):
                 continue
-        pos = end + 1 if text[end : end + 1] == " " else -1
-        while 0 <= pos < len(text):
-            item = _LIST_ITEM.match(text, pos)
-            if not item:
-                break
-            words = item.group().split()
-            # Keep only the leading capitalised/name-like words of the item ("Caltech pedestrians" -> "Caltech").
-            kept = []
-            for word in words:
-                if not (is_name_like(word) or is_capitalised(word) or (kept and word.isdigit())):
-                    break
-                kept.append(word)
-            if not kept or is_generic_phrase(kept) or core_of(kept[0]) in GENERIC_ACRONYMS:
-                break
-            name_end = pos + len(" ".join(kept))
-            # What a paper evaluates "on" is data unless the gazetteer knows better.
-            found.append(Candidate(pos, name_end, text[pos:name_end], example_kind or "dataset", "eval_list", False, 0.5))
-            if len(kept) < len(words):
-                break
-            joiner = _LIST_JOINER.match(text, item.end())
-            if not joiner:
-                break
-            pos = joiner.end()
+        if text[end : end + 1] == " ":
+            items, _ = _list_items(text, end + 1)
+            found += [Candidate(a, b, text[a:b], example_kind or "dataset", "eval_list", False, 0.5) for a, b in items]
+    for start, end, kind, mode, pos in _head_openers(text, heads):
+        items, closer = _list_items(text, pos)
+        if mode == "(" and closer != ")":
+            continue  # "datasets (see Section 4" is not a list of names
+        if mode in (",", " ") and not _whole_list(items, closer, mode, text):
+            continue
+        found += [Candidate(a, b, text[a:b], kind, "head_list", False, 0.6) for a, b in items]
     return found
+
+
+# After a dataset head noun: "(X, Y)", ": X, Y", ", X and Y,", " like X", " X and Y".
+_HEAD_OPENER = re.compile(r"( ?\(\s*(?:e\.g\.,?\s*|including\s+)?|: |, | like | )(?=[A-Z0-9])")
+
+
+def _head_openers(text: str, heads: Iterable[tuple[int, int]]) -> list[tuple[int, int, str, str, int]]:
+    openers = []
+    for start, end in heads:
+        word = text[start:end]
+        if not word.endswith(("s", "a")) and word not in ("DB",):
+            # Only plural heads open a list ("datasets X and Y"); "the X dataset Y" is something else.
+            if not text.startswith(" (", end):
+                continue
+        opener = _HEAD_OPENER.match(text, end)
+        if opener:
+            mode = opener.group(1).strip()[:1] or " "
+            if mode == "l":
+                mode = ","  # "benchmarks like X and Y" reads as an appositive list
+            kind = "benchmark" if word.lower().startswith(("bench", "suite", "chall")) else "dataset"
+            openers.append((start, end, kind, mode, opener.end()))
+    return openers
+
+
+def _whole_list(items: list[tuple[int, int]], closer: str, mode: str, text: str) -> bool:
+    """An appositive list (", X and Y," / " X and Y") must look whole: two names or more, closed by
+    punctuation, so that "On both datasets, ResNet improves …" is not read as one."""
+    if not items:
+        return False
+    if len(items) == 1:
+        return mode == " " and is_name_like(text[items[0][0] : items[0][1]]) and closer in (",", ".", ";", ")")
+    return closer in (",", ".", ";", ")", ":")
+
+
+def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], str]:
+    """The names of a list starting at ``pos`` ("X, Y and Z"), and the character right after it
+    ("" when the list ends inside an item). The item after "and"/"or" is the last one."""
+    items: list[tuple[int, int]] = []
+    last = False
+    while 0 <= pos < len(text):
+        item = _LIST_ITEM.match(text, pos)
+        if not item:
+            break
+        words = item.group().split()
+        # Keep only the leading capitalised/name-like words of the item ("Caltech pedestrians" -> "Caltech").
+        kept = []
+        for word in words:
+            if not (is_name_like(word) or is_capitalised(word) or (kept and word.isdigit())):
+                break
+            kept.append(word)
+        if not kept or is_generic_phrase(kept) or core_of(kept[0]) in GENERIC_ACRONYMS:
+            break
+        items.append((pos, pos + len(" ".join(kept))))
+        if len(kept) < len(words):
+            return items, ""
+        joiner = None if last else _LIST_JOINER.match(text, item.end())
+        if not joiner:
+            return items, text[item.end() : item.end() + 1]
+        last = bool(joiner.group().strip(", "))
+        pos = joiner.end()
+    return items, ""
 
 
 SLASH_SERIES = re.compile(r"\b([A-Z][A-Za-z]*-?)(\d+)((?:/\d+)+)\b")
@@ -132,4 +182,30 @@ def slash_series_candidates(text: str) -> list[Candidate]:
             found.append(Candidate(pos, pos + len(number), number, None, "slash_series", False, 0.7,
                                    canonical=stem + number))
             pos += len(number)
+    return found
+
+
+_YEAR = r"(?:19|20)\d\d"
+#: "PASCAL VOC 2007 and 2012", "CoNLL 2005, 2012": a name with a year, then more years of it.
+YEAR_SERIES = re.compile(r"\b((?:[A-Z][\w\-]*[A-Za-z] )?[A-Z][\w\-]*[A-Za-z])[ \-]?(" + _YEAR + r")\b"
+                         r"((?:,\s*" + _YEAR + r"\b)*(?:,?\s+(?:and|or)\s+" + _YEAR + r"\b|,\s*" + _YEAR + r"\b))")
+_YEAR_ONLY = re.compile(_YEAR)
+
+
+def year_series_candidates(text: str) -> list[Candidate]:
+    """"PASCAL VOC 2007 and 2012" names PASCAL VOC 2007 and PASCAL VOC 2012; a later year stands
+    for a known name only (as a slash-series member does)."""
+    found = []
+    for match in YEAR_SERIES.finditer(text):
+        stem = match.group(1)
+        if stem.split()[0] in ("In", "From", "Since", "Until", "Between", "By", "The"):
+            stem = " ".join(stem.split()[1:])  # "In 2019 and 2020" is a time, not a name
+        if not stem or not (is_name_like(stem.split()[-1]) or stem.split()[-1].isupper()):
+            continue
+        start = match.start(2) - len(stem) - (match.start(2) - match.end(1))
+        # A name with yearly editions is a dataset, benchmark or challenge (CoNLL 2005, WMT 2014).
+        found.append(Candidate(start, match.end(2), text[start : match.end(2)], "dataset", "year_series", False, 0.7))
+        for year in _YEAR_ONLY.finditer(text, match.start(3), match.end(3)):
+            found.append(Candidate(year.start(), year.end(), year.group(), "dataset", "year_series", False, 0.7,
+                                   canonical=f"{stem} {year.group()}"))
     return found

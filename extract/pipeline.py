@@ -28,7 +28,7 @@ from litkg.records import Extraction, Paper
 __all__ = ["EXTRACTOR_VERSION", "build_nlp", "Extractor", "extractor_version"]
 
 #: Stored with each paper; a store built by an older extractor is re-extracted on the next build.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 _INITIAL = re.compile(r"[A-Za-z]\.")
 
 
