@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Iterable
 
 from litkg.graph import neo4j_model as model
+from litkg.graph import sql
 from litkg.graph.store import GraphStore
 
 __all__ = ["Neo4jCsvExport", "write_neo4j_csv", "import_command", "csv_field", "FILES"]
@@ -92,11 +93,8 @@ def _line(values: Iterable, delimiter: str) -> str:
 
 def _choose_delimiter(store: GraphStore) -> str:
     """The first candidate that occurs in no array element (authors, idents, aliases, alias norms)."""
-    checks = ("SELECT 1 FROM papers, json_each(papers.authors) WHERE instr(json_each.value, ?) > 0 LIMIT 1",
-              "SELECT 1 FROM paper_idents WHERE instr(ident, ?) > 0 LIMIT 1",
-              "SELECT 1 FROM concept_aliases WHERE instr(alias, ?) > 0 OR instr(norm, ?) > 0 LIMIT 1")
     for candidate in _DELIMITER_CANDIDATES:
-        if not any(store.conn.execute(sql, (candidate,) * sql.count("?")).fetchone() for sql in checks):
+        if not sql.array_values_contain(store, candidate):
             return candidate
     raise ValueError("every candidate array delimiter occurs in the data")
 
@@ -105,7 +103,7 @@ def _delimiter_argument(delimiter: str) -> str:
     return delimiter if delimiter.isprintable() else f"U+{ord(delimiter):04X}"
 
 
-def import_command(directory: Path, *, database: str = "neo4j", array_delimiter: str = ";") -> tuple[str, ...]:
+def import_command(directory: Path, *, database: str = model.DEFAULT_DATABASE, array_delimiter: str = ";") -> tuple[str, ...]:
     """The ``neo4j-admin database import full`` command for the files in ``directory``."""
     directory = Path(directory).resolve()
     args = ["neo4j-admin", "database", "import", "full",
@@ -128,7 +126,7 @@ def _concept_values(row: dict, delimiter: str) -> list:
     return [props.get(h.split(":")[0]) for h in FILES[1][1][:-1]] + [labels]
 
 
-def write_neo4j_csv(store: GraphStore, directory: str | Path, *, database: str = "neo4j") -> Neo4jCsvExport:
+def write_neo4j_csv(store: GraphStore, directory: str | Path, *, database: str = model.DEFAULT_DATABASE) -> Neo4jCsvExport:
     """Write the store as neo4j-admin import files into ``directory`` (created if missing).
 
     Parameters

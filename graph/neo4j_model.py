@@ -21,20 +21,35 @@ import json
 from itertools import groupby
 from operator import itemgetter
 from types import MappingProxyType
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from litkg.errors import LitkgError, Neo4jConnectionError
-from litkg.graph.store import GraphStore
+# The Neo4j errors live in litkg.errors; they are importable from here too, where they were first.
+from litkg.errors import Neo4jAuthError, Neo4jInterruptedError, Neo4jQueryError, Neo4jUriError
+from litkg.graph import sql
 from litkg.records import CONCEPT_TYPES, ROLES
 
+if TYPE_CHECKING:
+    from litkg.graph.store import GraphStore
+
 __all__ = [
+    "DEFAULT_URI", "DEFAULT_USER", "DEFAULT_DATABASE", "DEFAULT_BATCH_SIZE", "DEFAULT_RETRY_FOR",
     "PAPER_LABEL", "CONCEPT_LABEL", "TYPE_LABELS", "ROLE_TYPES", "RELATION_TYPES", "MENTION_TYPES",
-    "type_label", "role_type", "relation_type",
+    "type_label", "role_type", "relation_type", "role_rank_cypher",
     "schema_statements", "merge_papers", "add_type_label", "remove_other_type_labels", "merge_concepts",
     "prune_mentions", "merge_mentions", "mention_list", "merge_relations", "create_mentions", "count_graph",
     "paper_rows", "concept_rows", "mention_rows", "keep_rows", "relation_rows",
     "Neo4jAuthError", "Neo4jQueryError", "Neo4jUriError", "Neo4jInterruptedError",
 ]
+
+# Where a push goes and how, unless told otherwise: one value each, for the CLI options, the
+# environment fallbacks (Neo4jSettings.from_env), the writer and the bulk-import command.
+DEFAULT_URI = "bolt://localhost:7687"
+DEFAULT_USER = "neo4j"
+DEFAULT_DATABASE = "neo4j"
+#: Rows per transaction of a push.
+DEFAULT_BATCH_SIZE = 2000
+#: Seconds a push keeps retrying a batch after its first transient failure (a server restart).
+DEFAULT_RETRY_FOR = 60.0
 
 PAPER_LABEL = "Paper"
 CONCEPT_LABEL = "Concept"
@@ -50,41 +65,6 @@ MENTION_TYPES = "|".join(ROLE_TYPES[role] for role in ROLES)
 
 _MENTION_COLUMNS = ("UNWIND $rows AS row WITH row[0] AS paper, row[1] AS concept, row[2] AS confidence, "
                     "row[3] AS evidence, row[4] AS field")
-
-
-class Neo4jAuthError(Neo4jConnectionError):
-    """The server refused the user name or password."""
-
-    code = "E501"
-    hint = "check --user and NEO4J_PASSWORD (or --password)"
-
-
-class Neo4jUriError(Neo4jConnectionError):
-    """The Neo4j URI is malformed or names a scheme litkg does not speak (nothing was sent)."""
-
-    code = "E503"
-    hint = ("a URI looks like bolt://host:7687 or neo4j://host:7687; with TLS bolt+s:// or neo4j+s:// "
-            "(+ssc for a self-signed certificate)")
-
-
-class Neo4jInterruptedError(Neo4jConnectionError):
-    """A push lost its server and ran out of retries; what it committed is kept, and pushing the
-    same store again completes it without duplicates."""
-
-    code = "E504"
-    hint = ("push again when the server is back: what was written is matched, not duplicated "
-            "(--retry-for waits longer for a restarting server)")
-
-
-class Neo4jQueryError(LitkgError):
-    """The server rejected a query (a bad ad-hoc query, a missing parameter, a constraint)."""
-
-    code = "E502"
-    hint = "check the query and its --param values; 'litkg neo4j queries' lists the library"
-
-    def __init__(self, message: str, *, server_code: str | None = None, hint: str | None = None) -> None:
-        super().__init__(message, hint=hint)
-        self.server_code = server_code
 
 
 # -- fixed names ----------------------------------------------------------------------------------
@@ -109,6 +89,18 @@ def role_type(role: str) -> str:
 def relation_type(rel: str) -> str:
     """The relationship type of a concept relation (``"part_of"`` → ``"PART_OF"``)."""
     return _lookup(RELATION_TYPES, rel, "relation")
+
+
+def role_rank_cypher(rel_type: str) -> str:
+    """A Cypher expression ranking the relationship type ``rel_type`` (an expression such as
+    ``type(r)``) as :data:`~litkg.records.ROLES` orders roles, strongest first; the library's
+    ``{{ role_rank(…) }}`` (see :mod:`litkg.queries.cypher_library`).
+
+    >>> role_rank_cypher("type(r)")
+    "CASE type(r) WHEN 'PROPOSES' THEN 0 WHEN 'EVALUATES_ON' THEN 1 WHEN 'COMPARES_WITH' THEN 2 ELSE 3 END"
+    """
+    ranks = " ".join(f"WHEN '{ROLE_TYPES[role]}' THEN {rank}" for rank, role in enumerate(ROLES[:-1]))
+    return f"CASE {rel_type} {ranks} ELSE {len(ROLES) - 1} END"
 
 
 # -- Cypher text: pure functions, values only as $parameters ---------------------------------------
@@ -249,11 +241,8 @@ def _lists_by_key(cursor: Iterable[tuple]) -> Callable[[str], list]:
 
 def paper_rows(store: GraphStore) -> Iterator[dict]:
     """One ``{key, props}`` per paper, in key order; ``props`` holds no None (Neo4j stores no nulls)."""
-    idents = _lists_by_key(store.conn.execute("SELECT paper_key, ident FROM paper_idents ORDER BY paper_key, ident"))
-    for row in store.conn.execute(
-        "SELECT key, id, title, abstract, authors, year, date, venue, url, doi, arxiv_id, upvotes "
-        "FROM papers ORDER BY key"
-    ):
+    idents = _lists_by_key(sql.paper_idents(store))
+    for row in sql.paper_rows(store):
         key, pid, title, abstract, authors, year, date, venue, url, doi, arxiv_id, upvotes = row
         # No authors is no property (as in the bulk-import files), not an empty list.
         props = {"key": key, "id": pid, "title": title, "abstract": abstract, "authors": json.loads(authors) or None,
@@ -265,11 +254,8 @@ def paper_rows(store: GraphStore) -> Iterator[dict]:
 def concept_rows(store: GraphStore, concept_type: str | None = None) -> Iterator[dict]:
     """One ``{key, type, props}`` per concept (of ``concept_type``, if given), in key order, with its
     spellings and their normal forms."""
-    aliases = _lists_by_key(store.conn.execute(
-        "SELECT concept_key, alias, norm FROM concept_aliases ORDER BY concept_key, rowid"))
-    where, params = ("WHERE type = ?", (concept_type,)) if concept_type is not None else ("", ())
-    for key, name, type_, origin in store.conn.execute(
-            f"SELECT key, name, type, origin FROM concepts {where} ORDER BY key", params):
+    aliases = _lists_by_key(sql.concept_aliases(store, with_norms=True))
+    for key, name, type_, origin in sql.concept_rows(store, concept_type):
         spellings = aliases(key)
         props = {"key": key, "name": name, "type": type_, "origin": origin,
                  "aliases": list(dict.fromkeys(alias for alias, _ in spellings)),
@@ -284,16 +270,7 @@ def mention_rows(store: GraphStore, role: str | None = None) -> Iterator[dict]:
     ``evidence`` is the first sentence naming the concept (title before abstract), the same one
     ``litkg query papers-using`` shows.
     """
-    where, params = ("WHERE e.role = ?", (role,)) if role is not None else ("", ())
-    sql = f"""
-        SELECT e.paper_key, e.concept_key, e.role, e.confidence, v.field, v.sentence
-        FROM edges e LEFT JOIN evidence v ON v.rowid = (
-            SELECT v2.rowid FROM evidence v2 WHERE v2.paper_key = e.paper_key AND v2.concept_key = e.concept_key
-            ORDER BY v2.field = 'abstract', v2.start LIMIT 1)
-        {where}
-        ORDER BY e.paper_key, e.concept_key
-    """
-    for paper, concept, role_, confidence, field, sentence in store.conn.execute(sql, params):
+    for paper, concept, role_, confidence, field, sentence in sql.edges_with_evidence(store, role):
         yield {"paper": paper, "concept": concept, "role": role_,
                "props": {"confidence": confidence, "evidence": sentence or "", "field": field or ""}}
 
@@ -301,19 +278,13 @@ def mention_rows(store: GraphStore, role: str | None = None) -> Iterator[dict]:
 def keep_rows(store: GraphStore, keys: Iterable[str] | None = None) -> Iterator[dict]:
     """One ``{key, keep}`` per paper (of ``keys``, if given) for :func:`prune_mentions`: its current
     ``[TYPE, concept key]`` pairs."""
-    if keys is None:
-        papers, where, params = "SELECT key FROM papers ORDER BY key", "", ()
-    else:
-        wanted = json.dumps(sorted(set(keys)))
-        papers = "SELECT key FROM papers WHERE key IN (SELECT value FROM json_each(?)) ORDER BY key"
-        where, params = "WHERE paper_key IN (SELECT value FROM json_each(?))", (wanted,)
-    edges = _lists_by_key(store.conn.execute(
-        f"SELECT paper_key, role, concept_key FROM edges {where} ORDER BY paper_key, concept_key", params))
-    for (key,) in store.conn.execute(papers, params):
+    wanted = None if keys is None else sorted(set(keys))
+    edges = _lists_by_key(sql.paper_edges(store, wanted))
+    for key in sql.paper_keys(store, wanted):
         yield {"key": key, "keep": [[ROLE_TYPES.get(role, role), concept] for role, concept in edges(key)]}
 
 
 def relation_rows(store: GraphStore) -> Iterator[dict]:
     """One ``{src, rel, dst}`` per concept→concept relation."""
-    for src, rel, dst in store.conn.execute("SELECT src, rel, dst FROM concept_relations ORDER BY src, rel, dst"):
+    for src, rel, dst in sql.relations(store, in_key_order=True):
         yield {"src": src, "rel": rel, "dst": dst}

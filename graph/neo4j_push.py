@@ -11,7 +11,7 @@ store no longer has (a role that changed on re-extraction).
 Every batch is idempotent (MERGE on keys that uniqueness constraints guard), which is what makes a
 push survive faults: a batch that failed with a transient error, or lost its server mid-way (even
 after sending its commit), is simply sent again, with backoff, for up to ``retry_for`` seconds; a
-push that gives up raises :class:`~litkg.graph.neo4j_model.Neo4jInterruptedError`, keeps what it
+push that gives up raises :class:`~litkg.graph.neo4j_Neo4jInterruptedError`, keeps what it
 committed, and the same push run again completes it.
 
 >>> from neo4j import GraphDatabase                                    # doctest: +SKIP
@@ -20,7 +20,6 @@ committed, and the same push run again completes it.
 """
 from __future__ import annotations
 
-import json
 import os
 import socket
 import ssl
@@ -33,7 +32,9 @@ from urllib.parse import urlsplit
 from neo4j import GraphDatabase, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from litkg.errors import Neo4jConnectionError, StoreError
+from litkg.errors import (Neo4jAuthError, Neo4jConnectionError, Neo4jInterruptedError, Neo4jQueryError,
+                          Neo4jUriError, StoreError)
+from litkg.graph import sql
 from litkg.graph import neo4j_model as model
 from litkg.graph.store import GraphStore
 from litkg.records import CONCEPT_TYPES, ROLES
@@ -93,10 +94,10 @@ class Neo4jSettings:
     is sent.
     """
 
-    uri: str = "bolt://localhost:7687"
-    user: str = "neo4j"
+    uri: str = model.DEFAULT_URI
+    user: str = model.DEFAULT_USER
     password: str | None = field(default=None, repr=False)
-    database: str = "neo4j"
+    database: str = model.DEFAULT_DATABASE
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "uri", check_uri(self.uri))
@@ -120,7 +121,7 @@ class Neo4jSettings:
         try:
             driver = GraphDatabase.driver(self.uri, auth=auth, **config)
         except (ValueError, DriverError) as exc:
-            raise model.Neo4jUriError(f"cannot use the Neo4j URI {self.address!r}: {_one_line(exc)}") from None
+            raise Neo4jUriError(f"cannot use the Neo4j URI {self.address!r}: {_one_line(exc)}") from None
         try:
             driver.verify_connectivity()
         except (Neo4jError, DriverError) as exc:
@@ -148,35 +149,35 @@ def check_uri(uri: str) -> str:
     >>> check_uri("http://localhost:7474")
     Traceback (most recent call last):
     ...
-    litkg.graph.neo4j_model.Neo4jUriError: litkg talks to Neo4j over Bolt, not 'http': 'http://localhost:7474'
+    litkg.graph.neo4j_Neo4jUriError: litkg talks to Neo4j over Bolt, not 'http': 'http://localhost:7474'
     """
     uri = str(uri).strip()
     shown = repr(_redact(uri))
     if "://" not in uri:
-        raise model.Neo4jUriError(f"the Neo4j URI {shown} is not a URI (no scheme://)")
+        raise Neo4jUriError(f"the Neo4j URI {shown} is not a URI (no scheme://)")
     try:
         parts = urlsplit(uri)
         port = parts.port
     except ValueError:
-        raise model.Neo4jUriError(f"the Neo4j URI {shown} has a bad host or port") from None
+        raise Neo4jUriError(f"the Neo4j URI {shown} has a bad host or port") from None
     scheme = parts.scheme.lower()
     if scheme in ("http", "https"):
-        raise model.Neo4jUriError(f"litkg talks to Neo4j over Bolt, not {scheme!r}: {shown}")
+        raise Neo4jUriError(f"litkg talks to Neo4j over Bolt, not {scheme!r}: {shown}")
     if scheme not in URI_SCHEMES:
-        raise model.Neo4jUriError(f"the Neo4j URI {shown} has the unknown scheme {scheme!r} "
+        raise Neo4jUriError(f"the Neo4j URI {shown} has the unknown scheme {scheme!r} "
                                   f"(expected one of {', '.join(URI_SCHEMES)})")
     if "@" in parts.netloc:
-        raise model.Neo4jUriError(f"the Neo4j URI {shown} holds a user name or password",
+        raise Neo4jUriError(f"the Neo4j URI {shown} holds a user name or password",
                                   hint="remove them from the URI; pass --user, and the password in NEO4J_PASSWORD")
     if not parts.hostname:
-        raise model.Neo4jUriError(f"the Neo4j URI {shown} has no host")
+        raise Neo4jUriError(f"the Neo4j URI {shown} has no host")
     if port == 0:
-        raise model.Neo4jUriError(f"the Neo4j URI {shown} has a bad host or port")
+        raise Neo4jUriError(f"the Neo4j URI {shown} has a bad host or port")
     if parts.path not in ("", "/") or parts.fragment:
-        raise model.Neo4jUriError(f"the Neo4j URI {shown} has a path; the database is not part of the URI",
+        raise Neo4jUriError(f"the Neo4j URI {shown} has a path; the database is not part of the URI",
                                   hint="name the database with --database (or NEO4J_DATABASE)")
     if parts.query and not scheme.startswith("neo4j"):
-        raise model.Neo4jUriError(f"the Neo4j URI {shown} has a routing context, which {scheme}:// cannot use",
+        raise Neo4jUriError(f"the Neo4j URI {shown} has a routing context, which {scheme}:// cannot use",
                                   hint="drop the ?… part, or use neo4j:// for a routed connection")
     return uri
 
@@ -185,16 +186,16 @@ def translate_error(exc: Exception, *, database: str, address: str = "") -> Exce
     """The litkg error for a driver error (the server's message; never a credential)."""
     where = f" at {address}" if address else ""
     if isinstance(exc, AuthError):
-        return model.Neo4jAuthError(f"the Neo4j server{where} refused the user name or password")
+        return Neo4jAuthError(f"the Neo4j server{where} refused the user name or password")
     if isinstance(exc, (ServiceUnavailable, SessionExpired)):
         reason, hint = _unreachable_reason(exc)
         return Neo4jConnectionError(f"cannot reach the Neo4j server{where}: {reason}", hint=hint)
     if isinstance(exc, Neo4jError):
         code = exc.code or ""
         if "DatabaseNotFound" in code:
-            return model.Neo4jQueryError(f"the server has no database {database!r}", server_code=code,
+            return Neo4jQueryError(f"the server has no database {database!r}", server_code=code,
                                          hint="pass --database (or set NEO4J_DATABASE) to an existing database")
-        return model.Neo4jQueryError(f"the server rejected a query: {_one_line(exc.message or exc)}",
+        return Neo4jQueryError(f"the server rejected a query: {_one_line(exc.message or exc)}",
                                      server_code=code)
     if isinstance(exc, DriverError):
         return Neo4jConnectionError(f"Neo4j driver error: {_one_line(exc)}")
@@ -287,7 +288,8 @@ class Neo4jWriter:
         Delete relationships from pushed papers to concepts that the store no longer has.
     """
 
-    def __init__(self, driver, *, database: str = "neo4j", batch_size: int = 2000, retry_for: float = 60.0,
+    def __init__(self, driver, *, database: str = model.DEFAULT_DATABASE, batch_size: int = model.DEFAULT_BATCH_SIZE,
+                 retry_for: float = model.DEFAULT_RETRY_FOR,
                  retries: int | None = None, backoff: float = 0.5, max_backoff: float = 4.0,
                  prune: bool = True) -> None:
         if batch_size < 1:
@@ -395,11 +397,11 @@ class Neo4jWriter:
             try:
                 work(lambda n: progress(name, n) if progress else None)
             except Neo4jConnectionError as exc:
-                if isinstance(exc, model.Neo4jAuthError):
+                if isinstance(exc, Neo4jAuthError):
                     raise
                 tried = f"retried for up to {self.retry_for:g} s" if self.retry_for and self.retries != 0 \
                     else "retries off"
-                raise model.Neo4jInterruptedError(
+                raise Neo4jInterruptedError(
                     f"the push stopped in its {name} stage after {summary.batches} batches ({tried}): "
                     f"{exc.message}") from exc
             summary.stage_seconds[name] = time.perf_counter() - t0
@@ -424,8 +426,7 @@ class Neo4jWriter:
             tick(len(batch))
 
     def _push_concepts(self, store: GraphStore, summary: PushSummary, tick) -> None:
-        unknown = store.conn.execute("SELECT key, type FROM concepts WHERE type NOT IN (SELECT value FROM json_each(?)) "
-                                     "LIMIT 1", (json.dumps(list(CONCEPT_TYPES)),)).fetchone()
+        unknown = sql.first_unknown_type(store, CONCEPT_TYPES)
         if unknown:  # never interpolated: labels come from the fixed set only
             raise StoreError(f"concept {unknown[0]!r} has the unknown type {unknown[1]!r}",
                              hint="rebuild the store with this version of litkg")
@@ -442,8 +443,7 @@ class Neo4jWriter:
             summary.concepts += self._write_rows(model.merge_concepts(concept_type), rows, summary, tick)
 
     def _push_mentions(self, store: GraphStore, summary: PushSummary, tick) -> None:
-        unknown = store.conn.execute("SELECT paper_key, concept_key, role FROM edges WHERE role NOT IN "
-                                     "(SELECT value FROM json_each(?)) LIMIT 1", (json.dumps(list(ROLES)),)).fetchone()
+        unknown = sql.first_unknown_role(store, ROLES)
         if unknown:
             raise StoreError(f"the edge {unknown[0]!r} -> {unknown[1]!r} has the unknown role {unknown[2]!r}",
                              hint="rebuild the store with this version of litkg")

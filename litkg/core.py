@@ -12,13 +12,40 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+import sys
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from litkg.errors import InputNotFoundError
-from litkg.extract.pipeline import Extractor
-from litkg.graph.store import GraphStore
 from litkg.queries.results import Rows
 from litkg.records import Extraction, Paper, SkippedLog, SkippedRecord
+
+if TYPE_CHECKING:
+    from litkg.exporting import GraphExport
+    from litkg.extract.pipeline import Extractor
+    from litkg.graph.neo4j_export import Neo4jCsvExport
+    from litkg.graph.neo4j_push import Neo4jSettings, PushSummary
+    from litkg.graph.store import GraphStore
+
+
+def __getattr__(name: str):
+    # spaCy loads with the extraction pipeline, and so does the store module for now (it imports
+    # litkg.extract, whose __init__ builds on the pipeline): both are imported when first used, so
+    # that `litkg --help` and the commands that extract nothing start without them (#10).
+    if name == "Extractor":
+        from litkg.extract.pipeline import Extractor
+
+        return Extractor
+    if name == "GraphStore":
+        from litkg.graph.store import GraphStore
+
+        return GraphStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _lazy(name: str):
+    """``Extractor`` or ``GraphStore``, imported on first use (or as a test replaced it here)."""
+    return getattr(sys.modules[__name__], name)
+
 
 __all__ = ["KnowledgeGraph", "BuildSummary", "BuildProgress", "DEFAULT_DB", "RECORDS_SOURCE"]
 
@@ -227,7 +254,7 @@ class KnowledgeGraph:
 
                 self._extractor = ParallelExtractor(self._workers, fast=self._fast)
             else:
-                self._extractor = Extractor(fast=self._fast)
+                self._extractor = _lazy("Extractor")(fast=self._fast)
         return self._extractor
 
     @property
@@ -235,7 +262,7 @@ class KnowledgeGraph:
         """The open store; reading a store that does not exist is an error, not a new file."""
         if self._store is None:
             # Read-only, one snapshot until close(): no lock, consistent during a build (#14).
-            self._store = GraphStore(self.db_path, readonly=True)
+            self._store = _lazy("GraphStore")(self.db_path, readonly=True)
         return self._store
 
     def _open_for_writing(self) -> GraphStore:
@@ -243,7 +270,7 @@ class KnowledgeGraph:
             self._store.close()
             self._store = None
         if self._store is None:
-            self._store = GraphStore(self.db_path, create=True)
+            self._store = _lazy("GraphStore")(self.db_path, create=True)
         return self._store
 
     def close(self) -> None:
@@ -593,6 +620,28 @@ class KnowledgeGraph:
         from litkg.queries.structure import Community, communities
 
         return Rows(communities(self.store, types=types, min_size=min_size, seed=seed), row_type=Community)
+
+    # -- out of the store ---------------------------------------------------------------------------
+    def export(self, format: str, out: str | os.PathLike, *, database: str | None = None,
+               raw_csv: bool = False) -> GraphExport | Neo4jCsvExport:
+        """Write the graph as ``neo4j-csv``, ``graphml``, ``gexf``, ``json`` or ``csv`` files
+        (:func:`litkg.exporting.export_store`)."""
+        from litkg.exporting import export_store
+        from litkg.graph.neo4j_model import DEFAULT_DATABASE
+
+        return export_store(self.store, format, out, database=database or DEFAULT_DATABASE, raw_csv=raw_csv)
+
+    def push(self, settings: Neo4jSettings | None = None, *, batch_size: int | None = None,
+             retry_for: float | None = None, progress: Callable[[str, int, int], None] | None = None) -> PushSummary:
+        """Push the graph into Neo4j (:func:`litkg.exporting.push_store`); ``settings`` default to
+        the environment (``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``)."""
+        from litkg.exporting import push_store
+        from litkg.graph.neo4j_model import DEFAULT_BATCH_SIZE, DEFAULT_RETRY_FOR
+        from litkg.graph.neo4j_push import Neo4jSettings
+
+        return push_store(self.store, settings if settings is not None else Neo4jSettings.from_env(),
+                          batch_size=DEFAULT_BATCH_SIZE if batch_size is None else batch_size,
+                          retry_for=DEFAULT_RETRY_FOR if retry_for is None else retry_for, progress=progress)
 
     def to_networkx(self):
         from litkg.graph.nxgraph import to_networkx

@@ -21,6 +21,12 @@ __all__ = [
     "ModelError",
     "QueryError",
     "Neo4jConnectionError",
+    "Neo4jAuthError",
+    "Neo4jQueryError",
+    "Neo4jUriError",
+    "Neo4jInterruptedError",
+    "ExportError",
+    "RenderError",
     "FetchError",
     "RemoteDataError",
     "RedirectRefusedError",
@@ -114,6 +120,56 @@ class GazetteerError(ExtractionError):
 class Neo4jConnectionError(LitkgError):
     code = "E500"
     hint = "check --uri, --user and NEO4J_PASSWORD, and that the server is running"
+
+
+class Neo4jAuthError(Neo4jConnectionError):
+    """The server refused the user name or password."""
+
+    code = "E501"
+    hint = "check --user and NEO4J_PASSWORD (or --password)"
+
+
+class Neo4jQueryError(LitkgError):
+    """The server rejected a query (a bad ad-hoc query, a missing parameter, a constraint)."""
+
+    code = "E502"
+    hint = "check the query and its --param values; 'litkg neo4j queries' lists the library"
+
+    def __init__(self, message: str, *, server_code: str | None = None, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.server_code = server_code
+
+
+class Neo4jUriError(Neo4jConnectionError):
+    """The Neo4j URI is malformed or names a scheme litkg does not speak (nothing was sent)."""
+
+    code = "E503"
+    hint = ("a URI looks like bolt://host:7687 or neo4j://host:7687; with TLS bolt+s:// or neo4j+s:// "
+            "(+ssc for a self-signed certificate)")
+
+
+class Neo4jInterruptedError(Neo4jConnectionError):
+    """A push lost its server and ran out of retries; what it committed is kept, and pushing the
+    same store again completes it without duplicates."""
+
+    code = "E504"
+    hint = ("push again when the server is back: what was written is matched, not duplicated "
+            "(--retry-for waits longer for a restarting server)")
+
+
+class ExportError(LitkgError):
+    """The graph cannot be exported to the given --out (a file where a directory is needed, or
+    the other way round)."""
+
+    code = "E600"  # shared with FetchError since both were introduced; kept, scripts may test it
+    hint = "check --out: a directory for neo4j-csv and csv, a file for graphml, gexf and json"
+
+
+class RenderError(LitkgError):
+    """An HTML view cannot be drawn: the vis-network script litkg inlines is missing or unsafe."""
+
+    code = "E800"
+    hint = "reinstall pyvis 0.3.x"
 
 
 class ModelError(ExtractionError):

@@ -3,47 +3,40 @@
 Installed as ``litkg.queries`` (the folder ``queries/`` at the top of the repository), which also
 holds the Cypher query library for Neo4j. Every function takes the open
 :class:`~litkg.graph.store.GraphStore` first and returns frozen dataclass rows with ``to_json()``.
-"""
-from litkg.queries.concepts import ConceptCount, top_concepts
-from litkg.queries.papers import PaperProfile, PaperRow, SimilarPaper, list_papers, paper_profile, similar_papers
-from litkg.queries.results import Rows
-from litkg.queries.resolve import resolve_concepts, resolve_paper
-from litkg.queries.shared import SharedPair, shared_datasets
-from litkg.queries.structure import (Community, Gap, Neighbourhood, PathStep, communities, gaps, neighbourhood,
-                                     path)
-from litkg.queries.summary import store_stats
-from litkg.queries.usage import (CoUsage, MethodOnBenchmark, PaperUse, TimelinePoint, co_usage, methods_on,
-                                 papers_using, timeline)
 
-__all__ = [
-    "Rows",
-    "PaperRow",
-    "list_papers",
-    "resolve_concepts",
-    "resolve_paper",
-    "store_stats",
-    "SharedPair",
-    "shared_datasets",
-    "PaperUse",
-    "papers_using",
-    "CoUsage",
-    "co_usage",
-    "SimilarPaper",
-    "similar_papers",
-    "ConceptCount",
-    "top_concepts",
-    "TimelinePoint",
-    "timeline",
-    "Gap",
-    "gaps",
-    "PaperProfile",
-    "paper_profile",
-    "MethodOnBenchmark",
-    "methods_on",
-    "Neighbourhood",
-    "neighbourhood",
-    "PathStep",
-    "path",
-    "Community",
-    "communities",
-]
+The names below are imported from their modules when first used (PEP 562): ``litkg stats`` and
+``litkg query paper`` then load neither scipy (corpus-wide products) nor networkx (communities).
+"""
+from __future__ import annotations
+
+import importlib
+
+#: Each public name → the module of this package that defines it.
+_MODULES = {
+    "Rows": "results",
+    "PaperRow": "papers", "list_papers": "papers", "SimilarPaper": "papers", "similar_papers": "papers",
+    "PaperProfile": "papers", "paper_profile": "papers",
+    "resolve_concepts": "resolve", "resolve_paper": "resolve",
+    "store_stats": "summary",
+    "SharedPair": "shared", "shared_datasets": "shared",
+    "PaperUse": "usage", "papers_using": "usage", "CoUsage": "usage", "co_usage": "usage",
+    "TimelinePoint": "usage", "timeline": "usage", "MethodOnBenchmark": "usage", "methods_on": "usage",
+    "ConceptCount": "concepts", "top_concepts": "concepts",
+    "Gap": "structure", "gaps": "structure", "Neighbourhood": "structure", "neighbourhood": "structure",
+    "PathStep": "structure", "path": "structure", "Community": "structure", "communities": "structure",
+}
+
+__all__ = list(_MODULES)
+
+
+def __getattr__(name: str):
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

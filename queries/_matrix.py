@@ -12,6 +12,7 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 import scipy.sparse as sp
 
+from litkg.graph import sql
 from litkg.graph.store import GraphStore
 
 __all__ = ["Incidence", "load_incidence", "idf_weights", "pair_blocks", "co_usage_matrix"]
@@ -48,21 +49,13 @@ def load_incidence(store: GraphStore, types: Sequence[str] | None) -> Incidence:
 
     Reads the edges once (O(edges)); no per-pair work happens in Python.
     """
-    conn = store.conn
-    paper_keys = [k for (k,) in conn.execute("SELECT key FROM papers ORDER BY key")]
-    where, params = "", ()
-    if types is not None:
-        where, params = f"WHERE c.type IN ({','.join('?' * len(types))})", tuple(types)
-    concept_keys = [k for (k,) in conn.execute(
-        f"SELECT DISTINCT e.concept_key FROM edges e JOIN concepts c ON c.key = e.concept_key {where} "
-        "ORDER BY e.concept_key", params)]
+    paper_keys = list(sql.paper_keys(store))
+    concept_keys = sql.used_concept_keys(store, types)
     paper_index = {k: i for i, k in enumerate(paper_keys)}
     concept_index = {k: i for i, k in enumerate(concept_keys)}
     # Streamed from the cursor into one array: no Python list of all edges is ever built.
     pairs = np.fromiter(
-        ((paper_index[p], concept_index[c]) for p, c in conn.execute(
-            f"SELECT e.paper_key, e.concept_key FROM edges e JOIN concepts c ON c.key = e.concept_key {where}",
-            params)),
+        ((paper_index[p], concept_index[c]) for p, c in sql.edge_pairs(store, types)),
         dtype=np.dtype([("paper", np.int64), ("concept", np.int64)]))
     matrix = sp.csr_matrix((np.ones(len(pairs)), (pairs["paper"], pairs["concept"])),
                            shape=(len(paper_keys), len(concept_keys)))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from litkg.errors import QueryError
+from litkg.graph import sql
 from litkg.graph.store import GraphStore
 from litkg.records import CONCEPT_TYPES
 
@@ -68,14 +69,7 @@ def top_concepts(store: GraphStore, *, type: str | None = None, limit: int | Non
 
 def ranked_concepts(store: GraphStore, types: Sequence[str], limit: int | None) -> list[ConceptCount]:
     """Concepts of ``types`` by papers using them; the ranking :func:`top_concepts` documents."""
-    marks = ",".join("?" * len(types))
-    sql = (f"SELECT c.key, c.name, c.type, COUNT(*) AS papers FROM edges e JOIN concepts c ON c.key = e.concept_key "
-           f"WHERE c.type IN ({marks}) GROUP BY c.key ORDER BY papers DESC, c.name, c.key")
-    params: tuple = tuple(types)
-    if limit is not None:
-        sql += " LIMIT ?"
-        params += (limit,)
-    return [ConceptCount(*row) for row in store.conn.execute(sql, params)]
+    return [ConceptCount(*row) for row in sql.ranked_concepts(store, types, limit)]
 
 
 # -- shared checks and shapes ----------------------------------------------------------------

@@ -14,7 +14,10 @@ A parameter is ``required``, has a JSON default (``= 20``, ``= null``, ``= ["dat
 optionally a set of allowed values (``{year|month}``), or is ``derived``: computed in Python from
 another parameter by one of :data:`DERIVATIONS` (litkg's name normalisation cannot be written in
 Cypher). ``twin`` names the embedded function that answers the same question from the SQLite
-store; ``order: none`` says the row order is not part of the answer.
+store; ``order: none`` says the row order is not part of the answer. What litkg's constants decide
+is generated, not copied: ``{{ role_rank(type(r)) }}`` becomes the ``CASE`` that ranks roles as
+:data:`litkg.records.ROLES` does (:func:`expand_macros`; ``litkg neo4j queries --show`` prints the
+expanded text, ready for Neo4j Browser).
 """
 from __future__ import annotations
 
@@ -24,12 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from litkg.errors import QueryError
-from litkg.extract.normalise import concept_norm
+from litkg.errors import Neo4jQueryError, QueryError
+from litkg.graph.neo4j_model import DEFAULT_DATABASE, role_rank_cypher
 from litkg.identity import reference_identifiers
 
 __all__ = ["LIBRARY_DIR", "QueryParam", "LibraryQuery", "CypherResult", "DERIVATIONS", "paper_idents",
-           "load_library", "get_query", "bind_parameters", "parse_param_pairs", "typed_value", "PARAM_TYPES",
+           "load_library", "get_query", "expand_macros", "read_query_file", "bind_parameters", "parse_param_pairs", "typed_value", "PARAM_TYPES",
            "check_read_only", "run_query", "run_cypher", "check_references"]
 
 LIBRARY_DIR = Path(__file__).resolve().parent / "cypher"
@@ -39,6 +42,14 @@ _PARAM = re.compile(
     r"^@param\s+(?P<name>\w+)\s+(?P<type>\w+)\s+"
     r"(?P<spec>required|derived\s+(?P<func>\w+)\((?P<source>\w+)\)|=\s*(?P<default>\"[^\"]*\"|\[[^\]]*\]|\S+))"
     r"(?:\s+\{(?P<choices>[^}]*)\})?\s*(?:—|--?)\s*(?P<doc>.*)$")
+
+
+def _concept_norm(value: str) -> str:
+    # Imported when a query needs it: importing litkg.extract loads the spaCy pipeline (the package's
+    # __init__), which listing or showing the library does not need.
+    from litkg.extract.normalise import concept_norm
+
+    return concept_norm(value)
 
 
 def paper_idents(ref: str | None) -> list[str]:
@@ -52,7 +63,7 @@ def paper_idents(ref: str | None) -> list[str]:
 
 #: Functions a ``derived`` parameter may name.
 DERIVATIONS: Mapping[str, Callable[[Any], Any]] = {
-    "concept_norm": lambda value: concept_norm(value) if value is not None else None,
+    "concept_norm": lambda value: _concept_norm(value) if value is not None else None,
     "paper_idents": paper_idents,
 }
 
@@ -155,11 +166,37 @@ def _parse_param(line: str, query: str) -> QueryParam:
                       choices=choices)
 
 
+#: ``{{ name(argument) }}`` in a library file: Cypher that litkg generates from its own constants
+#: when the file is read (:func:`expand_macros`), so that no query copies them.
+_MACRO = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}")
+
+
+def expand_macros(text: str) -> str:
+    """``text`` with each ``{{ role_rank(EXPR) }}`` replaced by the Cypher ``CASE`` that ranks the
+    relationship type ``EXPR`` as :data:`litkg.records.ROLES` orders roles.
+
+    >>> expand_macros("ORDER BY {{ role_rank(type(r)) }}, p.key")[:42]
+    "ORDER BY CASE type(r) WHEN 'PROPOSES' THEN"
+    """
+    macros = {"role_rank": role_rank_cypher}
+
+    def expand(match: re.Match) -> str:
+        if match[1] not in macros:
+            raise QueryError(f"unknown library macro {match[1]!r}", hint=f"macros: {', '.join(macros)}")
+        return macros[match[1]](match[2].strip())
+
+    return _MACRO.sub(expand, text)
+
+
+def read_query_file(path: Path) -> str:
+    """The text of a library file as it runs: its macros expanded (what ``--show`` prints)."""
+    return expand_macros(path.read_text(encoding="utf-8"))
+
+
 def load_library(directory: str | Path | None = None) -> dict[str, LibraryQuery]:
     """Every ``*.cypher`` file of ``directory`` (default: the shipped library), by name."""
     folder = Path(directory) if directory is not None else LIBRARY_DIR
-    return {path.stem: parse_query(path.read_text(encoding="utf-8"), path.stem, path)
-            for path in sorted(folder.glob("*.cypher"))}
+    return {path.stem: parse_query(read_query_file(path), path.stem, path) for path in sorted(folder.glob("*.cypher"))}
 
 
 def get_query(name: str, directory: str | Path | None = None) -> LibraryQuery:
@@ -341,8 +378,6 @@ def check_read_only(cypher: str) -> None:
     (ArcadeDB) apply schema changes outside the transaction — even under ``EXPLAIN`` — so those
     are never sent.
     """
-    from litkg.graph.neo4j_model import Neo4jQueryError
-
     match = _ADMIN.search(_blank_literals(cypher))
     if match:
         raise Neo4jQueryError(f"{' '.join(match.group(0).split())!r}: schema and administration commands are not run "
@@ -355,8 +390,6 @@ def _check_plan(summary, *, types_reliable: bool | None = None) -> None:
     ArcadeDB reports every query as a write, even ``RETURN 1``: there the rollback and the update
     counters decide. ``types_reliable`` says which kind of server this is; None tells by the
     agent name."""
-    from litkg.graph.neo4j_model import Neo4jQueryError
-
     kind = getattr(summary, "query_type", None)
     counters = getattr(summary, "counters", None)
     if counters is not None and (counters.contains_updates or counters.contains_system_updates):
@@ -373,13 +406,13 @@ def _check_plan(summary, *, types_reliable: bool | None = None) -> None:
 
 
 def run_cypher(driver, cypher: str, parameters: Mapping[str, Any] | None = None, *,
-               database: str = "neo4j") -> CypherResult:
+               database: str = DEFAULT_DATABASE) -> CypherResult:
     """Run a read query in a read-access session, in a transaction that is always rolled back.
 
     Schema or administration commands are refused before they are sent
     (:func:`check_read_only`); then the query is explained and refused on the type the server
     reports (:func:`_check_plan`); servers that do not enforce read access (ArcadeDB) may run a
-    write, which raises :class:`~litkg.graph.neo4j_model.Neo4jQueryError` after its transaction
+    write, which raises :class:`~litkg.errors.Neo4jQueryError` after its transaction
     was rolled back.
     """
     from neo4j.exceptions import DriverError, Neo4jError
@@ -427,15 +460,13 @@ def _refused_write(exc: Exception) -> bool:
 def _tried_to_write(*, checked: bool):
     """``checked``: the server refused the write itself, so nothing was changed; otherwise the
     server ran it and its transaction was rolled back, which is all litkg can vouch for."""
-    from litkg.graph.neo4j_model import Neo4jQueryError
-
     outcome = ("the server refused it, and nothing was changed" if checked else
                "it ran in a transaction that was then rolled back")
     return Neo4jQueryError(f"the query tried to write; only read queries run here, and {outcome}",
                            hint="use MATCH … RETURN queries")
 
 
-def run_query(driver, name: str, given: Mapping[str, Any] | None = None, *, database: str = "neo4j",
+def run_query(driver, name: str, given: Mapping[str, Any] | None = None, *, database: str = DEFAULT_DATABASE,
               directory: str | Path | None = None) -> CypherResult:
     """Run the library query ``name`` with ``given`` parameters (see :func:`bind_parameters`)."""
     query = get_query(name, directory)
@@ -457,7 +488,7 @@ _FIND_NODE = ("OPTIONAL MATCH (p:Paper) WHERE p.key = $ref OR p.id = $ref OR any
               "WITH papers, count(c) AS concepts RETURN papers + concepts > 0 AS found")
 
 
-def check_references(driver, query: LibraryQuery, bound: Mapping[str, Any], *, database: str = "neo4j") -> None:
+def check_references(driver, query: LibraryQuery, bound: Mapping[str, Any], *, database: str = DEFAULT_DATABASE) -> None:
     """Raise :class:`~litkg.errors.NotFoundError`, as ``litkg query`` does, when a paper or concept
     that ``bound`` names is not in the graph (a parameter from which ``idents`` or ``norm`` are
     derived names a paper or a concept)."""

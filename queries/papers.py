@@ -2,13 +2,14 @@
 (``litkg query similar``)."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
+from litkg.graph import sql
 from litkg.graph.store import GraphStore
 from litkg.queries.concepts import check_limit, row_json, sort_names
 from litkg.queries.resolve import resolve_paper
 from litkg.queries.shared import paper_overlap, papers_sharing_only
+from litkg.records import ROLES
 
 __all__ = ["SimilarPaper", "similar_papers", "count_similar", "PaperProfile", "paper_profile", "PaperRow",
            "list_papers", "count_papers"]
@@ -29,15 +30,6 @@ class PaperRow:
         return row_json(self)
 
 
-def _search_clause(search: str | None) -> tuple[str, tuple]:
-    if not search or not search.strip():
-        return "", ()
-    needle = "%" + search.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    fields = ("p.title", "p.key", "p.id", "p.doi", "p.arxiv_id")
-    return ("WHERE " + " OR ".join(f"lower(coalesce({f}, '')) LIKE ? ESCAPE '\\'" for f in fields),
-            (needle,) * len(fields))
-
-
 def list_papers(store: GraphStore, *, search: str | None = None, limit: int | None = 50) -> list[PaperRow]:
     """The papers in the store, newest first (then by title), optionally only those whose title,
     key, id, DOI or arXiv id contains ``search`` (case-insensitive); at most ``limit`` (None or 0:
@@ -46,20 +38,12 @@ def list_papers(store: GraphStore, *, search: str | None = None, limit: int | No
     >>> [p.paper for p in list_papers(store, search="mordant")]   # doctest: +SKIP
     ['doi:10.5555/litkg.sample.001']
     """
-    limit = check_limit(limit)
-    where, params = _search_clause(search)
-    sql = (f"SELECT p.key, p.id, p.year, p.title, (SELECT COUNT(*) FROM edges e WHERE e.paper_key = p.key) "
-           f"FROM papers p {where} ORDER BY p.year IS NULL, p.year DESC, lower(p.title), p.key")
-    if limit is not None:
-        sql += " LIMIT ?"
-        params += (limit,)
-    return [PaperRow(*row) for row in store.conn.execute(sql, params)]
+    return [PaperRow(*row) for row in sql.list_papers(store, search, check_limit(limit))]
 
 
 def count_papers(store: GraphStore, *, search: str | None = None) -> int:
     """How many papers :func:`list_papers` lists without a limit."""
-    where, params = _search_clause(search)
-    return store.conn.execute(f"SELECT COUNT(*) FROM papers p {where}", params).fetchone()[0]
+    return sql.count_papers(store, search)
 
 
 @dataclass(frozen=True)
@@ -119,7 +103,7 @@ def similar_papers(store: GraphStore, paper: str, *, limit: int | None = 10) -> 
         ranked += [(last, other) for other in papers_sharing_only(store, overlap, limit=limit)]
     ranked.sort()
     ranked = ranked[:limit] if limit is not None else ranked
-    titles = _titles(store, [other for _, other in ranked])
+    titles = sql.paper_titles(store, [other for _, other in ranked])
     return [SimilarPaper(other, titles[other], -score, overlap.names_of(overlap.shared.get(other, only_big)))
             for score, other in ranked]
 
@@ -160,16 +144,9 @@ def paper_profile(store: GraphStore, paper: str) -> PaperProfile:
         When ``paper`` names no stored paper.
     """
     key = resolve_paper(store, paper)
-    title, year = store.conn.execute("SELECT title, year FROM papers WHERE key = ?", (key,)).fetchone()
-    by_role: dict[str, list[str]] = {"proposes": [], "evaluates_on": [], "compares_with": [], "uses": []}
-    for role, name in store.conn.execute(
-            "SELECT e.role, c.name FROM edges e JOIN concepts c ON c.key = e.concept_key WHERE e.paper_key = ?",
-            (key,)):
+    title, year = sql.paper_title_year(store, key)
+    by_role: dict[str, list[str]] = {role: [] for role in ROLES}
+    for role, name in sql.paper_roles(store, key):
         by_role.setdefault(role, []).append(name)
     return PaperProfile(key, title, year, sort_names(by_role["proposes"]), sort_names(by_role["evaluates_on"]),
                         sort_names(by_role["compares_with"]), sort_names(by_role["uses"]))
-
-
-def _titles(store: GraphStore, keys: list[str]) -> dict[str, str]:
-    return dict(store.conn.execute("SELECT key, title FROM papers WHERE key IN (SELECT value FROM json_each(?))",
-                                   (json.dumps(keys),)))

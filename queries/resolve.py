@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from litkg.errors import NotFoundError
+from litkg.graph import sql
 from litkg.graph.store import ConceptRow, GraphStore
 from litkg.identity import reference_identifiers
 
@@ -16,19 +17,17 @@ NODE_HINT = ("give a paper (key, id, DOI, arXiv id or title: 'litkg query papers
 
 def resolve_paper(store: GraphStore, ref: str) -> str:
     """The key of the paper ``ref`` names: its key, input id, DOI, arXiv id or title."""
-    conn = store.conn
-    row = conn.execute("SELECT key FROM papers WHERE key=?", (ref,)).fetchone()
-    if row:
-        return row[0]
+    if sql.paper_exists(store, ref):
+        return ref
     for ident in reference_identifiers(ref):
-        row = conn.execute("SELECT paper_key FROM paper_idents WHERE ident=?", (ident,)).fetchone()
-        if row:
-            return row[0]
-    rows = conn.execute("SELECT key FROM papers WHERE id=? ORDER BY key LIMIT 6", (ref,)).fetchall()
+        key = sql.paper_by_ident(store, ident)
+        if key is not None:
+            return key
+    rows = sql.papers_with_id(store, ref, limit=6)
     if len(rows) == 1:
-        return rows[0][0]
+        return rows[0]
     if rows:  # an input id two files gave to different papers: say so, and name them (#14)
-        keys = ", ".join(r[0] for r in rows[:5]) + (", …" if len(rows) > 5 else "")
+        keys = ", ".join(rows[:5]) + (", …" if len(rows) > 5 else "")
         raise NotFoundError(f"{len(rows) if len(rows) <= 5 else 'more than 5'} papers have the id "
                             f"{shown(ref)}: {keys}", hint="give one of their keys")
     raise NotFoundError(f"no paper matches {shown(ref)}", hint=PAPER_HINT)

@@ -9,18 +9,21 @@ Two paths answer the same question:
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-import numpy as np
-
+from litkg.graph import sql
 from litkg.graph.store import GraphStore
-from litkg.queries._matrix import idf_weights, load_incidence, pair_blocks
 from litkg.queries.concepts import check_limit, check_types, row_json, sort_names
 from litkg.queries.resolve import resolve_paper
 from litkg.records import DATA_TYPES
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# numpy and scipy (litkg.queries._matrix) are imported by the corpus-wide path only, inside its
+# functions: the one-paper path, `litkg query similar` and every other command start without them.
 
 __all__ = ["SharedPair", "shared_datasets", "count_shared_pairs", "Overlap", "paper_overlap"]
 
@@ -92,30 +95,19 @@ def paper_overlap(store: GraphStore, key: str, types: Sequence[str] | None) -> O
     O(sum of the other concepts' document frequencies), with the covering index
     ``edges(concept_key, paper_key)``.
     """
-    conn = store.conn
-    type_filter, params = _type_filter(types)
-    mine = conn.execute(
-        "SELECT e.concept_key, c.name, (SELECT COUNT(*) FROM edges x WHERE x.concept_key = e.concept_key) "
-        f"FROM edges e JOIN concepts c ON c.key = e.concept_key WHERE e.paper_key = ? {type_filter}",
-        (key, *params)).fetchall()
+    mine = sql.paper_concepts_df(store, key, types)
     if not mine:
         return Overlap(key, {}, {}, {}, None)
-    papers = conn.execute("SELECT COUNT(*) FROM papers").fetchone()[0]
+    papers = store.count("papers")
     idf = {k: math.log(papers / df) for k, _, df in mine}
     names = {k: name for k, name, _ in mine}
     big = max(mine, key=lambda r: (r[2], r[0]))[0]
     others = [k for k in idf if k != big]
     shared: dict[str, tuple[str, ...]] = {}
     if others:
-        for other, keys in conn.execute(
-            "SELECT e.paper_key, group_concat(e.concept_key, char(31)) FROM edges e "
-            "WHERE e.concept_key IN (SELECT value FROM json_each(?)) AND e.paper_key <> ? GROUP BY e.paper_key",
-            (json.dumps(others), key)):
-            shared[other] = tuple(keys.split("\x1f"))
+        shared.update(sql.papers_sharing(store, others, but=key))
         if shared:
-            for (other,) in conn.execute(
-                "SELECT paper_key FROM edges WHERE concept_key = ? AND paper_key IN (SELECT value FROM json_each(?))",
-                (big, json.dumps(list(shared)))):
+            for other in sql.papers_among_users(store, big, shared):
                 shared[other] += (big,)
     return Overlap(key, idf, names, shared, big)
 
@@ -124,9 +116,8 @@ def papers_sharing_only(store: GraphStore, overlap: Overlap, *, limit: int | Non
     """Papers whose only shared concept is ``overlap.big``, in key order (at most ``limit``)."""
     if overlap.big is None:
         return []
-    sql = "SELECT paper_key FROM edges WHERE concept_key = ? AND paper_key <> ? ORDER BY paper_key"
     found = []
-    for (other,) in store.conn.execute(sql, (overlap.big, overlap.paper)):
+    for other in sql.users_of(store, overlap.big, but=overlap.paper):
         if other not in overlap.shared:
             found.append(other)
             if limit is not None and len(found) >= limit:
@@ -191,6 +182,8 @@ def count_shared_pairs(store: GraphStore, *, paper: str | None = None, min_share
             return 0
         found = len(overlap.ranking(min_shared))
         return found + (len(papers_sharing_only(store, overlap)) if min_shared <= 1 else 0)
+    from litkg.queries._matrix import idf_weights, load_incidence, pair_blocks  # scipy: see the top
+
     incidence = load_incidence(store, types)
     idf = idf_weights(incidence.df, incidence.papers)
     return sum(len(a) for a, *_ in pair_blocks(incidence, idf, min_count=min_shared))
@@ -228,18 +221,18 @@ def _through_boundary(ranked: list, limit: int | None) -> list:
 
 
 def _data_sizes(store, keys: list[str], types) -> dict[str, int]:
-    type_filter, params = _type_filter(types)
     sizes = dict.fromkeys(keys, 0)
-    sizes.update(store.conn.execute(
-        "SELECT e.paper_key, COUNT(*) FROM edges e JOIN concepts c ON c.key = e.concept_key "
-        f"WHERE e.paper_key IN (SELECT value FROM json_each(?)) {type_filter} GROUP BY e.paper_key",
-        (json.dumps(keys), *params)))
+    sizes.update(sql.type_counts_per_paper(store, keys, types))
     return sizes
 
 
 # -- the whole corpus ---------------------------------------------------------------------------
 
 def _corpus(store, min_shared, limit, types) -> list[SharedPair]:
+    import numpy as np
+
+    from litkg.queries._matrix import idf_weights, load_incidence, pair_blocks  # scipy: see the top
+
     incidence = load_incidence(store, types)
     idf = idf_weights(incidence.df, incidence.papers)
     parts: list[list[np.ndarray]] = []  # blocks of [a, b, count, score] still in the running
@@ -270,7 +263,7 @@ def _corpus(store, min_shared, limit, types) -> list[SharedPair]:
     found = [(i, j, n, np.intersect1d(concepts_of(i), concepts_of(j), assume_unique=True).tolist())
              for i, j, n in zip(a.tolist(), b.tolist(), count.tolist())]
     keys, concepts = incidence.paper_keys, incidence.concept_keys
-    names = _concept_names(store, {concepts[c] for *_, both in found for c in both})
+    names = sql.concept_names(store, sorted({concepts[c] for *_, both in found for c in both}))
     rows = []
     for i, j, n, both in found:
         # Scored again exactly as the one-paper path does, so both paths print the same numbers.
@@ -281,6 +274,8 @@ def _corpus(store, min_shared, limit, types) -> list[SharedPair]:
 
 
 def _concatenate(parts: list[list[np.ndarray]]) -> list[np.ndarray]:
+    import numpy as np
+
     return [np.concatenate(column) for column in zip(*parts)]
 
 
@@ -290,6 +285,8 @@ def _top(block: list[np.ndarray], limit: int) -> list[np.ndarray]:
     Scores here come from the matrix product and are rescored exactly at the end; an entry one
     rounding step below the boundary is kept too, in case that rescoring lifts it.
     """
+    import numpy as np
+
     count, score = block[2], block[3]
     if len(count) <= limit:
         return block
@@ -297,11 +294,6 @@ def _top(block: list[np.ndarray], limit: int) -> list[np.ndarray]:
     boundary = np.partition(rank, len(rank) - limit)[len(rank) - limit]
     keep = rank >= boundary - 1.5 * 10.0**-_PLACES
     return [part[keep] for part in block]
-
-
-def _concept_names(store, keys: set[str]) -> dict[str, str]:
-    return dict(store.conn.execute("SELECT key, name FROM concepts WHERE key IN (SELECT value FROM json_each(?))",
-                                   (json.dumps(sorted(keys)),)))
 
 
 # -- shared helpers --------------------------------------------------------------------------
@@ -312,13 +304,6 @@ def _pairs(store, rows: list[tuple], limit: int | None, names_of) -> list[Shared
     if limit is not None:
         rows = rows[:limit]
     wanted = sorted({r[3] for r in rows} | {r[4] for r in rows})
-    titles = dict(store.conn.execute("SELECT key, title FROM papers WHERE key IN (SELECT value FROM json_each(?))",
-                                     (json.dumps(wanted),)))
+    titles = sql.paper_titles(store, wanted)
     return [SharedPair(ka, titles[ka], kb, titles[kb], names_of(keys), count, jaccard, score)
             for count, score, jaccard, ka, kb, keys in rows]
-
-
-def _type_filter(types: Sequence[str] | None) -> tuple[str, tuple]:
-    if types is None:
-        return "", ()
-    return f"AND c.type IN ({','.join('?' * len(types))})", tuple(types)

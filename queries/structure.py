@@ -7,16 +7,13 @@ hop at a time from SQL, so a query touches only the part of the graph it reaches
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-import networkx as nx
-
 from litkg.errors import NotFoundError, QueryError
+from litkg.graph import sql
 from litkg.graph.nxgraph import concept_node, paper_node
 from litkg.graph.store import GraphStore
-from litkg.queries._matrix import co_usage_matrix, load_incidence
 from litkg.queries.concepts import check_limit, check_types, ranked_concepts, row_json
 from litkg.queries.resolve import NODE_HINT, resolve_concepts, resolve_paper
 from litkg.queries.usage import METHOD_TYPES
@@ -71,13 +68,8 @@ def neighbourhood(store: GraphStore, node: str, *, radius: int = 1) -> Neighbour
         if not frontier:
             break
     papers, concepts = _split(seen)
-    conn = store.conn
-    edges = conn.execute(
-        "SELECT paper_key, concept_key, role FROM edges WHERE paper_key IN (SELECT value FROM json_each(?)) "
-        "AND concept_key IN (SELECT value FROM json_each(?))", (json.dumps(papers), json.dumps(concepts))).fetchall()
-    relations = conn.execute(
-        "SELECT src, dst, rel FROM concept_relations WHERE src IN (SELECT value FROM json_each(:c)) "
-        "AND dst IN (SELECT value FROM json_each(:c))", {"c": json.dumps(concepts)}).fetchall()
+    edges = sql.edges_among(store, papers, concepts)
+    relations = sql.relations_among(store, concepts)
     links = [(paper_node(p), concept_node(c), role) for p, c, role in edges]
     links += [(concept_node(s), concept_node(d), rel) for s, d, rel in relations]
     return Neighbourhood(tuple(sorted(seen)), tuple(sorted(links)))
@@ -158,6 +150,11 @@ def communities(store: GraphStore, *, types: Sequence[str] = ("dataset", "benchm
         Those with at least ``min_size`` members, by size desc then name. Members are ordered by
         papers using them desc, then name; each concept is in at most one community.
     """
+    # networkx and scipy are needed here only: imported here, so the other questions start without them.
+    import networkx as nx
+
+    from litkg.queries._matrix import co_usage_matrix, load_incidence
+
     types = check_types(types)
     check_limit(min_size, "min_size")
     incidence = load_incidence(store, types)
@@ -166,7 +163,7 @@ def communities(store: GraphStore, *, types: Sequence[str] = ("dataset", "benchm
     graph = nx.Graph()
     graph.add_nodes_from(range(len(incidence.concept_keys)))
     graph.add_weighted_edges_from((int(i), int(j), int(w)) for i, j, w in zip(co.row, co.col, co.data) if i < j)
-    names = dict(store.conn.execute("SELECT key, name FROM concepts"))
+    names = sql.concept_names(store)
     index = {k: i for i, k in enumerate(incidence.concept_keys)}
     found = []
     for group in nx.community.louvain_communities(graph, weight="weight", seed=seed):
@@ -207,10 +204,7 @@ def gaps(store: GraphStore, *, methods: int = 20, benchmarks: int = 20) -> list[
     """
     top_methods = ranked_concepts(store, METHOD_TYPES, check_limit(methods, "methods"))
     top_data = ranked_concepts(store, DATA_TYPES, check_limit(benchmarks, "benchmarks"))
-    together = set(store.conn.execute(
-        "SELECT DISTINCT a.concept_key, b.concept_key FROM edges a JOIN edges b ON b.paper_key = a.paper_key "
-        "WHERE a.concept_key IN (SELECT value FROM json_each(?)) AND b.concept_key IN (SELECT value FROM json_each(?))",
-        (json.dumps([m.key for m in top_methods]), json.dumps([d.key for d in top_data]))).fetchall())
+    together = sql.co_occurring(store, [m.key for m in top_methods], [d.key for d in top_data])
     found = [(m, d) for m in top_methods for d in top_data if (m.key, d.key) not in together]
     found.sort(key=lambda md: (-md[0].papers * md[1].papers, md[0].name, md[1].name, md[0].key, md[1].key))
     return [Gap(m.name, d.name, m.papers, d.papers) for m, d in found]
@@ -221,8 +215,7 @@ def gaps(store: GraphStore, *, methods: int = 20, benchmarks: int = 20) -> list[
 
 def _resolve_node(store: GraphStore, ref: str) -> list[str]:
     """Node ids ``ref`` names: an explicit id, else a paper, else the concepts of that name."""
-    conn = store.conn
-    if ref.startswith(_PAPER) and conn.execute("SELECT 1 FROM papers WHERE key = ?", (ref[len(_PAPER):],)).fetchone():
+    if ref.startswith(_PAPER) and sql.paper_exists(store, ref[len(_PAPER):]):
         return [ref]
     if ref.startswith(_CONCEPT) and store.concept(ref[len(_CONCEPT):]) is not None:
         return [ref]
@@ -245,17 +238,10 @@ def _split(nodes: Iterable[str]) -> tuple[list[str], list[str]]:
 def _hops(store: GraphStore, nodes: Sequence[str]) -> list[tuple[str, str]]:
     """(from, to) for every undirected edge leaving ``nodes``."""
     papers, concepts = _split(nodes)
-    conn = store.conn
-    found = [(paper_node(p), concept_node(c)) for p, c in conn.execute(
-        "SELECT paper_key, concept_key FROM edges WHERE paper_key IN (SELECT value FROM json_each(?))",
-        (json.dumps(papers),))]
-    found += [(concept_node(c), paper_node(p)) for p, c in conn.execute(
-        "SELECT paper_key, concept_key FROM edges WHERE concept_key IN (SELECT value FROM json_each(?))",
-        (json.dumps(concepts),))]
+    found = [(paper_node(p), concept_node(c)) for p, c in sql.edges_of_papers(store, papers)]
+    found += [(concept_node(c), paper_node(p)) for p, c in sql.edges_of_concepts(store, concepts)]
     asked = set(concepts)
-    for src, dst in conn.execute(
-            "SELECT src, dst FROM concept_relations WHERE src IN (SELECT value FROM json_each(:c)) "
-            "OR dst IN (SELECT value FROM json_each(:c))", {"c": json.dumps(concepts)}):
+    for src, dst in sql.relations_touching(store, concepts):
         if src in asked:
             found.append((concept_node(src), concept_node(dst)))
         if dst in asked:
@@ -265,9 +251,7 @@ def _hops(store: GraphStore, nodes: Sequence[str]) -> list[tuple[str, str]]:
 
 def _label(store: GraphStore, nodes: list[str]) -> list[PathStep]:
     papers, concepts = _split(nodes)
-    titles = dict(store.conn.execute("SELECT key, title FROM papers WHERE key IN (SELECT value FROM json_each(?))",
-                                     (json.dumps(papers),)))
-    names = dict(store.conn.execute("SELECT key, name FROM concepts WHERE key IN (SELECT value FROM json_each(?))",
-                                    (json.dumps(concepts),)))
+    titles = sql.paper_titles(store, papers)
+    names = sql.concept_names(store, concepts)
     return [PathStep(n, "paper", titles[n[len(_PAPER):]]) if n.startswith(_PAPER)
             else PathStep(n, "concept", names[n[len(_CONCEPT):]]) for n in nodes]

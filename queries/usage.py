@@ -7,10 +7,10 @@ name only a part of the concept (GWHD 2021 or Camelyon17 for WILDS) count too.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from litkg.errors import QueryError
+from litkg.graph import sql
 from litkg.graph.store import GraphStore
 from litkg.queries.concepts import ConceptPapers, check_limit, check_type, row_json
 from litkg.queries.resolve import resolve_concepts
@@ -46,11 +46,8 @@ def concept_parts(store: GraphStore, keys: list[str]) -> list[str]:
     frontier = list(keys)
     seen = set(keys)
     while frontier:
-        marks = ",".join("?" * len(frontier))
-        rows = store.conn.execute(
-            f"SELECT src FROM concept_relations WHERE rel='part_of' AND dst IN ({marks})", frontier
-        ).fetchall()
-        frontier = [r[0] for r in rows if r[0] not in seen]
+        rows = sql.parts_of(store, frontier)
+        frontier = [r for r in rows if r not in seen]
         seen.update(frontier)
         found.extend(frontier)
     return found
@@ -62,19 +59,7 @@ def papers_using(store: GraphStore, name: str, *, include_parts: bool = False) -
     With ``include_parts``, papers that name only a part of it count too (``via_part``).
     """
     keys, wanted = _wanted(store, name, include_parts)
-    marks = ",".join("?" * len(wanted))
-    rows = store.conn.execute(
-        f"""
-        SELECT p.key, p.title, p.year, c.name, c.key, e.role, e.confidence,
-               (SELECT sentence FROM evidence v WHERE v.paper_key = e.paper_key AND v.concept_key = e.concept_key
-                ORDER BY v.field = 'abstract', v.start LIMIT 1)
-        FROM edges e JOIN papers p ON p.key = e.paper_key JOIN concepts c ON c.key = e.concept_key
-        WHERE e.concept_key IN ({marks})
-        ORDER BY CASE e.role WHEN 'proposes' THEN 0 WHEN 'evaluates_on' THEN 1 WHEN 'compares_with' THEN 2
-                 ELSE 3 END, p.year DESC, p.key, c.key
-        """,
-        wanted,
-    ).fetchall()
+    rows = sql.concept_users(store, wanted)
     direct = set(keys)
     uses: dict[str, PaperUse] = {}
     for key, title, year, cname, ckey, role, conf, evidence in rows:
@@ -126,24 +111,11 @@ def co_usage(store: GraphStore, name: str, *, type: str | None = None, limit: in
     >>> [c.name for c in co_usage(store, "ColoredMNIST", type="dataset")]   # doctest: +SKIP
     ['Camelyon17']
     """
-    named: dict[str, object] = {}
     if type is not None:
-        named["type"] = check_type(type)
+        check_type(type)
     limit = check_limit(limit)
     keys, _ = _wanted(store, name, False)
-    named["keys"] = json.dumps(keys)
-    sql = f"""
-        WITH target(key) AS (SELECT value FROM json_each(:keys)),
-        users AS (SELECT DISTINCT paper_key FROM edges WHERE concept_key IN (SELECT key FROM target))
-        SELECT c.key, c.name, c.type, COUNT(*) AS papers
-        FROM users u JOIN edges e ON e.paper_key = u.paper_key JOIN concepts c ON c.key = e.concept_key
-        WHERE e.concept_key NOT IN (SELECT key FROM target) {"AND c.type = :type" if type is not None else ""}
-        GROUP BY c.key ORDER BY papers DESC, c.name, c.key
-    """
-    if limit is not None:
-        sql += " LIMIT :limit"
-        named["limit"] = limit
-    return [CoUsage(*row) for row in store.conn.execute(sql, named)]
+    return [CoUsage(*row) for row in sql.co_used(store, keys, type, limit)]
 
 
 @dataclass(frozen=True)
@@ -188,16 +160,7 @@ def timeline(store: GraphStore, name: str, *, by: str = "year", include_parts: b
     if by not in ("year", "month"):
         raise QueryError(f"by must be 'year' or 'month', not {by!r}")
     _, wanted = _wanted(store, name, include_parts)
-    # ISO dates (yyyy-mm-dd) are what the readers store; a bare year cannot be placed in a month.
-    period = ("CAST(p.year AS TEXT)" if by == "year"
-              else "CASE WHEN p.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(p.date, 1, 7) END")
-    rows = store.conn.execute(
-        f"""
-        SELECT COALESCE({period}, 'unknown') AS period, COUNT(*) FROM papers p
-        WHERE p.key IN (SELECT paper_key FROM edges WHERE concept_key IN (SELECT value FROM json_each(?)))
-        GROUP BY period ORDER BY period = 'unknown', period
-        """, (json.dumps(wanted),)).fetchall()
-    return [TimelinePoint(p, n) for p, n in rows]
+    return [TimelinePoint(p, n) for p, n in sql.timeline_counts(store, wanted, by)]
 
 
 class MethodOnBenchmark(ConceptPapers):
@@ -222,13 +185,4 @@ def methods_on(store: GraphStore, benchmark: str, *, include_parts: bool = False
         When no concept is called ``benchmark``.
     """
     _, wanted = _wanted(store, benchmark, include_parts)
-    rows = store.conn.execute(
-        f"""
-        WITH evaluating AS (SELECT DISTINCT paper_key FROM edges
-                            WHERE role = 'evaluates_on' AND concept_key IN (SELECT value FROM json_each(?)))
-        SELECT c.key, c.name, c.type, COUNT(*) AS papers
-        FROM evaluating v JOIN edges e ON e.paper_key = v.paper_key JOIN concepts c ON c.key = e.concept_key
-        WHERE e.role IN ('proposes', 'uses') AND c.type IN ({",".join("?" * len(METHOD_TYPES))})
-        GROUP BY c.key ORDER BY papers DESC, c.name, c.key
-        """, (json.dumps(wanted), *METHOD_TYPES)).fetchall()
-    return [MethodOnBenchmark(*row) for row in rows]
+    return [MethodOnBenchmark(*row) for row in sql.methods_on(store, wanted, METHOD_TYPES)]

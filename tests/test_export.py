@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from litkg.cli import cli
-from litkg.commands.export import flatten_graph, node_link_json
+from litkg.exporting import flatten_graph, node_link_json
 from litkg.graph.neo4j_export import csv_field, import_command, write_neo4j_csv
 from litkg.graph.nxgraph import to_networkx
 from litkg.graph.store import GraphStore, text_hash

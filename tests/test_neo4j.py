@@ -12,6 +12,7 @@ import sqlite3
 import pytest
 from neo4j.exceptions import ServiceUnavailable, TransientError
 
+from litkg import errors
 from litkg.cli import cli
 from litkg.errors import LitkgError, QueryError, StoreError
 from litkg.graph import neo4j_model as model
@@ -225,7 +226,7 @@ def test_transient_failures_are_retried(tmp_path, clean_graph, driver, error):
 def test_a_rejected_query_raises_a_litkg_error_and_is_not_retried(clean_graph, driver):
     counting = _FlakyDriver(driver, 0, None)  # fails nothing; counts the calls
     writer = Neo4jWriter(counting, database=clean_graph.database, backoff=0.01, retry_for=30)
-    with pytest.raises(model.Neo4jQueryError) as info:
+    with pytest.raises(errors.Neo4jQueryError) as info:
         writer.run("RETURN $missing AS x")
     assert isinstance(info.value.server_code, str) and info.value.server_code
     assert counting.calls == 1  # sent once: a query the server rejects is not sent again
@@ -387,14 +388,14 @@ def test_an_adhoc_query_cannot_write(built_graph, driver, built_store):
         return driver.execute_query(cypher, database_=seed_graph.database).records
 
     constraints = len(count("SHOW CONSTRAINTS"))
-    with pytest.raises(model.Neo4jQueryError, match="tried to write"):
+    with pytest.raises(errors.Neo4jQueryError, match="tried to write"):
         library.run_cypher(driver, "CREATE (p:Paper {key: $k}) RETURN p", {"k": "intruder"},
                            database=seed_graph.database)
-    with pytest.raises(model.Neo4jQueryError, match="tried to write"):
+    with pytest.raises(errors.Neo4jQueryError, match="tried to write"):
         library.run_cypher(driver, "MATCH (n) DETACH DELETE n", database=seed_graph.database)
     for command in ("DROP CONSTRAINT litkg_paper_key", "CREATE INDEX x IF NOT EXISTS FOR (p:Paper) ON (p.title)",
                     "MATCH (n) RETURN n; DROP INDEX litkg_concept_name"):
-        with pytest.raises(model.Neo4jQueryError, match="not run here"):
+        with pytest.raises(errors.Neo4jQueryError, match="not run here"):
             library.run_cypher(driver, command, database=seed_graph.database)
     assert library.run_cypher(driver, "MATCH (n:Grant {name: 'DROP INDEX'}) RETURN count(n) AS n",
                               database=seed_graph.database).rows == ({"n": 0},)
@@ -522,14 +523,14 @@ class _RefusingDriver:
 
 def test_neo4j5_refusing_a_write_is_reported_as_a_write():
     driver = _RefusingDriver(_access_mode_error())
-    with pytest.raises(model.Neo4jQueryError) as info:
+    with pytest.raises(errors.Neo4jQueryError) as info:
         library.run_cypher(driver, "CREATE (p:Paper {key: 'x'})")
     assert str(info.value.message).startswith("the query tried to write") and driver.rolled_back
     # Another refusal is still the server's own message.
     from neo4j.exceptions import Neo4jError
 
     other = Neo4jError._hydrate_neo4j(code="Neo.ClientError.Statement.SyntaxError", message="Invalid input 'X'")
-    with pytest.raises(model.Neo4jQueryError, match="the server rejected a query: Invalid input"):
+    with pytest.raises(errors.Neo4jQueryError, match="the server rejected a query: Invalid input"):
         library.run_cypher(_RefusingDriver(other), "X")
 
 
@@ -553,7 +554,7 @@ class _Closing:
 
 def test_the_server_running_a_write_in_a_read_transaction_is_reported_as_a_write(clean_graph, driver):
     """ArcadeDB's shape: the write runs (it does not enforce read access) and is rolled back."""
-    with pytest.raises(model.Neo4jQueryError, match="^the query tried to write"):
+    with pytest.raises(errors.Neo4jQueryError, match="^the query tried to write"):
         library.run_cypher(driver, "CREATE (p:Paper {key: $k}) RETURN p", {"k": "intruder"},
                            database=clean_graph.database)
     rows = library.run_cypher(driver, "MATCH (p:Paper {key: 'intruder'}) RETURN count(p) AS n",

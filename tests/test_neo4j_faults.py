@@ -18,7 +18,7 @@ import time
 import pytest
 from neo4j import GraphDatabase
 
-from litkg.graph import neo4j_model as model
+from litkg import errors
 from litkg.graph.neo4j_push import URI_SCHEMES, Neo4jSettings, Neo4jWriter, check_uri
 from litkg.graph.store import GraphStore, text_hash
 from litkg.records import CONCEPT_TYPES, ROLES
@@ -84,7 +84,7 @@ def test_bolt_uris_are_accepted_as_given(uri):
     (f"neo4j://neo4j:{SECRET}@127.0.0.1:7687", "user name or password"),
 ])
 def test_bad_uris_are_refused_before_anything_is_sent(uri, says):
-    with pytest.raises(model.Neo4jUriError, match=re.escape(says)) as info:
+    with pytest.raises(errors.Neo4jUriError, match=re.escape(says)) as info:
         Neo4jSettings(uri=uri, password=SECRET)
     assert SECRET not in str(info.value) and SECRET not in info.value.hint
     assert info.value.code == "E503" and info.value.hint
@@ -98,7 +98,7 @@ def test_wrong_credentials_give_one_line(bolt_server, sample_store):
         for result in _push_and_query(sample_store[0], env):
             line = _assert_one_error_line(result, SECRET, bolt_server.password)
             assert line == (f"Error: the Neo4j server at {bolt_server.uri} refused the user name or password "
-                            f"(hint: {model.Neo4jAuthError.hint})")
+                            f"(hint: {errors.Neo4jAuthError.hint})")
 
 
 @pytest.mark.parametrize("scheme", URI_SCHEMES)
@@ -107,9 +107,9 @@ def test_a_closed_port_is_a_connection_error_for_every_scheme(scheme, sample_sto
     for result in _push_and_query(sample_store[0], {"NEO4J_URI": uri, "NEO4J_PASSWORD": SECRET}):
         line = _assert_one_error_line(result, SECRET)
         assert line.startswith(f"Error: cannot reach the Neo4j server at {uri}: connection refused (hint: check")
-    with pytest.raises(model.Neo4jConnectionError) as info:
+    with pytest.raises(errors.Neo4jConnectionError) as info:
         Neo4jSettings(uri=uri, password=SECRET).open_driver().close()
-    assert type(info.value) is model.Neo4jConnectionError  # not a URI error: the driver tried to connect
+    assert type(info.value) is errors.Neo4jConnectionError  # not a URI error: the driver tried to connect
 
 
 @pytest.mark.parametrize("scheme", ["bolt+ssc", "neo4j+s"])

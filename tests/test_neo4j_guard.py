@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from litkg.graph import neo4j_model as model
+from litkg import errors
 from litkg.queries import cypher_library as library
 
 BYPASSES = ["USE `neo4j` CREATE INDEX guard_a FOR (p:Paper) ON (p.title)",
@@ -28,14 +28,14 @@ def _schema(driver, database):
 def test_schema_commands_behind_use_explain_or_profile_are_refused(bolt_server, cypher):
     with bolt_server.driver() as driver:
         before = _schema(driver, bolt_server.database)
-        with pytest.raises(model.Neo4jQueryError, match="not run here; nothing was sent"):
+        with pytest.raises(errors.Neo4jQueryError, match="not run here; nothing was sent"):
             library.run_cypher(driver, cypher, database=bolt_server.database)
         assert _schema(driver, bolt_server.database) == before
 
 
 def test_a_write_on_a_server_that_runs_it_is_reported_without_claiming_nothing_changed(bolt_server):
     with bolt_server.driver() as driver:
-        with pytest.raises(model.Neo4jQueryError) as info:
+        with pytest.raises(errors.Neo4jQueryError) as info:
             library.run_cypher(driver, "CREATE (g:GuardProbe {k: 1}) RETURN g", database=bolt_server.database)
         assert "rolled back" in info.value.message and "nothing was changed" not in info.value.message
         left = library.run_cypher(driver, "MATCH (g:GuardProbe) RETURN count(g) AS n", database=bolt_server.database)
@@ -56,10 +56,10 @@ def _summary(kind, agent="Neo4j/5.20.0", updates=False):
 def test_the_plan_check_refuses_by_the_reported_query_type():
     library._check_plan(_summary("r"))
     library._check_plan(_summary("w"), types_reliable=False)  # ArcadeDB: its plans call every query a write
-    with pytest.raises(model.Neo4jQueryError, match="schema command; it was not run"):
+    with pytest.raises(errors.Neo4jQueryError, match="schema command; it was not run"):
         library._check_plan(_summary("s"), types_reliable=False)
     for kind in ("w", "rw"):
-        with pytest.raises(model.Neo4jQueryError, match="^the query tried to write .*nothing was changed"):
+        with pytest.raises(errors.Neo4jQueryError, match="^the query tried to write .*nothing was changed"):
             library._check_plan(_summary(kind), types_reliable=True)
-    with pytest.raises(model.Neo4jQueryError, match="changed something while only explaining"):
+    with pytest.raises(errors.Neo4jQueryError, match="changed something while only explaining"):
         library._check_plan(_summary("r", updates=True))

@@ -84,12 +84,18 @@ def fast_option(func: Callable) -> Callable:
                              "finds fewer names that papers take from prior work.")(func)
 
 
-def workers_option(func: Callable) -> Callable:
+def _default_workers() -> int:
+    # Called by click only when --workers is not given: importing litkg.extract loads spaCy, which
+    # `litkg --help` and the commands that extract nothing do without.
     from litkg.extract.parallel import default_workers
 
-    return click.option("--workers", type=click.IntRange(min=1), default=default_workers(), show_default=True,
-                        help="Extraction processes (default: this machine's cores); results do not "
-                             "depend on it.")(func)
+    return default_workers()
+
+
+def workers_option(func: Callable) -> Callable:
+    return click.option("--workers", type=click.IntRange(min=1), default=_default_workers,
+                        show_default="this machine's cores",
+                        help="Extraction processes; results do not depend on it.")(func)
 
 
 def print_json(data) -> None:

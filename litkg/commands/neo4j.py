@@ -19,6 +19,8 @@ from typing import Callable
 import click
 
 from litkg.commands.common import cell_text, db_option, fail_cleanly, json_option, print_json, short, table_lines
+from litkg.core import KnowledgeGraph
+from litkg.graph.neo4j_model import DEFAULT_BATCH_SIZE, DEFAULT_DATABASE, DEFAULT_RETRY_FOR, DEFAULT_URI, DEFAULT_USER
 
 __all__ = ["neo4j", "connection_options", "settings_from_options"]
 
@@ -26,13 +28,13 @@ __all__ = ["neo4j", "connection_options", "settings_from_options"]
 def connection_options(func: Callable) -> Callable:
     """``--uri``, ``--user``, ``--password`` and ``--database``, each with its environment variable."""
     options = [
-        click.option("--uri", default="bolt://localhost:7687", show_default=True, envvar="NEO4J_URI",
+        click.option("--uri", default=DEFAULT_URI, show_default=True, envvar="NEO4J_URI",
                      show_envvar=True, help="The Neo4j server."),
-        click.option("--user", default="neo4j", show_default=True, envvar="NEO4J_USERNAME", show_envvar=True,
+        click.option("--user", default=DEFAULT_USER, show_default=True, envvar="NEO4J_USERNAME", show_envvar=True,
                      help="User name."),
         click.option("--password", default=None, envvar="NEO4J_PASSWORD", show_envvar=True,
                      help="Password; prefer the environment variable. Asked for when missing on a terminal."),
-        click.option("--database", default="neo4j", show_default=True, envvar="NEO4J_DATABASE", show_envvar=True,
+        click.option("--database", default=DEFAULT_DATABASE, show_default=True, envvar="NEO4J_DATABASE", show_envvar=True,
                      help="The database to use."),
     ]
     for option in reversed(options):
@@ -74,9 +76,10 @@ def neo4j() -> None:
 @neo4j.command("push")
 @db_option
 @connection_options
-@click.option("--batch-size", default=2000, show_default=True, type=click.IntRange(min=1),
+@click.option("--batch-size", default=DEFAULT_BATCH_SIZE, show_default=True, type=click.IntRange(min=1),
               help="Rows per transaction.")
-@click.option("--retry-for", default=60.0, show_default=True, type=click.FloatRange(min=0), metavar="SECONDS",
+@click.option("--retry-for", default=DEFAULT_RETRY_FOR, show_default=True, type=click.FloatRange(min=0),
+              metavar="SECONDS",
               help="Keep retrying a batch that failed with a transient error or a lost connection for this "
                    "long (a server restart); 0: no retries.")
 @json_option
@@ -91,24 +94,14 @@ def push_cmd(db, settings, batch_size, retry_for, as_json) -> None:
     """
     from tqdm import tqdm
 
-    from litkg.graph.neo4j_push import Neo4jWriter
-    from litkg.graph.store import GraphStore
+    with KnowledgeGraph(db) as kg, tqdm(unit=" rows", desc="pushing", file=sys.stderr, disable=None,
+                                        leave=False) as bar:
+        def progress(stage: str, rows: int, total: int) -> None:
+            bar.total = total
+            bar.set_description(stage)
+            bar.update(rows)
 
-    with GraphStore(db, readonly=True) as store:
-        total = sum(store.count(t) for t in ("papers", "concepts", "edges", "concept_relations"))
-        # The writer's retry policy (--retry-for) is the only one: the driver's own retries are off.
-        driver = settings.open_driver(max_transaction_retry_time=0)
-        try:
-            with tqdm(total=total, unit=" rows", desc="pushing", file=sys.stderr, disable=None, leave=False) as bar:
-                def progress(stage: str, rows: int) -> None:
-                    bar.set_description(stage)
-                    bar.update(rows)
-
-                writer = Neo4jWriter(driver, database=settings.database, batch_size=batch_size,
-                                     retry_for=retry_for)
-                summary = writer.push(store, progress=progress)
-        finally:
-            driver.close()
+        summary = kg.push(settings, batch_size=batch_size, retry_for=retry_for, progress=progress)
     if as_json:
         print_json({"uri": settings.address, "database": settings.database, **summary.to_json()})
         return
@@ -177,11 +170,11 @@ def query_cmd(name, params, cypher, settings, as_json) -> None:
 @fail_cleanly
 def queries_cmd(show, as_json) -> None:
     """List the Cypher query library: what each query answers and its parameters."""
-    from litkg.queries.cypher_library import get_query, load_library
+    from litkg.queries.cypher_library import get_query, load_library, read_query_file
 
     if show is not None:
         query = get_query(show)
-        click.echo(query.path.read_text(encoding="utf-8") if query.path else query.cypher, nl=False)
+        click.echo(read_query_file(query.path) if query.path else query.cypher, nl=False)
         return
     library = load_library()
     if as_json:

@@ -21,7 +21,7 @@ WITH targets, collect(DISTINCT c) AS wanted
 UNWIND wanted AS c
 MATCH (p:Paper)-[r:PROPOSES|USES|EVALUATES_ON|COMPARES_WITH]->(c)
 WITH p, r, c, NOT c IN targets AS via_part,
-     CASE type(r) WHEN 'PROPOSES' THEN 0 WHEN 'EVALUATES_ON' THEN 1 WHEN 'COMPARES_WITH' THEN 2 ELSE 3 END AS rank
+     {{ role_rank(type(r)) }} AS rank
 ORDER BY rank, c.key
 WITH p, collect({concept: c.name, concept_key: c.key, role: toLower(type(r)), confidence: r.confidence,
                  evidence: r.evidence, via_part: via_part, rank: rank}) AS uses
