@@ -208,8 +208,9 @@ def _run(client, inputs: Sequence[str | os.PathLike], folder: Path, manifest: di
 
     options = manifest["options"]
     skipped = SkippedLog()
-    records = _read_all(inputs, options["format"], options["on_error"], skipped, options["encoding"])
-    where = _InputBytes(inputs)
+    # As a build reads them: each file under its real path, so that its spellings are one source.
+    records = _read_all(inputs, options["format"], options["on_error"], skipped, options["encoding"], {})
+    where = _InputBytes([os.path.realpath(p) for p in inputs])
     limit = WINDOW * max(1, sum(client.nthreads().values())) + 1
     pending: set = set()
     count = partitions = 0

@@ -283,10 +283,11 @@ class PartsSource:
         for index, entry in enumerate(self.entries):
             path = self.folder / entry["file"]
             with open(path, "rb") as stream:
-                header = json.loads(stream.readline())
+                first = stream.readline()
+                header = json.loads(first)
                 if header.get("part") != index or header.get("run") != run or header.get("records") != entry["records"]:
                     raise PartsMismatchError(f"{path} is a part of another run (its header: {header})")
-                self.done += len(_line(header))
+                self.done += len(first)
                 for line in stream:
                     self.done += len(line)
                     data = json.loads(line)
