@@ -149,7 +149,7 @@ def check_uri(uri: str) -> str:
     >>> check_uri("http://localhost:7474")
     Traceback (most recent call last):
     ...
-    litkg.graph.neo4j_Neo4jUriError: litkg talks to Neo4j over Bolt, not 'http': 'http://localhost:7474'
+    litkg.errors.Neo4jUriError: litkg talks to Neo4j over Bolt, not 'http': 'http://localhost:7474'
     """
     uri = str(uri).strip()
     shown = repr(_redact(uri))

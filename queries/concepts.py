@@ -60,7 +60,8 @@ def top_concepts(store: GraphStore, *, type: str | None = None, limit: int | Non
 
     Examples
     --------
-    >>> [c.name for c in top_concepts(store, type="benchmark", limit=2)]   # doctest: +SKIP
+    >>> from litkg.queries.examples import sample_store
+    >>> [c.name for c in top_concepts(sample_store(), type="benchmark", limit=2)]
     ['DomainBed', 'WILDS']
     """
     types = (check_type(type),) if type is not None else CONCEPT_TYPES

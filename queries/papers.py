@@ -35,7 +35,8 @@ def list_papers(store: GraphStore, *, search: str | None = None, limit: int | No
     key, id, DOI or arXiv id contains ``search`` (case-insensitive); at most ``limit`` (None or 0:
     all). The keys it lists are what ``paper``, ``similar`` and ``--paper`` take.
 
-    >>> [p.paper for p in list_papers(store, search="mordant")]   # doctest: +SKIP
+    >>> from litkg.queries.examples import sample_store
+    >>> [p.paper for p in list_papers(sample_store(), search="mordant")]
     ['doi:10.5555/litkg.sample.001']
     """
     return [PaperRow(*row) for row in sql.list_papers(store, search, check_limit(limit))]
@@ -87,7 +88,9 @@ def similar_papers(store: GraphStore, paper: str, *, limit: int | None = 10) -> 
 
     Examples
     --------
-    >>> [s.title for s in similar_papers(store, "smp-001", limit=3)]   # doctest: +SKIP
+    >>> from litkg.queries.examples import sample_store
+    >>> [s.title for s in similar_papers(sample_store(), "smp-001", limit=2)]  # doctest: +ELLIPSIS
+    ['How Much Does Model Selection Explain Progress in Domain Generalization?', ...]
     """
     limit = check_limit(limit)
     key = resolve_paper(store, paper)
