@@ -1,13 +1,15 @@
 """Time and memory to write the HTML views of a 20k-paper graph, and how the pages behave in Chromium.
 
-    python bench/bench_views.py [--papers 20000] [--concepts 4000] [--no-browser]
+    python bench/bench_views.py [--papers 20000] [--no-browser]
 
-Builds a synthetic paper–concept graph in the shape litkg's loader produces (Zipf-distributed
-concept use, 3–12 concepts per paper: 20k papers give ~24k nodes and ~140k edges), then, each
+Builds the topically structured synthetic corpus of ``bench/synthetic_views.py`` (24 subfields
+with their own datasets, models and methods, hubs shared across fields, a heavy-tailed use of
+concepts, 3–14 concepts per paper: 20k papers give ~27k nodes and ~114k edges), then, each
 render in a fresh process so that its peak RSS is its own:
 
 * every view at 500 and 5,000 nodes, and the overview of the whole graph: select + write time,
-  peak RSS (graph included), page size;
+  peak RSS (graph included), page size (shared-datasets is a summary at both caps: topical
+  groups of papers and the datasets that connect them);
 * in headless Chromium at 1600×1000 (real time, over the DevTools pipe): time until the page is
   drawn and interactive, a pan/zoom redraw (edges hidden while zooming, as the page does) and a
   full redraw (the median of 5), and the smallest label drawn at the opening zoom.
@@ -20,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import resource
 import statistics
 import subprocess
@@ -29,30 +30,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import networkx as nx
+from synthetic_views import synthetic_graph
 
 REPO = Path(__file__).resolve().parents[1]
-TYPES = ("dataset", "benchmark", "model", "method")
-ROLES = ("uses", "evaluates_on", "compares_with", "proposes")
 WHOLE = 10 ** 9
-
-
-def synthetic_graph(papers: int, concepts: int, seed: int = 7) -> nx.DiGraph:
-    rng = random.Random(seed)
-    graph = nx.DiGraph()
-    weights = [1 / (rank + 1) for rank in range(concepts)]
-    for c in range(concepts):
-        graph.add_node(f"concept:c{c}", kind="concept", key=f"c{c}", name=f"Concept {c}",
-                       type=TYPES[c % 4], aliases=[])
-    for p in range(papers):
-        node = f"paper:p{p}"
-        graph.add_node(node, kind="paper", key=f"p{p}", title=f"Paper {p} on <things> & stuff",
-                       year=2015 + p % 10, date=None, venue=None, url=None, authors=["A. Author"])
-        for c in set(rng.choices(range(concepts), weights=weights, k=rng.randint(3, 12))):
-            graph.add_edge(node, f"concept:c{c}", kind="mention", role=rng.choice(ROLES),
-                           confidence=0.9, evidence=f"Paper {p} uses Concept {c}.",
-                           field="abstract")
-    return graph
+HUB = "concept:omnicorpus"  # the most used dataset of the synthetic corpus (3,206 papers)
 
 
 def render_one(args) -> int:
@@ -60,9 +42,9 @@ def render_one(args) -> int:
     from litkg.graph.render import render_html
     from litkg.graph.views import select_view
 
-    graph = synthetic_graph(args.papers, args.concepts)
+    graph = synthetic_graph(args.papers)
     t0 = time.perf_counter()
-    view = select_view(graph, args.one, focus="concept:c0" if args.one == "ego" else None,
+    view = select_view(graph, args.one, focus=HUB if args.one == "ego" else None,
                        max_nodes=args.max_nodes)
     t1 = time.perf_counter()
     result = render_html(view, args.out)
@@ -94,7 +76,6 @@ def in_chromium(page: Path) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--papers", type=int, default=20000)
-    ap.add_argument("--concepts", type=int, default=4000)
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--one", help=argparse.SUPPRESS)
     ap.add_argument("--max-nodes", type=int, default=500, help=argparse.SUPPRESS)
@@ -109,8 +90,7 @@ def main() -> int:
         for view, cap in runs:
             out = Path(tmp) / f"{view}-{cap}.html"
             proc = subprocess.run([sys.executable, __file__, "--one", view, "--max-nodes", str(cap),
-                                   "--out", str(out), "--papers", str(args.papers),
-                                   "--concepts", str(args.concepts)],
+                                   "--out", str(out), "--papers", str(args.papers)],
                                   capture_output=True, text=True, check=True)
             row = {"view": view, "cap": "whole" if cap == WHOLE else f"{cap:,}",
                    **json.loads(proc.stdout.strip().splitlines()[-1])}

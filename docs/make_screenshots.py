@@ -3,8 +3,8 @@
     python docs/make_screenshots.py [--seeds-db /tmp/seeds.db] [--out docs/img]
 
 The seed graph is built from ../shared/seeds/*.txt (or read from --seeds-db, e.g. one made by
-``litkg build ../shared/seeds/*.txt --db /tmp/seeds.db``); the 20k graph is the synthetic one
-of bench/bench_views.py. Each page is opened in headless Chromium at 1600×1000 (Debian's
+``litkg build ../shared/seeds/*.txt --db /tmp/seeds.db``); the 20k graph is the topically structured
+synthetic one of bench/synthetic_views.py. Each page is opened in headless Chromium at 1600×1000 (Debian's
 chromium: apt-get install -y chromium) and saved as seed-<view>.png and 20k-<view>.png; for the
 overview also a second shot with a node clicked (its details panel open, the rest dimmed), and
 for the seed concept map one coloured by the communities of ``litkg query communities``.
@@ -28,8 +28,10 @@ from litkg.graph.views import select_view  # noqa: E402
 
 SEED_VIEWS = {"overview": {"max_nodes": 500}, "ego": {"focus": "CLIP", "radius": 2},
               "shared-datasets": {"max_nodes": 300}, "concept-map": {"max_nodes": 150}}
-BIG_VIEWS = {"overview": {"max_nodes": 10 ** 9}, "ego": {"focus": "concept:c40", "radius": 1},
-             "shared-datasets": {"max_nodes": 2000}, "concept-map": {"max_nodes": 300}}
+BIG_VIEWS = {"overview": {"max_nodes": 10 ** 9}, "ego": {"focus": "SegSet", "radius": 1},
+             "shared-datasets": {"max_nodes": 500}, "concept-map": {"max_nodes": 300},
+             "shared-datasets-focus": {"view": "shared-datasets", "focus": "SegBench",
+                                       "max_nodes": 500}}
 
 
 def shoot(page: Path, png: Path, click: str | None = None, script: str | None = None) -> None:
@@ -64,16 +66,19 @@ def seed_views(db: Path, out: Path, tmp: Path) -> None:
 
 
 def big_views(out: Path, tmp: Path) -> None:
-    from bench_views import synthetic_graph
+    from synthetic_views import synthetic_graph
 
-    graph = synthetic_graph(20000, 4000)
-    for view, options in BIG_VIEWS.items():
-        page = tmp / f"20k-{view}.html"
+    graph = synthetic_graph(20000)
+    for name, options in BIG_VIEWS.items():
+        options = dict(options)
+        view = options.pop("view", name)
+        page = tmp / f"20k-{name}.html"
         result = render_html(select_view(graph, view, **options), page)
-        shoot(page, out / f"20k-{view}.png")
-        print(f"20k {view}: {result.nodes_shown} of {result.nodes_total} nodes, "
+        shoot(page, out / f"20k-{name}.png")
+        print(f"20k {name}: {result.nodes_shown} of {result.nodes_total} nodes, "
               f"{result.edges_shown} edges")
-    shoot(tmp / "20k-overview.html", out / "20k-overview-panel.png", click="concept:c3")
+    shoot(tmp / "20k-overview.html", out / "20k-overview-panel.png", click="concept:segset")
+    shoot(tmp / "20k-shared-datasets.html", out / "20k-shared-datasets-panel.png", click="group:0")
 
 
 def main() -> int:

@@ -107,8 +107,8 @@ _PAGE = """<!DOCTYPE html>
     <label><input id="litkg-show-edges" type="checkbox"> show all {{ hide_edges }} links <small>(else those of the node clicked)</small></label>
     {% endif %}
     {% if communities %}
-    <label><input id="litkg-colour-communities" type="checkbox"> colour by community</label>
-    <ul id="litkg-community-legend" hidden>
+    <label><input id="litkg-colour-communities" type="checkbox"{% if communities_on %} checked{% endif %}> colour by community</label>
+    <ul id="litkg-community-legend"{% if not communities_on %} hidden{% endif %}>
     {% for name, colour in community_legend %}
       <li><svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true"><circle r="5" fill="{{ colour }}"/></svg>{{ name }}</li>
     {% endfor %}

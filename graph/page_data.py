@@ -25,6 +25,7 @@ NODE_STYLES = {
     "model": ("#CC79A7", "triangle"),
     "method": ("#D55E00", "hexagon"),
     "concept": ("#999999", "star"),  # a concept of a type litkg does not know
+    "paper group": ("#56B4E9", "dot"),  # a summary's topical group of papers
 }
 #: Colour and dash pattern (False = solid) per edge kind: mention roles, relations, and links.
 EDGE_STYLES = {
@@ -36,6 +37,7 @@ EDGE_STYLES = {
     "variant_of": ("#888888", [4, 4]),
     "shared": ("#E69F00", False),
     "together": ("#9E9E9E", False),
+    "group_use": ("#E69F00", False),
 }
 ROLES = ("proposes", "evaluates_on", "compares_with", "uses")
 _PAPER_HEADINGS = {"proposes": "proposes", "evaluates_on": "evaluates on",
@@ -47,12 +49,14 @@ _PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#
 _PER_GROUP = 12   # papers listed per role in a concept's panel
 _LABEL_CHARS = 40
 _LABEL_CANDIDATES = 6000  # nodes considered for labels by overlap; the rest only close up
-_COMMUNITY_MAX = 3000     # Louvain on bigger views takes too long for a page
+_COMMUNITY_MAX = 3000     # Louvain on bigger views takes too long: topical groups instead
+_COMMUNITY_ON = 2000      # views this big open coloured by community, the groups named
+_REGION_SHARE = 0.01      # a community gets a name on the map when it holds this share of nodes
 
 
 def node_type(attrs) -> str:
-    if attrs.get("kind") == "paper":
-        return "paper"
+    if attrs.get("kind") in ("paper", "group"):
+        return "paper" if attrs["kind"] == "paper" else "paper group"
     kind = attrs.get("type")
     return kind if kind in NODE_STYLES and kind != "paper" else "concept"
 
@@ -119,7 +123,9 @@ class PageData:
         spacing = math.sqrt(self.box[0] * self.box[1] / max(g.number_of_nodes(), 1))
         base = min(7.0, max(1.5, 0.15 * spacing))
         hub = 8.0 if g.number_of_nodes() <= 1000 else 3.0
-        top = max(degrees.values(), default=1) or 1
+        # A summary's nodes are sized by the papers they stand for, others by their links.
+        bulk = {node: g.nodes[node].get("bulk", d) for node, d in degrees.items()}
+        top = max(bulk.values(), default=1) or 1
         for node in self.ids:
             attrs = g.nodes[node]
             kind = node_type(attrs)
@@ -132,8 +138,7 @@ class PageData:
             year = attrs.get("year")
             cols["year"].append(year if kind == "paper" and _finite(year) else 0)
             cols["sub"].append(self._subtitle(kind, attrs))
-            d = degrees[node]
-            r = math.sqrt(d / top)
+            r = math.sqrt(bulk[node] / top)
             cols["size"].append(round(min(base * (1 + 2 * r) + hub * r, 40), 1))
             terms = [full, attrs.get("key"), *(attrs.get("aliases") or ())]
             cols["terms"].append(sorted({normalise(t) for t in terms if t}))
@@ -146,6 +151,8 @@ class PageData:
         if kind == "paper":
             return " · ".join(str(v) for v in (attrs.get("year"), attrs.get("venue")) if v)
         used = attrs.get("n_papers")
+        if kind == "paper group":
+            return f"a group of {used:,} papers"
         return " · ".join(filter(None, [str(attrs.get("type") or "concept"),
                           f"used by {used:,} paper{'' if used == 1 else 's'}"
                           if isinstance(used, int) else ""]))
@@ -210,8 +217,13 @@ class PageData:
 
     def _louvain(self):
         g = self.g
-        if not 2 < g.number_of_nodes() <= _COMMUNITY_MAX or g.number_of_edges() == 0:
+        if g.number_of_nodes() <= 2 or g.number_of_edges() == 0:
             return [], []
+        if g.number_of_nodes() > _COMMUNITY_MAX:
+            from .view_groups import topic_groups
+
+            groups = topic_groups(self.source)
+            return [groups.of.get(node, -1) for node in self.ids], list(groups.names)
         und = g.to_undirected(as_view=True) if g.is_directed() else g
         groups = nx.community.louvain_communities(und, seed=0)
         groups.sort(key=lambda c: (-len(c), min(self.index[x] for x in c)))
@@ -263,6 +275,8 @@ class PageData:
                           "field": self.s(attrs.get("field")), "ev": self.s(attrs.get("evidence"))}
         if "shared" in attrs:
             return "shared", {"names": [self.s(x) for x in attrs["shared"]]}
+        if attrs.get("group_use"):
+            return "group_use", {}
         weight = attrs.get("weight")
         if attrs.get("rel") in EDGE_STYLES and not weight:
             return attrs["rel"], {}
@@ -298,6 +312,8 @@ class PageData:
 
     def _info(self, node) -> dict:
         src = self.source
+        if self.g.nodes[node].get("kind") == "group":
+            return self._group_info(self.g.nodes[node])
         if node not in src:
             return {}
         attrs = src.nodes[node]
@@ -321,6 +337,19 @@ class PageData:
         info["groups"] = [[_PAPER_HEADINGS[r], len(items),
                            [[self._target(c), self.s(ev)] for _, c, ev in sorted(items)]]
                           for r, items in by_role.items() if items]
+        return info
+
+    def _group_info(self, attrs) -> dict:
+        """A summary's group: its best connected papers and the datasets its papers use."""
+        members, used = attrs.get("members") or [], attrs.get("datasets") or []
+        info = {"groups": [
+            ["papers in it, the most connected first", attrs.get("n_papers", len(members)),
+             [[self._target(p)] for p in members]],
+            ["datasets and benchmarks its papers use", len(used),
+             [[f"{name}: {n:,} papers"] for name, n in used]]]}
+        if used:
+            info["hint"] = ("to see its papers one by one: litkg render --view shared-datasets "
+                            f"--focus \"{used[0][0]}\"")
         return info
 
     def _concept_info(self, node, attrs) -> dict:
@@ -371,9 +400,32 @@ class PageData:
         w = max(self.edges["weight"], default=0)
         return int(w) if w and w > 1 else None
 
+    def regions(self) -> list:
+        """[name, x, y] of each community big enough to be named on the map: at its nodes'
+        median position. Only for views that open coloured by community."""
+        comm = self.nodes.get("comm")
+        if not comm or not self.community_on:
+            return []
+        members: dict = {}
+        for i, c in enumerate(comm):
+            if c >= 0:
+                members.setdefault(c, []).append(i)
+        out = []
+        for c, idx in sorted(members.items()):
+            if len(idx) >= max(3, _REGION_SHARE * len(comm)):
+                xs = sorted(self.nodes["x"][i] for i in idx)
+                ys = sorted(self.nodes["y"][i] for i in idx)
+                name = " / ".join(self.community_names[c].split(" / ")[:2])
+                out.append([name, xs[len(xs) // 2], ys[len(ys) // 2]])
+        return out
+
+    @property
+    def community_on(self) -> bool:
+        return self.has_communities and len(self.ids) > _COMMUNITY_ON
+
     def payload(self, *, box, big, options) -> dict:
         self._communities()
-        return {"box": box, "panel": 360, "big": big, "directed": self.g.is_directed(), "focus": self.focus,
+        return {"box": box, "communityOn": self.community_on, "regions": self.regions(), "panel": 360, "big": big, "directed": self.g.is_directed(), "focus": self.focus,
                 "options": options,
                 "types": [[t, *NODE_STYLES[t]] for t in self.types],
                 "kinds": [[k, *EDGE_STYLES[k]] for k in self.kinds],

@@ -12,7 +12,7 @@ PAGE_JS = r"""
   var n = N.id.length, m = E.from.length, byId = {};
   for (var i = 0; i < n; i++) byId[N.id[i]] = i;
   var hiddenType = {}, hiddenKind = {}, yearMin = -Infinity, yearMax = Infinity, minWeight = 0;
-  var selected = null, dimmed = false, byCommunity = false;
+  var selected = null, dimmed = false, byCommunity = !!D.communityOn;
   var adj = [];
   for (i = 0; i < n; i++) adj.push([]);
   for (var j = 0; j < m; j++) { adj[E.from[j]].push(j); adj[E.to[j]].push(j); }
@@ -75,6 +75,20 @@ PAGE_JS = r"""
     network.moveTo({position: {x: side / 2 / s, y: 0}, scale: s, animation: false});
   }
   openingView();
+  // Big views open coloured by community, each community named where its nodes are (a map's
+  // region names): drawn on the canvas at a fixed screen size, until zoomed in close.
+  var opening = network.getScale();
+  network.on("afterDrawing", function (ctx) {
+    if (!byCommunity || !D.regions.length) return;
+    var scale = network.getScale();
+    if (scale > 3 * opening) return;
+    ctx.save();
+    ctx.font = "bold " + (15 / scale) + "px system-ui, sans-serif";
+    ctx.textAlign = "center"; ctx.lineJoin = "round";
+    ctx.lineWidth = 4 / scale; ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.fillStyle = "#111";
+    D.regions.forEach(function (r) { ctx.strokeText(r[0], r[1], r[2]); ctx.fillText(r[0], r[1], r[2]); });
+    ctx.restore();
+  });
   function settled() { network.setOptions({physics: {enabled: false}}); body.dataset.litkgSettled = "1"; }
   if (D.options.physics.enabled) network.once("stabilizationIterationsDone", function () { settled(); network.fit(); });
   else body.dataset.litkgSettled = "1";
@@ -92,6 +106,7 @@ PAGE_JS = r"""
       return lines.filter(Boolean).join("\n");
     }
     if (E.names && E.names[j]) return a + " and " + b + "\nshare " + w + ": " + E.names[j].map(str).join(", ");
+    if (k === "group_use") return a + "\n" + w + " of its papers use " + b;
     if (!w) return a + " " + k.replace(/_/g, " ") + " " + b;
     var rel = E.rel && E.rel[j] ? "\n" + a + " " + str(E.rel[j]).replace(/_/g, " ") + " " + b : "";
     return a + " and " + b + "\nused together in " + w + " paper" + (w === 1 ? "" : "s") + rel;
@@ -209,6 +224,7 @@ PAGE_JS = r"""
       panel.appendChild(p);
     }
     (info.groups || []).forEach(function (g) { panelList(g[0], g[2], g[1] - g[2].length); });
+    if (info.hint) panel.appendChild(el("p", info.hint, "litkg-ev"));
     body.dataset.litkgPanel = N.id[i];
   }
   function showEdge(j) {

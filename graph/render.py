@@ -35,7 +35,8 @@ from .views import ViewGraph
 __all__ = ["RenderResult", "render_html", "NODE_STYLES", "EDGE_STYLES"]
 
 _EDGE_LEGEND = {"shared": "share datasets (width: how many)",
-                "together": "used together (width: papers)"}  # others: the kind, spaced
+                "together": "used together (width: papers)",
+                "group_use": "its papers use it (width: how many)"}  # others: the kind, spaced
 # Legend swatches drawn like the vis shapes, in a 16×16 box centred on 0,0.
 _SWATCHES = {
     "dot": '<circle r="6" fill="{c}"/>',
@@ -156,7 +157,7 @@ def _page_html(view, data, payload, hide_edges: bool) -> str:
     g = view.graph
     shown, edges_shown = g.number_of_nodes(), g.number_of_edges()
     cap_note = (f"showing {shown:,} of {view.nodes_total:,} nodes — raise --max-nodes or use "
-                "--focus" if shown < view.nodes_total else "")
+                "--focus" if shown < view.nodes_total and not view.summary else "")
     return page_template().render(
         title=view.title,
         counts=f"{shown:,} nodes · {edges_shown:,} edges",
@@ -171,6 +172,7 @@ def _page_html(view, data, payload, hide_edges: bool) -> str:
         years=data.year_range(),
         weights=data.max_weight(),
         communities=data.has_communities,
+        communities_on=data.community_on,
         community_legend=[(name, _PALETTE[k]) for k, name in enumerate(data.community_names)],
         hide_edges=f"{g.number_of_edges():,}" if hide_edges else "",
         vis_js=Markup(_vis_asset("vis-network.min.js")),

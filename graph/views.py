@@ -11,7 +11,10 @@ The four views are
     Everything within ``radius`` hops of one paper or concept, ignoring edge direction.
 ``shared-datasets``
     A paper–paper graph: two papers are linked when they mention the same dataset or benchmark;
-    the edge's ``weight`` counts the shared concepts and ``shared`` names them.
+    the edge's ``weight`` counts the shared concepts and ``shared`` names them. With ``focus`` (a
+    dataset, or a paper) only the papers using it (sharing one with it). Too many papers for
+    the cap: a summary instead (:mod:`litkg.graph.view_summary`), topical groups of papers and
+    the datasets that connect them.
 ``concept-map``
     A concept–concept graph: two concepts are linked when papers mention both; ``weight`` counts
     those papers, and ``rel`` carries a ``part_of``/``variant_of`` relation when there is one.
@@ -19,15 +22,27 @@ The four views are
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
 
 import networkx as nx
 
 from litkg.errors import NotFoundError, QueryError
 from litkg.records import DATA_TYPES
+
+from .view_nodes import (
+    concept_name,
+    copy_attrs,
+    degrees_within,
+    kind_of,
+    nodes_of_kind,
+    papers_of,
+    resolve_focus,
+    successors,
+    within,
+    year_of,
+)
+from .view_summary import summarise_shared_datasets
 
 __all__ = ["VIEWS", "ViewGraph", "select_view", "store_focus"]
 
@@ -45,6 +60,8 @@ _ROLE_WEIGHT = {"proposes": 3, "evaluates_on": 2, "compares_with": 1, "uses": 0}
 # Upper bound on paper pairs shared-datasets will count, so the time stays bounded whatever the
 # corpus looks like; rare (most telling) datasets are counted first.
 _PAIR_BUDGET = 1_500_000
+# shared-datasets summarises (groups of papers, not papers) above the cap and this many papers.
+_SUMMARY_MIN = 1000
 # A paper mentioning this many concepts is a survey; its pairs would swamp the concept map.
 _SURVEY_CONCEPTS = 40
 # In the overview under a cap, this share of the page goes to concepts, the rest to their papers.
@@ -75,6 +92,8 @@ class ViewGraph:
     source : networkx.Graph, optional
         The graph the view was chosen from, read (never written) by the renderer to fill the
         details panel and to tell which searched names exist but were left out by the cap.
+    summary : bool
+        The nodes stand for groups of papers (``kind="group"``) rather than being a cut.
     """
 
     graph: nx.Graph
@@ -83,6 +102,7 @@ class ViewGraph:
     notes: tuple[str, ...] = ()
     focus: str | None = None
     source: nx.Graph | None = field(default=None, compare=False, repr=False)
+    summary: bool = False
 
     @property
     def capped(self) -> bool:
@@ -101,8 +121,9 @@ def select_view(graph, view="overview", *, focus=None, radius=1, max_nodes=500) 
     view : str
         One of :data:`VIEWS`.
     focus : str, optional
-        For ``ego`` only (required there): a node id, a paper key, a concept key, or a concept's
-        name or alias. Names match ignoring case, spaces, hyphens and underscores.
+        For ``ego`` (required there) and ``shared-datasets``: a node id, a paper key, a concept
+        key, or a concept's name or alias. Names match ignoring case, spaces, hyphens and
+        underscores.
     radius : int
         For ``ego``: how many hops from the focus, ignoring edge direction.
     max_nodes : int
@@ -119,7 +140,7 @@ def select_view(graph, view="overview", *, focus=None, radius=1, max_nodes=500) 
     ------
     QueryError
         Unknown view, a bad ``radius``/``max_nodes``, ``focus`` missing for ego or given for
-        another view, or a focus that names several nodes.
+        overview or concept-map, or a focus that names several nodes.
     NotFoundError
         No paper or concept matches ``focus``.
 
@@ -149,12 +170,12 @@ def select_view(graph, view="overview", *, focus=None, radius=1, max_nodes=500) 
         if isinstance(radius, bool) or not isinstance(radius, int) or radius < 0:
             raise QueryError(f"radius must be a non-negative integer, not {radius!r}")
         return _ego(graph, str(focus), radius, max_nodes)
+    if view == "shared-datasets":
+        return _shared_datasets(graph, max_nodes, None if focus is None else str(focus))
     if focus is not None:
-        raise QueryError(f"focus only applies to the ego view, not {view!r}")
+        raise QueryError(f"focus only applies to the ego and shared-datasets views, not {view!r}")
     if view == "overview":
         return _overview(graph, max_nodes)
-    if view == "shared-datasets":
-        return _shared_datasets(graph, max_nodes)
     return _concept_map(graph, max_nodes)
 
 
@@ -175,7 +196,7 @@ def store_focus(store, focus: str) -> str:
 
 def _overview(graph, max_nodes: int) -> ViewGraph:
     concept_papers = {
-        c: ps for c in _nodes_of_kind(graph, "concept") if (ps := _papers_of(graph, c))
+        c: ps for c in nodes_of_kind(graph, "concept") if (ps := papers_of(graph, c))
     }
     papers = set().union(*concept_papers.values()) if concept_papers else set()
     total = len(concept_papers) + len(papers)
@@ -206,7 +227,7 @@ def _overview(graph, max_nodes: int) -> ViewGraph:
         if not concept_papers[c] & have:
             if room < 2:
                 continue
-            best = min(concept_papers[c], key=lambda p: (-_year(graph, p), p))
+            best = min(concept_papers[c], key=lambda p: (-year_of(graph, p), p))
             chosen.append(best)
             have.add(best)
             room -= 1
@@ -224,24 +245,19 @@ def _rank_papers(graph, concepts, concept_papers, n_papers: int) -> dict:
         weight = math.log((n_papers + 1) / len(concept_papers[c])) + 0.1
         for p in concept_papers[c]:
             score[p] += weight
-    order = sorted(score, key=lambda p: (-round(score[p], 9), -_year(graph, p), p))
+    order = sorted(score, key=lambda p: (-round(score[p], 9), -year_of(graph, p), p))
     return {p: i for i, p in enumerate(order)}
 
 
-def _year(graph, node) -> int:
-    year = graph.nodes[node].get("year")
-    return year if isinstance(year, int) and not isinstance(year, bool) else 0
-
-
 def _ego(graph, focus: str, radius: int, max_nodes: int) -> ViewGraph:
-    centre = _resolve_focus(graph, focus)
-    hops = _within(graph, centre, radius)
+    centre = resolve_focus(graph, focus)
+    hops = within(graph, centre, radius)
     # Near nodes first; among equally near ones papers by their role towards the focus (a hub's
     # proposers and evaluators before its users), then the most connected, then the newest.
-    degree = _degrees_within(graph, hops)
+    degree = degrees_within(graph, hops)
     roles = _roles_towards(graph, centre)
     keep = sorted(hops, key=lambda n: (hops[n], -roles.get(n, -1), -degree[n],
-                                       -_year(graph, n), n))[:max_nodes]
+                                       -year_of(graph, n), n))[:max_nodes]
     attrs = graph.nodes[centre]
     name = attrs.get("title") or attrs.get("name") or attrs.get("key") or centre
     title = f"Neighbourhood of {name} ({radius} hop{'s' if radius != 1 else ''})"
@@ -269,11 +285,20 @@ def _preds(graph, node):
     return graph.pred[node] if graph.is_directed() else graph.adj[node]
 
 
-def _shared_datasets(graph, max_nodes: int) -> ViewGraph:
+def _shared_datasets(graph, max_nodes: int, focus=None) -> ViewGraph:
     data_concepts = [
-        c for c in _nodes_of_kind(graph, "concept") if graph.nodes[c].get("type") in DATA_TYPES
+        c for c in nodes_of_kind(graph, "concept") if graph.nodes[c].get("type") in DATA_TYPES
     ]
-    by_papers = {c: sorted(_papers_of(graph, c)) for c in data_concepts}
+    by_papers = {c: sorted(papers_of(graph, c)) for c in data_concepts}
+    title, centre = "Papers that share datasets or benchmarks", None
+    if focus is not None:
+        by_papers, title, centre = _around(graph, focus, by_papers)
+    candidates = {p for ps in by_papers.values() if len(ps) > 1 for p in ps}
+    if centre is None and len(candidates) > max(max_nodes, _SUMMARY_MIN):
+        view, notes = summarise_shared_datasets(graph, by_papers, max_nodes,
+                                                lambda c: concept_name(graph, c))
+        return ViewGraph(view, len(candidates), "Groups of papers and the datasets they share",
+                         tuple(notes), source=graph, summary=True)
     # Rare datasets first: they say most about two papers, and the pair budget goes to them.
     order = sorted((c for c in by_papers if len(by_papers[c]) > 1),
                    key=lambda c: (len(by_papers[c]), c))
@@ -288,7 +313,7 @@ def _shared_datasets(graph, max_nodes: int) -> ViewGraph:
             left_out.append(c)
             continue
         budget -= pairs
-        name = _concept_name(graph, c)
+        name = concept_name(graph, c)
         for i, a in enumerate(ps):
             row = shared[a]
             for b in ps[i + 1 :]:
@@ -308,20 +333,37 @@ def _shared_datasets(graph, max_nodes: int) -> ViewGraph:
 
     notes = []
     if left_out:
-        names = ", ".join(_concept_name(graph, c) for c in sorted(
+        names = ", ".join(concept_name(graph, c) for c in sorted(
             left_out, key=lambda c: (-len(by_papers[c]), c))[:5])
         notes.append(f"left out {len(left_out)} dataset(s) used by very many papers ({names}"
                      f"{', …' if len(left_out) > 5 else ''}): they would link almost every paper")
     notes += dropped
-    return ViewGraph(_drop_isolates(view), len(degree), "Papers that share datasets or benchmarks",
-                     tuple(notes), source=graph)
+    focus_node = centre if centre in view else None
+    return ViewGraph(_drop_isolates(view, keep=focus_node), len(degree), title, tuple(notes),
+                     focus=focus_node, source=graph)
+
+
+def _around(graph, focus: str, by_papers: dict):
+    """``by_papers`` cut to the papers using the concept ``focus`` names (less the concept
+    itself), or sharing a dataset with the paper it names; a title saying so; the focus node."""
+    centre = resolve_focus(graph, focus)
+    name = concept_name(graph, centre) if kind_of(graph, centre) == "concept" else \
+        str(graph.nodes[centre].get("title") or centre)
+    if kind_of(graph, centre) == "concept":  # all its papers use it: linked by the others
+        keep = set(papers_of(graph, centre))
+        title = f"Papers using {name}: the other datasets and benchmarks they share"
+    else:
+        keep = {centre}.union(*(by_papers.get(c, ()) for c in successors(graph, centre)))
+        title = f"Papers that share datasets or benchmarks with {name}"
+    cut = {c: [p for p in ps if p in keep] for c, ps in by_papers.items() if c != centre}
+    return cut, title, centre
 
 
 def _concept_map(graph, max_nodes: int) -> ViewGraph:
     together: Counter = Counter()
     surveys = 0
-    for p in _nodes_of_kind(graph, "paper"):
-        cs = sorted(c for c in _successors(graph, p) if _kind(graph, c) == "concept")
+    for p in nodes_of_kind(graph, "paper"):
+        cs = sorted(c for c in successors(graph, p) if kind_of(graph, c) == "concept")
         if len(cs) > _SURVEY_CONCEPTS:
             surveys += 1
             continue
@@ -330,7 +372,7 @@ def _concept_map(graph, max_nodes: int) -> ViewGraph:
                 together[a, b] += 1
     relations = {}
     for u, v, rel in graph.edges(data="rel"):
-        if rel and _kind(graph, u) == "concept" and _kind(graph, v) == "concept" and u != v:
+        if rel and kind_of(graph, u) == "concept" and kind_of(graph, v) == "concept" and u != v:
             relations[min(u, v), max(u, v)] = rel
 
     pairs = set(together) | set(relations)
@@ -349,7 +391,7 @@ def _concept_map(graph, max_nodes: int) -> ViewGraph:
             links.append((a, b, attrs))
     view, dropped = _weighted_graph(graph, ranked, links)
     for c in view:
-        view.nodes[c]["n_papers"] = len(_papers_of(graph, c))
+        view.nodes[c]["n_papers"] = len(papers_of(graph, c))
     notes = [f"left out {surveys} paper(s) mentioning more than {_SURVEY_CONCEPTS} concepts"] \
         if surveys else []
     return ViewGraph(_drop_isolates(view), len(degree), "Concepts used together in papers",
@@ -359,59 +401,6 @@ def _concept_map(graph, max_nodes: int) -> ViewGraph:
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _kind(graph, node) -> str | None:
-    kind = graph.nodes[node].get("kind")
-    if kind is None and isinstance(node, str):
-        # Hand-built graphs sometimes omit ``kind``; the id prefix says the same.
-        kind = node.partition(":")[0] if ":" in node else None
-    return kind
-
-
-def _nodes_of_kind(graph, kind: str) -> list:
-    return sorted(n for n in graph if _kind(graph, n) == kind)
-
-
-def _papers_of(graph, concept) -> set:
-    near = graph.pred[concept] if graph.is_directed() else graph.adj[concept]
-    return {p for p in near if _kind(graph, p) == "paper"}
-
-
-def _concept_name(graph, concept) -> str:
-    attrs = graph.nodes[concept]
-    return str(attrs.get("name") or attrs.get("key") or concept)
-
-
-def _successors(graph, node):
-    return graph.succ[node] if graph.is_directed() else graph.adj[node]
-
-
-def _neighbours(graph, node) -> Iterable:
-    if graph.is_directed():
-        yield from graph.succ[node]
-        yield from graph.pred[node]
-    else:
-        yield from graph.adj[node]
-
-
-def _within(graph, centre, radius: int) -> dict:
-    """Hop distance of every node at most ``radius`` hops from ``centre``, ignoring direction."""
-    hops = {centre: 0}
-    queue = deque([centre])
-    while queue:
-        node = queue.popleft()
-        if hops[node] == radius:
-            continue
-        for nbr in _neighbours(graph, node):
-            if nbr not in hops:
-                hops[nbr] = hops[node] + 1
-                queue.append(nbr)
-    return hops
-
-
-def _degrees_within(graph, nodes) -> dict:
-    return {n: len({m for m in _neighbours(graph, n) if m in nodes and m != n}) for n in nodes}
-
-
 def _weighted_graph(graph, ranked, links) -> tuple[nx.Graph, list[str]]:
     """An undirected graph on ``ranked`` with the strongest ``links``, and a note if some went."""
     limit = _EDGES_PER_NODE * max(len(ranked), 1)
@@ -419,7 +408,7 @@ def _weighted_graph(graph, ranked, links) -> tuple[nx.Graph, list[str]]:
     links.sort(key=lambda link: (-link[2]["weight"], link[0], link[1]))
     view = nx.Graph()
     for n in ranked:
-        view.add_node(n, **_copy_attrs(graph.nodes[n]))
+        view.add_node(n, **copy_attrs(graph.nodes[n]))
     for a, b, attrs in links[:limit]:
         view.add_edge(a, b, **attrs)
     if len(links) <= limit:
@@ -434,56 +423,19 @@ def _drop_isolates(view, keep=None):
     return view
 
 
-def _copy_attrs(attrs) -> dict:
-    # A new dict with new lists, so editing the view can never reach the caller's graph.
-    return {k: (list(v) if isinstance(v, (list, set, tuple)) else v) for k, v in attrs.items()}
-
-
 def _induced(graph, keep, concept_papers=None) -> nx.DiGraph:
     """A new DiGraph on ``keep`` (in that order) with the source's edges among them."""
     kept = set(keep)
     view = nx.DiGraph()
     for n in keep:
-        attrs = _copy_attrs(graph.nodes[n])
-        if _kind(graph, n) == "concept":
+        attrs = copy_attrs(graph.nodes[n])
+        if kind_of(graph, n) == "concept":
             papers = concept_papers.get(n) if concept_papers else None
-            attrs["n_papers"] = len(papers if papers is not None else _papers_of(graph, n))
+            attrs["n_papers"] = len(papers if papers is not None else papers_of(graph, n))
         view.add_node(n, **attrs)
     for n in keep:
-        near = _successors(graph, n)
+        near = successors(graph, n)
         for m in sorted(near):
             if m in kept:
-                view.add_edge(n, m, **_copy_attrs(near[m]))
+                view.add_edge(n, m, **copy_attrs(near[m]))
     return view
-
-
-_SEPARATORS = re.compile(r"[\s\-_\u2010-\u2015]+")
-
-
-def _normalise(text) -> str:
-    return _SEPARATORS.sub("", str(text).casefold())
-
-
-def _resolve_focus(graph, focus: str):
-    """The one node ``focus`` names: a node id, then a key, then a name, then an alias or title."""
-    if focus in graph:
-        return focus
-    want = _normalise(focus)
-    tiers: list[set] = [set(), set(), set()]
-    for n, attrs in graph.nodes(data=True):
-        if _normalise(n) == want or _normalise(attrs.get("key", "")) == want:
-            tiers[0].add(n)
-        elif _normalise(attrs.get("name", "")) == want:
-            tiers[1].add(n)
-        elif any(_normalise(a) == want for a in attrs.get("aliases") or ()) or (
-            _normalise(attrs.get("title", "")) == want
-        ):
-            tiers[2].add(n)
-    for found in tiers:
-        if len(found) == 1:
-            return next(iter(found))
-        if found:
-            some = ", ".join(sorted(map(str, found))[:5])
-            raise QueryError(f"{focus!r} matches several nodes: {some}",
-                             hint="pass the node id, e.g. concept:<key> or paper:<key>")
-    raise NotFoundError(f"no paper or concept matches {focus!r}")

@@ -143,7 +143,7 @@ def test_nothing_mutates_the_callers_graph(kg, view, tmp_path):
     ({"view": "overview", "max_nodes": 0}, "max_nodes must be a positive integer, not 0"),
     ({"view": "ego"}, "the ego view needs a focus"),
     ({"view": "ego", "focus": "p1", "radius": -1}, "radius must be a non-negative integer"),
-    ({"view": "overview", "focus": "p1"}, "focus only applies to the ego view"),
+    ({"view": "overview", "focus": "p1"}, "focus only applies to the ego and shared-datasets views"),
 ])
 def test_bad_arguments_raise_query_error(kg, kwargs, message):
     with pytest.raises(QueryError) as err:
