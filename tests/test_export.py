@@ -12,7 +12,9 @@ from litkg.cli import cli
 from litkg.exporting import flatten_graph, node_link_json
 from litkg.graph.neo4j_export import csv_field, import_command, write_neo4j_csv
 from litkg.graph.nxgraph import to_networkx
-from litkg.graph.store import GraphStore, text_hash
+from litkg.graph.store import GraphStore
+
+from store_builder import add_edges, add_paper
 
 HOSTILE = ["O'Brien \"quoted\", with commas", "line one\nline two\r\nthree", "semi;colon|pipe", "back`tick {}"]
 
@@ -24,16 +26,12 @@ def _read(path) -> list[list[str]]:
 
 def _hostile_store(path) -> GraphStore:
     store = GraphStore(path)
-    with store.transaction() as conn:
+    with store.transaction():
         for i, name in enumerate(HOSTILE):
-            key = f"title:p{i}"
-            conn.execute("INSERT INTO papers (key, title, abstract, authors, year, text_hash) VALUES (?, ?, ?, ?, ?, ?)",
-                         (key, name, name, json.dumps([name, "B. Author"]), None if i % 2 else 2021,
-                          text_hash(name, name)))
+            key = add_paper(store, name, abstract=name, authors=[name, "B. Author"], year=None if i % 2 else 2021)
             store.upsert_concept(f"c{i}", name, "benchmark", "test", [name + ";alias"])
-            conn.execute("INSERT INTO edges VALUES (?, ?, 'evaluates_on', 0.75)", (key, f"c{i}"))
-            conn.execute("INSERT INTO evidence VALUES (?, ?, 'abstract', 0, 1, ?, ?)", (key, f"c{i}", name, name))
-        conn.execute("INSERT INTO concept_relations VALUES ('c1', 'part_of', 'c0')")
+            add_edges(store, key, {f"c{i}": "evaluates_on"}, confidence=0.75, evidence={f"c{i}": name})
+        store.add_relation("c1", "part_of", "c0")
     return store
 
 

@@ -17,11 +17,12 @@ from litkg.cli import cli
 from litkg.errors import LitkgError, QueryError, StoreError
 from litkg.graph import neo4j_model as model
 from litkg.graph.neo4j_push import Neo4jSettings, Neo4jWriter
-from litkg.graph.store import GraphStore, text_hash
+from litkg.graph.store import GraphStore
 from litkg.queries import cypher_library as library
 
 from conftest import SAMPLE
 from neo4j_server import clear_litkg_graph
+from store_builder import add_edges, add_paper
 
 TITLE = "Domain penalisation for improved Out-of-Distribution Generalisation"
 HOSTILE = [
@@ -94,16 +95,12 @@ def _store_counts(store: GraphStore) -> dict:
 def _tiny_store(path, names: list[str]) -> GraphStore:
     """One paper per name, each using a dataset called that name (evidence: the name again)."""
     store = GraphStore(path)
-    with store.transaction() as conn:
+    with store.transaction():
         for i, name in enumerate(names):
-            key, ckey = f"title:hostile {i} {name}", f"hostile-{i}-{name}"
-            conn.execute("INSERT INTO papers (key, title, abstract, year, text_hash) VALUES (?, ?, ?, ?, ?)",
-                         (key, name, f"We use {name}.", 2020 + i, text_hash(name, name)))
-            conn.execute("INSERT INTO paper_idents VALUES (?, ?)", (key, key))
-            conn.execute("INSERT INTO concepts VALUES (?, ?, 'dataset', 'test')", (ckey, name))
+            ckey = f"hostile-{i}-{name}"
+            key = add_paper(store, name, abstract=f"We use {name}.", year=2020 + i)
             store.upsert_concept(ckey, name, "dataset", "test", [name + " v2"])
-            conn.execute("INSERT INTO edges VALUES (?, ?, 'uses', 0.5)", (key, ckey))
-            conn.execute("INSERT INTO evidence VALUES (?, ?, 'abstract', 0, 1, ?, ?)", (key, ckey, name, name))
+            add_edges(store, key, {ckey: "uses"}, confidence=0.5, evidence={ckey: name})
     return store
 
 

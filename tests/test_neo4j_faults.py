@@ -20,10 +20,11 @@ from neo4j import GraphDatabase
 
 from litkg import errors
 from litkg.graph.neo4j_push import URI_SCHEMES, Neo4jSettings, Neo4jWriter, check_uri
-from litkg.graph.store import GraphStore, text_hash
+from litkg.graph.store import GraphStore
 from litkg.records import CONCEPT_TYPES, ROLES
 
 from neo4j_server import clear_litkg_graph, free_port, server_from_env, start_embedded
+from store_builder import add_edges, add_paper
 
 ONE_ERROR = re.compile(r"Error: \S.* \(hint: \S.*\)")
 SECRET = "pa55-Do-Not-Print"
@@ -143,18 +144,15 @@ PAPERS, PER_PAPER, CONCEPTS = 700, 8, 280
 def _synthetic_store(path) -> GraphStore:
     """700 papers using 8 of 280 concepts each (5,600 relationships), and 27 PART_OF relations."""
     store = GraphStore(path)
-    with store.transaction() as conn:
+    with store.transaction():
         for c in range(CONCEPTS):
-            conn.execute("INSERT INTO concepts VALUES (?, ?, ?, 'test')", (f"c{c}", f"Concept {c}", CONCEPT_TYPES[c % 4]))
-        conn.executemany("INSERT INTO concept_relations VALUES (?, 'part_of', ?)",
-                         [(f"c{c + 1}", f"c{c}") for c in range(0, CONCEPTS - 10, 10)])
+            store.upsert_concept(f"c{c}", f"Concept {c}", CONCEPT_TYPES[c % 4], "test")
+        for c in range(0, CONCEPTS - 10, 10):
+            store.add_relation(f"c{c + 1}", "part_of", f"c{c}")
         for p in range(PAPERS):
-            key, title = f"title:fault paper {p}", f"Fault paper {p}"
-            conn.execute("INSERT INTO papers (key, title, abstract, year, text_hash) VALUES (?, ?, ?, ?, ?)",
-                         (key, title, "Abstract.", 2016 + p % 8, text_hash(title, "Abstract.")))
-            conn.execute("INSERT INTO paper_idents VALUES (?, ?)", (key, key))
-            for c in sorted({(p * 7 + i * 31) % CONCEPTS for i in range(PER_PAPER)}):
-                conn.execute("INSERT INTO edges VALUES (?, ?, ?, 0.9)", (key, f"c{c}", ROLES[(p + c) % 4]))
+            key = add_paper(store, f"Fault paper {p}", abstract="Abstract.", year=2016 + p % 8)
+            add_edges(store, key, {f"c{c}": ROLES[(p + c) % 4]
+                                   for c in sorted({(p * 7 + i * 31) % CONCEPTS for i in range(PER_PAPER)})})
     return store
 
 
