@@ -22,9 +22,11 @@ from litkg.cli import cli
 from litkg.core import KnowledgeGraph
 from litkg.errors import NotFoundError, QueryError
 from litkg.graph.nxgraph import to_networkx
-from litkg.graph.store import GraphStore, text_hash
+from litkg.graph.store import GraphStore
 from litkg.queries import (co_usage, communities, gaps, methods_on, neighbourhood, paper_profile, papers_using, path,
                            shared_datasets, similar_papers, timeline, top_concepts)
+
+from store_builder import add_edges, add_paper
 
 # -- a hand-made store with known answers ------------------------------------------------------
 
@@ -56,15 +58,15 @@ def idf(df: int) -> float:
 
 
 def make_store(path, papers, concepts, parts=()):
-    """A real store holding exactly ``papers`` and ``concepts`` (and part_of ``parts``)."""
-    with GraphStore(path) as store, store.transaction() as conn:
+    """A real store holding exactly ``papers`` and ``concepts`` (and part_of ``parts``), written
+    through the store's API: paper ``p1`` is titled "Paper p1" (its key ``title:paper p1``, its id
+    ``p1``)."""
+    with GraphStore(path) as store, store.transaction():
         for key, (name, type_) in concepts.items():
             store.upsert_concept(key, name, type_, "gazetteer")
         for key, (year, date, uses) in papers.items():
-            title = f"Paper {key}"
-            conn.execute("INSERT INTO papers (key, id, title, abstract, year, date, text_hash) VALUES (?, ?, ?, '', ?, ?, ?)",
-                         (key, key, title, year, date, text_hash(title, "")))
-            conn.executemany("INSERT INTO edges VALUES (?, ?, ?, 0.9)", [(key, c, r) for c, r in uses.items()])
+            stored = add_paper(store, f"Paper {key}", year=year, date=date, id=key)
+            add_edges(store, stored, uses)
         for src, dst in parts:
             store.add_relation(src, "part_of", dst)
     return path
@@ -89,8 +91,8 @@ def test_shared_datasets_ranks_by_count_then_rarity_then_jaccard(tiny):
     # p4–p5 share only RareDS (2 papers): it outranks pairs sharing only ImageNet (5 papers) even
     # though its Jaccard (1/4) is below p3–p6's (1/3).
     rows = shared_datasets(tiny, limit=None)
-    assert pairs_of(rows) == [("p1", "p2"), ("p1", "p3"), ("p2", "p3"), ("p4", "p5"), ("p3", "p6"), ("p1", "p6"),
-                              ("p2", "p6"), ("p3", "p4"), ("p4", "p6"), ("p1", "p4"), ("p2", "p4")]
+    assert pairs_of(rows) == [("title:paper p1", "title:paper p2"), ("title:paper p1", "title:paper p3"), ("title:paper p2", "title:paper p3"), ("title:paper p4", "title:paper p5"), ("title:paper p3", "title:paper p6"), ("title:paper p1", "title:paper p6"),
+                              ("title:paper p2", "title:paper p6"), ("title:paper p3", "title:paper p4"), ("title:paper p4", "title:paper p6"), ("title:paper p1", "title:paper p4"), ("title:paper p2", "title:paper p4")]
     top = rows[0]
     assert top.shared == ("ImageNet", "Office-Home", "PACS") and top.count == 3 and top.jaccard == 1.0
     assert top.score == round(idf(5) + idf(3) + idf(2), 4)
@@ -101,23 +103,23 @@ def test_shared_datasets_ranks_by_count_then_rarity_then_jaccard(tiny):
 
 
 def test_shared_datasets_min_shared_limit_and_types(tiny):
-    assert pairs_of(shared_datasets(tiny, min_shared=2)) == [("p1", "p2"), ("p1", "p3"), ("p2", "p3")]
+    assert pairs_of(shared_datasets(tiny, min_shared=2)) == [("title:paper p1", "title:paper p2"), ("title:paper p1", "title:paper p3"), ("title:paper p2", "title:paper p3")]
     assert pairs_of(shared_datasets(tiny, limit=5)) == pairs_of(shared_datasets(tiny, limit=None))[:5]
     # Models only: ResNet-50 (2 papers) beats CLIP (3 papers); CLIP's pairs tie, so keys decide.
     assert pairs_of(shared_datasets(tiny, types=("model",), limit=None)) == [
-        ("p1", "p2"), ("p3", "p6"), ("p3", "p7"), ("p6", "p7")]
+        ("title:paper p1", "title:paper p2"), ("title:paper p3", "title:paper p6"), ("title:paper p3", "title:paper p7"), ("title:paper p6", "title:paper p7")]
 
 
 def test_shared_datasets_for_one_paper(tiny):
     # p4 shares RareDS with p5, and ImageNet with p3, p6 (Jaccard 1/4) and p1, p2 (1/5).
-    rows = shared_datasets(tiny, paper="p4", limit=None)
-    assert {r.paper_a for r in rows} == {"p4"}
-    assert [r.paper_b for r in rows] == ["p5", "p3", "p6", "p1", "p2"]
+    rows = shared_datasets(tiny, paper="title:paper p4", limit=None)
+    assert {r.paper_a for r in rows} == {"title:paper p4"}
+    assert [r.paper_b for r in rows] == ["title:paper p5", "title:paper p3", "title:paper p6", "title:paper p1", "title:paper p2"]
     for limit in (1, 2, 3):
-        assert [r.paper_b for r in shared_datasets(tiny, paper="p4", limit=limit)] == ["p5", "p3", "p6"][:limit]
-    assert shared_datasets(tiny, paper="p4", min_shared=2) == []
-    assert [r.paper_b for r in shared_datasets(tiny, paper="p1", min_shared=2)] == ["p2", "p3"]
-    assert shared_datasets(tiny, paper="p7") == []  # names no dataset
+        assert [r.paper_b for r in shared_datasets(tiny, paper="title:paper p4", limit=limit)] == ["title:paper p5", "title:paper p3", "title:paper p6"][:limit]
+    assert shared_datasets(tiny, paper="title:paper p4", min_shared=2) == []
+    assert [r.paper_b for r in shared_datasets(tiny, paper="title:paper p1", min_shared=2)] == ["title:paper p2", "title:paper p3"]
+    assert shared_datasets(tiny, paper="title:paper p7") == []  # names no dataset
 
 
 def test_shared_datasets_argument_errors(tiny):
@@ -206,12 +208,12 @@ def test_random_graphs_match_brute_force(tmp_path_factory, uses, budget):
 
 def test_similar_papers_weigh_rare_concepts_more(tiny):
     # p4 names ImageNet (5 papers), WILDS (1), RareDS (2), ERM (3).
-    rows = similar_papers(tiny, "p4", limit=None)
-    assert [r.paper for r in rows] == ["p5", "p1", "p2", "p3", "p6"]
+    rows = similar_papers(tiny, "title:paper p4", limit=None)
+    assert [r.paper for r in rows] == ["title:paper p5", "title:paper p1", "title:paper p2", "title:paper p3", "title:paper p6"]
     assert rows[0].shared == ("ERM", "RareDS") and rows[0].score == round(idf(2) + idf(3), 4)
     assert rows[1].score == round(idf(5) + idf(3), 4) and rows[2].score == round(idf(5), 4)
-    assert [r.paper for r in similar_papers(tiny, "p4", limit=3)] == ["p5", "p1", "p2"]
-    assert similar_papers(tiny, "p8") == []
+    assert [r.paper for r in similar_papers(tiny, "title:paper p4", limit=3)] == ["title:paper p5", "title:paper p1", "title:paper p2"]
+    assert similar_papers(tiny, "title:paper p8") == []
 
 
 def test_co_usage_counts_papers_using_both(tiny):
@@ -241,10 +243,10 @@ def test_top_concepts_count_papers_and_skip_unused(tiny):
 # -- usage over time, parts, methods -----------------------------------------------------------
 
 def test_papers_using_is_alias_aware_and_counts_parts(tiny):
-    assert [u.paper for u in papers_using(tiny, "wilds")] == ["p4"]
+    assert [u.paper for u in papers_using(tiny, "wilds")] == ["title:paper p4"]
     with_parts = papers_using(tiny, "WILDS", include_parts=True)
-    assert sorted(u.paper for u in with_parts) == ["p4", "p5", "p6"]
-    assert {u.paper: u.via_part for u in with_parts} == {"p4": False, "p5": True, "p6": True}
+    assert sorted(u.paper for u in with_parts) == ["title:paper p4", "title:paper p5", "title:paper p6"]
+    assert {u.paper: u.via_part for u in with_parts} == {"title:paper p4": False, "title:paper p5": True, "title:paper p6": True}
 
 
 def test_timeline_by_year_and_month(tiny):
@@ -267,9 +269,9 @@ def test_methods_on_a_benchmark(tiny):
 
 
 def test_paper_profile_groups_by_role(tiny):
-    profile = paper_profile(tiny, "p1")
+    profile = paper_profile(tiny, "title:paper p1")
     assert profile.to_json() == {
-        "paper": "p1", "title": "Paper p1", "year": 2020, "proposes": ["Mordant"],
+        "paper": "title:paper p1", "title": "Paper p1", "year": 2020, "proposes": ["Mordant"],
         "evaluates_on": ["Office-Home", "PACS"], "compares_with": ["ERM"], "uses": ["ImageNet", "ResNet-50"]}
     with pytest.raises(NotFoundError):
         paper_profile(tiny, "p99")
@@ -287,32 +289,32 @@ def test_gaps_are_popular_pairs_never_used_together(tiny):
 
 def test_neighbourhood_matches_networkx_ego_graph(tiny):
     hood = neighbourhood(tiny, "WILDS")
-    assert hood.nodes == ("concept:camelyon", "concept:gwhd", "concept:wilds", "paper:p4")
+    assert hood.nodes == ("concept:camelyon", "concept:gwhd", "concept:wilds", "paper:title:paper p4")
     assert hood.edges == (("concept:camelyon", "concept:wilds", "part_of"), ("concept:gwhd", "concept:wilds", "part_of"),
-                          ("paper:p4", "concept:wilds", "evaluates_on"))
+                          ("paper:title:paper p4", "concept:wilds", "evaluates_on"))
     graph = to_networkx(tiny).to_undirected()
-    for centre, radius in (("concept:wilds", 2), ("paper:p4", 1), ("paper:p4", 3)):
+    for centre, radius in (("concept:wilds", 2), ("paper:title:paper p4", 1), ("paper:title:paper p4", 3)):
         hood = neighbourhood(tiny, centre, radius=radius)
         ego = nx.ego_graph(graph, centre, radius=radius)
         assert set(hood.nodes) == set(ego.nodes)
         assert {frozenset(e[:2]) for e in hood.edges} == {frozenset(e) for e in ego.edges}
-    assert neighbourhood(tiny, "p8", radius=2).nodes == ("paper:p8",)
+    assert neighbourhood(tiny, "title:paper p8", radius=2).nodes == ("paper:title:paper p8",)
     with pytest.raises(QueryError):
-        neighbourhood(tiny, "p1", radius=-1)
+        neighbourhood(tiny, "title:paper p1", radius=-1)
 
 
 def test_path_is_a_shortest_path(tiny):
     assert [s.node for s in path(tiny, "GWHD 2021", "Camelyon17")] == ["concept:gwhd", "concept:wilds", "concept:camelyon"]
-    assert [(s.kind, s.label) for s in path(tiny, "p7", "PACS")] == [
+    assert [(s.kind, s.label) for s in path(tiny, "title:paper p7", "PACS")] == [
         ("paper", "Paper p7"), ("concept", "CLIP"), ("paper", "Paper p3"), ("concept", "PACS")]
-    assert [s.node for s in path(tiny, "p2", "p2")] == ["paper:p2"]
-    assert path(tiny, "p1", "p8") == []
+    assert [s.node for s in path(tiny, "title:paper p2", "title:paper p2")] == ["paper:title:paper p2"]
+    assert path(tiny, "title:paper p1", "title:paper p8") == []
     graph = to_networkx(tiny).to_undirected()
-    steps = [s.node for s in path(tiny, "p5", "p7")]
-    assert len(steps) - 1 == nx.shortest_path_length(graph, "paper:p5", "paper:p7")
+    steps = [s.node for s in path(tiny, "title:paper p5", "title:paper p7")]
+    assert len(steps) - 1 == nx.shortest_path_length(graph, "paper:title:paper p5", "paper:title:paper p7")
     assert all(graph.has_edge(u, v) for u, v in zip(steps, steps[1:]))
     with pytest.raises(NotFoundError, match="no paper or concept matches 'Atlantis'"):
-        path(tiny, "p1", "Atlantis")
+        path(tiny, "title:paper p1", "Atlantis")
 
 
 def test_communities_find_groups_used_together(tmp_path):
@@ -413,13 +415,13 @@ def test_seed_path_and_similar(seeds_graph):
 
 COMMANDS = {  # command line → (header words in the table, a cell expected in it)
     ("shared-datasets",): ("shared", "RareDS"),
-    ("shared-datasets", "--paper", "p4", "--type", "dataset", "--type", "benchmark"): ("jaccard", "Paper p5"),
+    ("shared-datasets", "--paper", "title:paper p4", "--type", "dataset", "--type", "benchmark"): ("jaccard", "Paper p5"),
     ("co-usage", "ImageNet", "--type", "dataset"): ("papers", "Office-Home"),
-    ("similar", "p4"): ("score", "RareDS"),
+    ("similar", "title:paper p4"): ("score", "RareDS"),
     ("concepts", "--top", "3"): ("concept", "ImageNet"),
     ("timeline", "WILDS", "--include-parts", "--by", "month"): ("period", "2022-01"),
     ("gaps", "--methods", "3", "--benchmarks", "4"): ("benchmark", "RareDS"),
-    ("paper", "p1"): ("evaluates on", "Office-Home"),
+    ("paper", "title:paper p1"): ("evaluates on", "Office-Home"),
     ("methods-on", "PACS"): ("method", "Mordant"),
     ("neighbourhood", "WILDS"): ("nodes", "part_of"),
     ("path", "GWHD 2021", "Camelyon17"): ("concept", "WILDS"),
@@ -449,9 +451,9 @@ def test_every_query_command_prints_a_table_and_json(runner, tiny_db, command):
 
 
 def test_cli_json_is_the_api_rows(runner, tiny_db):
-    data = json.loads(run(runner, "query", "shared-datasets", "--paper", "p4", "--limit", 0, "--db", tiny_db, "--json").output)
+    data = json.loads(run(runner, "query", "shared-datasets", "--paper", "title:paper p4", "--limit", 0, "--db", tiny_db, "--json").output)
     with KnowledgeGraph(tiny_db) as kg:
-        assert data == [r.to_json() for r in kg.shared_datasets(paper="p4", limit=None)]
+        assert data == [r.to_json() for r in kg.shared_datasets(paper="title:paper p4", limit=None)]
         assert json.loads(run(runner, "query", "concepts", "--type", "model", "--db", tiny_db, "--json").output) == [
             r.to_json() for r in kg.top_concepts(type="model")]
     assert {"paper_a", "title_a", "paper_b", "title_b", "shared", "count", "jaccard", "score"} == data[0].keys()
@@ -465,8 +467,8 @@ def test_query_commands_have_help(runner, command):
 
 
 @pytest.mark.parametrize("args", [("timeline", "WILDS", "--by", "week"), ("concepts", "--type", "paper"),
-                                  ("co-usage",), ("path", "p1"), ("neighbourhood", "p1", "--radius", -1),
-                                  ("gaps", "--methods", 0), ("similar", "p1", "--limit", -2),
+                                  ("co-usage",), ("path", "title:paper p1"), ("neighbourhood", "title:paper p1", "--radius", -1),
+                                  ("gaps", "--methods", 0), ("similar", "title:paper p1", "--limit", -2),
                                   ("communities", "--type", "venue")])
 def test_query_usage_errors_exit_2(runner, tiny_db, args):
     assert run(runner, "query", *args, "--db", tiny_db).exit_code == 2
@@ -475,13 +477,13 @@ def test_query_usage_errors_exit_2(runner, tiny_db, args):
 def test_query_unknown_names_are_one_line_errors(runner, tiny_db):
     for args, start in ((("co-usage", "Nope"), "Error: no concept named 'Nope'"),
                         (("similar", "nope"), "Error: no paper matches 'nope'"),
-                        (("path", "p1", "Nope"), "Error: no paper or concept matches 'Nope'")):
+                        (("path", "title:paper p1", "Nope"), "Error: no paper or concept matches 'Nope'")):
         result = run(runner, "query", *args, "--db", tiny_db)
         assert result.exit_code == 1 and result.output.startswith(start) and "hint:" in result.output
         assert len(result.output.strip().splitlines()) == 1
 
 
 def test_empty_answers_say_so(runner, tiny_db):
-    assert "not connected" in run(runner, "query", "path", "p1", "p8", "--db", tiny_db).output
-    assert "No paper shares" in run(runner, "query", "similar", "p8", "--db", tiny_db).output
-    assert run(runner, "query", "similar", "p8", "--db", tiny_db, "--json").output.strip() == "[]"
+    assert "not connected" in run(runner, "query", "path", "title:paper p1", "title:paper p8", "--db", tiny_db).output
+    assert "No paper shares" in run(runner, "query", "similar", "title:paper p8", "--db", tiny_db).output
+    assert run(runner, "query", "similar", "title:paper p8", "--db", tiny_db, "--json").output.strip() == "[]"
