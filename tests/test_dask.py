@@ -97,10 +97,10 @@ def test_a_merged_text_no_record_has_is_extracted_at_the_merge(tmp_path, schedul
               "abstract": "We evaluate on WILDS and ImageNet-R, and compare with SAM and LoRA."}
     inputs = []
     for name, rows in (("a.jsonl", [short]), ("b.jsonl", [longer, {"title": "Other", "abstract": "On MNIST."}])):
-        (tmp_path / name).write_text("".join(json.dumps(r) + "\n" for r in rows))
+        (tmp_path / name).write_text("".join(json.dumps(r) + "\n" for r in rows) + "{not json\n")
         inputs.append(str(tmp_path / name))
     with KnowledgeGraph(tmp_path / "local.db") as kg:
-        kg.build(inputs)
+        expected = kg.build(inputs)
     with KnowledgeGraph(tmp_path / "dask.db") as kg:
         folder = kg.extract_on_dask(inputs, scheduler=scheduler, partition_size=1)
         source = open_parts(folder)
@@ -112,6 +112,7 @@ def test_a_merged_text_no_record_has_is_extracted_at_the_merge(tmp_path, schedul
         monkeypatch.setattr(PartsExtractor, "_local", lambda self: here.append(1) or local(self))
         summary = kg.build_from_parts(folder)
     assert len(here) == 1 and summary.papers_merged == 1
+    assert summary == expected and summary.records_skipped == 2  # the bad lines, as the run read them
     assert dump_store(tmp_path / "dask.db", {}) == dump_store(tmp_path / "local.db", {})
 
 
@@ -141,7 +142,7 @@ def test_an_interrupted_run_resumes_without_redoing_finished_parts(tmp_path, sch
     for name, before in finished.items():  # not written again
         after = os.stat(folder / name)
         assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
-    assert len(seen) == 7 - len(finished) and seen[-1].records == 34
+    assert 1 <= len(seen) <= 7 - len(finished) and seen[-1].records == 34  # a call per wait, for 1+ parts
     kg.build_from_parts(folder)
     kg.close()
     assert dump_store(tmp_path / "resumed.db", {}) == local_dump
