@@ -276,3 +276,13 @@ def test_records_round_trip_through_parts(extractor):
         assert dict(paper_from_record(paper_record(paper)).metadata) == dict(paper.metadata)
         line = json.loads(json.dumps(extraction_record(paper, extraction)))
         assert extraction_from_record(line) == extraction
+
+
+def test_doctests_run():
+    import doctest
+
+    import litkg.distributed_build
+    import litkg.parts
+
+    for module in (litkg.parts, litkg.distributed_build):
+        assert doctest.testmod(module).failed == 0
