@@ -16,7 +16,7 @@ another parameter by one of :data:`DERIVATIONS` (litkg's name normalisation cann
 Cypher). ``twin`` names the embedded function that answers the same question from the SQLite
 store; ``order: none`` says the row order is not part of the answer. What litkg's constants decide
 is generated, not copied: ``{{ role_rank(type(r)) }}`` becomes the ``CASE`` that ranks roles as
-:data:`litkg.records.ROLES` does (:func:`expand_macros`; ``litkg neo4j queries --show`` prints the
+:data:`litkg.records.ROLES` does (:mod:`litkg.queries.cypher_macros`; ``litkg neo4j queries --show`` prints the
 expanded text, ready for Neo4j Browser).
 """
 from __future__ import annotations
@@ -28,11 +28,13 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from litkg.errors import Neo4jQueryError, QueryError
-from litkg.graph.neo4j_model import DEFAULT_DATABASE, role_rank_cypher
+from litkg.graph.neo4j_model import DEFAULT_DATABASE
 from litkg.identity import reference_identifiers
+from litkg.queries.cypher_macros import read_query_file
 
 __all__ = ["LIBRARY_DIR", "QueryParam", "LibraryQuery", "CypherResult", "DERIVATIONS", "paper_idents",
-           "load_library", "get_query", "expand_macros", "read_query_file", "bind_parameters", "parse_param_pairs", "typed_value", "PARAM_TYPES",
+           "load_library", "get_query", "read_query_file", "bind_parameters", "parse_param_pairs", "typed_value",
+           "PARAM_TYPES",
            "check_read_only", "run_query", "run_cypher", "check_references"]
 
 LIBRARY_DIR = Path(__file__).resolve().parent / "cypher"
@@ -164,33 +166,6 @@ def _parse_param(line: str, query: str) -> QueryParam:
                           derivation=match["func"])
     return QueryParam(match["name"], match["type"], match["doc"], default=json.loads(match["default"]),
                       choices=choices)
-
-
-#: ``{{ name(argument) }}`` in a library file: Cypher that litkg generates from its own constants
-#: when the file is read (:func:`expand_macros`), so that no query copies them.
-_MACRO = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}")
-
-
-def expand_macros(text: str) -> str:
-    """``text`` with each ``{{ role_rank(EXPR) }}`` replaced by the Cypher ``CASE`` that ranks the
-    relationship type ``EXPR`` as :data:`litkg.records.ROLES` orders roles.
-
-    >>> expand_macros("ORDER BY {{ role_rank(type(r)) }}, p.key")[:42]
-    "ORDER BY CASE type(r) WHEN 'PROPOSES' THEN"
-    """
-    macros = {"role_rank": role_rank_cypher}
-
-    def expand(match: re.Match) -> str:
-        if match[1] not in macros:
-            raise QueryError(f"unknown library macro {match[1]!r}", hint=f"macros: {', '.join(macros)}")
-        return macros[match[1]](match[2].strip())
-
-    return _MACRO.sub(expand, text)
-
-
-def read_query_file(path: Path) -> str:
-    """The text of a library file as it runs: its macros expanded (what ``--show`` prints)."""
-    return expand_macros(path.read_text(encoding="utf-8"))
 
 
 def load_library(directory: str | Path | None = None) -> dict[str, LibraryQuery]:
