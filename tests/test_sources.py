@@ -363,6 +363,44 @@ def test_deeply_nested_json_is_reported_not_a_crash(tmp_path):
     assert papers == [] and "nested too deeply" in skipped[0].reason
 
 
+DEEP_VALUE = "[" * 900 + "1" + "]" * 900  # decodes (JSON allows it), far past the 64 levels kept
+
+
+@pytest.mark.parametrize("fmt,record", [
+    ("openalex", '{"id": "https://openalex.org/W1", "title": "A", "cited_by_count": %s}'),
+    ("openalex", '{"id": "https://openalex.org/W1", "title": %s}'),
+    ("openalex", '{"id": %s, "title": "A"}'),
+    ("openalex", '{"id": "https://openalex.org/W1", "title": "A", "ids": {"arxiv": %s}}'),
+    ("openalex", '{"id": "https://openalex.org/W1", "title": "A", '
+                 '"authorships": [{"author": {"display_name": %s}}]}'),
+    ("openalex", '{"id": "https://openalex.org/W1", "title": "A", "abstract_inverted_index": {"x": %s}}'),
+    ("semantic-scholar", '{"paperId": %s, "title": "A"}'),
+    ("semantic-scholar", '{"paperId": "a", "corpusId": %s, "title": "A"}'),
+    ("hf-papers", '{"paper": {"id": %s, "title": "A"}, "publishedAt": "2024-01-01"}'),
+    ("arxiv-snapshot", '{"id": "2401.00001", "title": "A", "categories": %s, "versions": []}'),
+])
+def test_a_deep_value_in_a_field_a_source_reads_is_one_skipped_record(tmp_path, fmt, record):
+    good = json.dumps({"id": "https://openalex.org/W2", "paperId": "b", "title": "Good",
+                       "versions": [], "publishedAt": "2024-01-01"})
+    path = write(tmp_path / "deep.jsonl", good + "\n" + record % DEEP_VALUE + "\n" + good + "\n")
+    papers, skipped = read_all(path, format=fmt)
+    assert [p.title for p in papers] == ["Good", "Good"]
+    [problem] = skipped
+    assert (problem.path, problem.line) == (str(path), 2)
+    assert "nested more than 64 levels" in problem.reason or "bad position: [[[[" in problem.reason
+    assert len(problem.reason) < 200
+
+
+def test_a_deep_value_in_a_field_no_source_reads_is_dropped_with_it(tmp_path):
+    from litkg.readers import paper_problem
+
+    record = '{"id": "https://openalex.org/W1", "title": "A", "x": %s}\n' % DEEP_VALUE
+    path = write(tmp_path / "w.jsonl", record)
+    [paper] = read_papers(path, format="openalex")
+    assert paper.ids == ("openalex:https://openalex.org/W1",) and "x" not in paper.metadata
+    assert paper_problem(paper) is None
+
+
 def test_the_examples_in_the_source_modules_run():
     import doctest
 

@@ -61,6 +61,7 @@ def paper_problem(paper: Paper) -> str | None:
 
 _SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
 _SEQUENCE_TYPES = frozenset({list, tuple})
+_FLAT_TYPES = _SCALAR_TYPES | _SEQUENCE_TYPES
 
 
 def nesting_depth(value: object, limit: int = MAX_DEPTH) -> int:
@@ -85,11 +86,14 @@ def nesting_depth(value: object, limit: int = MAX_DEPTH) -> int:
             kinds = set(map(type, children))
             if kinds <= _SCALAR_TYPES:
                 continue
-            if kinds <= _SEQUENCE_TYPES and set(map(type, chain.from_iterable(children))) <= _SCALAR_TYPES:
-                deepest = max(deepest, depth + 1)  # lists of plain values, one level down
-                if depth + 1 > limit:
-                    return deepest
-                continue
+            if kinds <= _FLAT_TYPES:  # plain values and lists of them, as most records hold
+                lists = children if kinds <= _SEQUENCE_TYPES else [
+                    child for child in children if type(child) in _SEQUENCE_TYPES]
+                if set(map(type, chain.from_iterable(lists))) <= _SCALAR_TYPES:
+                    deepest = max(deepest, depth + 1)  # lists of plain values, one level down
+                    if depth + 1 > limit:
+                        return deepest
+                    continue
             stack.extend((child, depth + 1) for child in children
                          if isinstance(child, (list, tuple, dict)))
     return deepest

@@ -46,6 +46,8 @@ def json_type(value: Any) -> str:
 
 
 def _text(value: Any, field: str) -> str | None:
+    if type(value) is str:  # the common case first: most fields of most records
+        return clean_text(value).strip() or None
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -147,7 +149,7 @@ def paper_from_known(known: dict[str, Any], metadata: dict[str, Any], source: So
     ``unicode_checked`` says the caller knows no value holds a lone surrogate (a JSON line
     without ``\\ud800``-style escapes), which spares the check. RecordProblem when unusable.
     """
-    if nesting_depth(known) > MAX_DEPTH or nesting_depth(metadata) > MAX_DEPTH:
+    if nesting_depth([*known.values(), *metadata.values()]) > MAX_DEPTH:  # as deep as a dict of them
         raise RecordProblem(f"a field is nested more than {MAX_DEPTH} levels deep")
     title = _text(known.get("title"), "title") or ""
     abstract = _text(known.get("abstract"), "abstract") or ""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO, Iterator
 
-from litkg.readers.jsonsource import read_records
+from litkg.readers.jsonsource import id_text, read_records
 from litkg.readers.problems import Problems
 from litkg.records import Paper
 
@@ -27,7 +27,7 @@ def hf_paper_fields(record: dict) -> list[tuple[str, Any]]:
         ("arxiv_id", paper_id),
         ("upvotes", paper.get("upvotes")),
         ("url", f"https://huggingface.co/papers/{paper_id}" if isinstance(paper_id, str) else None),
-        ("ids", [f"hf:{paper_id}"] if paper_id else None),
+        ("ids", [id_text(paper_id, "hf:")] if paper_id else None),
     ]
 
 

@@ -22,7 +22,7 @@ from litkg.readers.problems import Problems
 from litkg.readers.structured import _value_end
 from litkg.records import Paper, SourceRef
 
-__all__ = ["FieldMap", "read_records", "iter_values", "first_record", "PAGE_KEYS"]
+__all__ = ["FieldMap", "read_records", "iter_values", "first_record", "id_text", "PAGE_KEYS"]
 
 #: Members of a page object that hold its records: OpenAlex ``results``, Semantic Scholar ``data``.
 PAGE_KEYS = ("results", "data")
@@ -40,16 +40,18 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 def read_records(path: str, stream: BinaryIO, problems: Problems, encoding: str,
                  fields: FieldMap) -> Iterator[Paper]:
-    """Papers from the records of a JSON source, mapped by ``fields``; broken ones reported."""
+    """Papers from the records of a JSON source, mapped by ``fields``; broken ones reported.
+
+    Only what ``fields`` reads is checked for its depth (#14), by :func:`paper_from_known`: the
+    field mappers take values out without walking into them and turn none into text but through
+    :func:`id_text`, so a deep value in a field no source reads costs nothing.
+    """
     for line, value, checked in iter_values(stream, problems, encoding):
         if isinstance(value, Unreadable):
             problems.report(line, f"invalid JSON: {value.reason}")
             continue
         if not isinstance(value, dict):
             problems.report(line, f"record is not a JSON object (got {type(value).__name__})")
-            continue
-        if nesting_depth(value) > MAX_DEPTH:  # before a field mapper recurses into it (#14)
-            problems.report(line, f"a field is nested more than {MAX_DEPTH} levels deep")
             continue
         try:
             known, metadata = _split(fields(value))
@@ -58,6 +60,19 @@ def read_records(path: str, stream: BinaryIO, problems: Problems, encoding: str,
             problems.report(line, str(exc))
         except (TypeError, AttributeError, ValueError, RecursionError) as exc:  # a field of an unexpected shape
             problems.report(line, f"unexpected record shape: {exc}")
+
+
+def id_text(value: Any, prefix: str = "") -> Any:
+    """``prefix`` and ``value`` as text, for an identifier a source builds itself; a list or an
+    object nested more than :data:`MAX_DEPTH` levels deep is passed on as it is, never turned into
+    text, for :func:`paper_from_known` to refuse (#14).
+
+    >>> id_text("W1", "openalex:"), id_text(31, "s2corpus:"), id_text(["2401.00001"])
+    ('openalex:W1', 's2corpus:31', "['2401.00001']")
+    """
+    if isinstance(value, (list, dict)) and nesting_depth(value) > MAX_DEPTH:
+        return value
+    return f"{prefix}{value}"
 
 
 def _split(pairs: Iterable[tuple[str, Any]]) -> tuple[dict, dict]:

@@ -5,11 +5,12 @@ positions it stands at, and :func:`abstract_from_index` puts the words back in o
 """
 from __future__ import annotations
 
+import reprlib
 from typing import Any, BinaryIO, Iterator
 
 from litkg.identity import normalise_arxiv_id
 from litkg.readers.fields import RecordProblem
-from litkg.readers.jsonsource import read_records
+from litkg.readers.jsonsource import id_text, read_records
 from litkg.readers.problems import Problems
 from litkg.records import Paper
 
@@ -20,6 +21,9 @@ _MAX_WORDS = 20_000  # an abstract longer than this many positions is a broken i
 
 def abstract_from_index(index: Any) -> str:
     """The abstract an inverted index stands for; ``""`` for none.
+
+    Rebuilding it checks its shape, an object of lists of positions (whole numbers), so it is
+    never walked again for its depth (#14); a bad one is a RecordProblem.
 
     >>> abstract_from_index({"models": [1, 4], "Small": [0], "help": [2], "big": [3]})
     'Small models help big models'
@@ -54,16 +58,17 @@ def _abstract_with_gaps(index: dict) -> str:
             raise RecordProblem("abstract_inverted_index must be an object of position lists")
         for position in positions:
             if type(position) is not int or not 0 <= position < _MAX_WORDS:
-                raise RecordProblem(f"abstract_inverted_index has a bad position: {position!r}")
+                raise RecordProblem(f"abstract_inverted_index has a bad position: {reprlib.repr(position)}")
             words[position] = word
     return " ".join(words[p] for p in sorted(words))
 
 
-def _arxiv_id(work: dict) -> str | None:
+def _arxiv_id(work: dict) -> Any:
     """The arXiv id of a work, from its ids or the landing page of an arXiv location."""
     ids = work.get("ids") or {}
     if isinstance(ids, dict) and ids.get("arxiv"):
-        return normalise_arxiv_id(str(ids["arxiv"]))
+        arxiv_id = id_text(ids["arxiv"])
+        return normalise_arxiv_id(arxiv_id) if isinstance(arxiv_id, str) else arxiv_id
     for location in work.get("locations") or ():
         if not isinstance(location, dict):
             continue
@@ -96,7 +101,7 @@ def openalex_fields(work: dict) -> list[tuple[str, Any]]:
         ("doi", work.get("doi")),
         ("arxiv_id", _arxiv_id(work)),
         ("url", location.get("landing_page_url") if isinstance(location, dict) else None),
-        ("ids", [f"openalex:{openalex_id}"] if openalex_id else None),
+        ("ids", [id_text(openalex_id, "openalex:")] if openalex_id else None),
         ("cited_by_count", work.get("cited_by_count")),
     ]
 

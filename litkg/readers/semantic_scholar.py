@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO, Iterator
 
-from litkg.readers.jsonsource import read_records
+from litkg.readers.jsonsource import id_text, read_records
 from litkg.readers.problems import Problems
 from litkg.records import Paper
 
@@ -20,10 +20,10 @@ def semantic_scholar_fields(record: dict) -> list[tuple[str, Any]]:
     external = {str(k).lower(): v for k, v in (paper.get("externalids") or {}).items()}
     ids = []
     if paper.get("paperid"):
-        ids.append(f"s2:{paper['paperid']}")
+        ids.append(id_text(paper["paperid"], "s2:"))
     corpus = paper.get("corpusid") or external.get("corpusid")
     if corpus:
-        ids.append(f"s2corpus:{corpus}")
+        ids.append(id_text(corpus, "s2corpus:"))
     venue = paper.get("venue") or (paper.get("journal") or {}).get("name")
     return [
         ("title", paper.get("title")),
