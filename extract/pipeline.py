@@ -13,6 +13,7 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 import spacy
+from spacy.attrs import IDS
 from spacy.util import compile_suffix_regex
 from spacy.language import Language
 
@@ -32,6 +33,11 @@ EXTRACTOR_VERSION = "4"
 _INITIAL = re.compile(r"[A-Za-z]\.")
 
 
+#: The lexeme attributes the pipeline's components read (plain ``str`` tests, cheap to compute).
+_LEXEME_ATTRS = frozenset(IDS[name] for name in ("LOWER", "IS_TITLE", "IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT",
+                                                 "IS_UPPER", "IS_LOWER", "IS_ASCII", "LANG"))
+
+
 def build_nlp(gazetteer: Gazetteer | None = None, *, use_model: bool = True) -> Language:
     """A blank English pipeline with litkg's components (sentences, gazetteer, discovery and,
     unless ``use_model`` is False — the ``--fast`` pipeline — the learned span model)."""
@@ -43,6 +49,12 @@ def build_nlp(gazetteer: Gazetteer | None = None, *, use_model: bool = True) -> 
     # capital too when it ends the token, so "ImageNet-R." gives "ImageNet - R .".
     suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Z])\.$"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # Each new word's lexeme runs every attribute getter once; litkg reads only a few of them
+    # (LOWER for the gazetteer, IS_TITLE, its own flags), and the rest (NORM, SHAPE, LIKE_URL,
+    # IS_STOP, …) cost a tenth of the tokenizer's time on new text.
+    getters = nlp.vocab.lex_attr_getters
+    for attr in [a for a in getters if a not in _LEXEME_ATTRS]:
+        del getters[attr]
     nlp.add_pipe("litkg_sentences")
     matcher: GazetteerMatcher = nlp.add_pipe("litkg_gazetteer")
     nlp.add_pipe("litkg_discovery")
