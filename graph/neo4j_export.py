@@ -103,7 +103,8 @@ def _delimiter_argument(delimiter: str) -> str:
     return delimiter if delimiter.isprintable() else f"U+{ord(delimiter):04X}"
 
 
-def import_command(directory: Path, *, database: str = model.DEFAULT_DATABASE, array_delimiter: str = ";") -> tuple[str, ...]:
+def import_command(directory: Path, *, database: str = model.DEFAULT_DATABASE,
+                   array_delimiter: str = ";") -> tuple[str, ...]:
     """The ``neo4j-admin database import full`` command for the files in ``directory``."""
     directory = Path(directory).resolve()
     args = ["neo4j-admin", "database", "import", "full",
@@ -126,7 +127,8 @@ def _concept_values(row: dict, delimiter: str) -> list:
     return [props.get(h.split(":")[0]) for h in FILES[1][1][:-1]] + [labels]
 
 
-def write_neo4j_csv(store: GraphStore, directory: str | Path, *, database: str = model.DEFAULT_DATABASE) -> Neo4jCsvExport:
+def write_neo4j_csv(store: GraphStore, directory: str | Path, *,
+                    database: str = model.DEFAULT_DATABASE) -> Neo4jCsvExport:
     """Write the store as neo4j-admin import files into ``directory`` (created if missing).
 
     Parameters

@@ -49,6 +49,13 @@ def _in_types(column: str, types: Sequence[str] | None, prefix: str = "AND") -> 
     return f"{prefix} {column} IN ({','.join('?' * len(types))})", tuple(types)
 
 
+def _rows(store: GraphStore, sql: str, params: tuple, limit: int | None) -> list[tuple]:
+    """The rows of ``sql``, at most ``limit`` of them (None: all)."""
+    if limit is not None:
+        sql, params = f"{sql} LIMIT ?", (*params, limit)
+    return store.conn.execute(sql, params).fetchall()
+
+
 # -- shared fragments ---------------------------------------------------------------------------
 
 def role_rank_sql(column: str) -> str:
@@ -126,12 +133,9 @@ def list_papers(store: GraphStore, search: str | None, limit: int | None) -> lis
     """``(key, id, year, title, concepts)`` newest first, then by title and key (see
     :func:`search_clause`)."""
     where, params = search_clause(search)
-    sql = (f"SELECT p.key, p.id, p.year, p.title, (SELECT COUNT(*) FROM edges e WHERE e.paper_key = p.key) "
-           f"FROM papers p {where} ORDER BY p.year IS NULL, p.year DESC, lower(p.title), p.key")
-    if limit is not None:
-        sql += " LIMIT ?"
-        params += (limit,)
-    return store.conn.execute(sql, params).fetchall()
+    return _rows(store, "SELECT p.key, p.id, p.year, p.title, (SELECT COUNT(*) FROM edges e WHERE e.paper_key = "
+                        f"p.key) FROM papers p {where} ORDER BY p.year IS NULL, p.year DESC, lower(p.title), p.key",
+                 params, limit)
 
 
 def count_papers(store: GraphStore, search: str | None) -> int:
@@ -200,12 +204,9 @@ def ranked_concepts(store: GraphStore, types: Sequence[str], limit: int | None) 
     """``(key, name, type, papers)`` of the used concepts of ``types``, most used first, then by
     name and key."""
     where, params = _in_types("c.type", types, "WHERE")
-    sql = (f"SELECT c.key, c.name, c.type, COUNT(*) AS papers FROM edges e JOIN concepts c ON c.key = e.concept_key "
-           f"{where} GROUP BY c.key ORDER BY papers DESC, c.name, c.key")
-    if limit is not None:
-        sql += " LIMIT ?"
-        params += (limit,)
-    return store.conn.execute(sql, params).fetchall()
+    return _rows(store, f"SELECT c.key, c.name, c.type, COUNT(*) AS papers FROM edges e JOIN concepts c "
+                        f"ON c.key = e.concept_key {where} GROUP BY c.key ORDER BY papers DESC, c.name, c.key",
+                 params, limit)
 
 
 def first_unknown_type(store: GraphStore, types: Sequence[str]) -> tuple[str, str] | None:

@@ -463,7 +463,8 @@ _FIND_NODE = ("OPTIONAL MATCH (p:Paper) WHERE p.key = $ref OR p.id = $ref OR any
               "WITH papers, count(c) AS concepts RETURN papers + concepts > 0 AS found")
 
 
-def check_references(driver, query: LibraryQuery, bound: Mapping[str, Any], *, database: str = DEFAULT_DATABASE) -> None:
+def check_references(driver, query: LibraryQuery, bound: Mapping[str, Any], *,
+                     database: str = DEFAULT_DATABASE) -> None:
     """Raise :class:`~litkg.errors.NotFoundError`, as ``litkg query`` does, when a paper or concept
     that ``bound`` names is not in the graph (a parameter from which ``idents`` or ``norm`` are
     derived names a paper or a concept)."""

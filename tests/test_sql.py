@@ -25,7 +25,8 @@ def test_the_role_rank_follows_roles_in_sql_and_in_cypher():
 
 
 def test_the_first_evidence_is_the_title_then_the_earliest_offset(tmp_path):
-    mentions = (Mention("WILDS", 14, 19, "abstract", "WILDS again."), Mention("WILDS", 7, 12, "abstract", "We use WILDS."),
+    mentions = (Mention("WILDS", 14, 19, "abstract", "WILDS again."),
+                Mention("WILDS", 7, 12, "abstract", "We use WILDS."),
                 Mention("WILDS", 0, 5, "title", "WILDS in the wild"))
     with GraphStore(tmp_path / "e.db") as store, store.transaction():
         key = add_paper(store, "WILDS in the wild", abstract="We use WILDS. WILDS again.")

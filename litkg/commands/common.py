@@ -12,6 +12,7 @@ import click
 
 from litkg.core import DEFAULT_DB
 from litkg.errors import LitkgError
+from litkg.outputs import OutputError
 from litkg.readers import FORMATS
 
 __all__ = ["fail_cleanly", "db_option", "json_option", "input_options", "fast_option", "workers_option", "print_json", "short"]
@@ -161,12 +162,12 @@ def check_out_folder(out, *, mkdir: bool, directory: bool = False) -> None:
     if folder.is_dir():
         return
     if folder.exists():
-        raise LitkgError(f"{folder} is not a folder, so --out {out} cannot be written", hint="check --out")
+        raise OutputError(f"{folder} is not a folder, so --out {out} cannot be written", hint="check --out")
     if mkdir:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            raise LitkgError(f"cannot create {folder}: {err.strerror or err}", hint="check --out") from err
+            raise OutputError(f"cannot create {folder}: {err.strerror or err}", hint="check --out") from err
         return
-    raise LitkgError(f"the folder {folder} for --out does not exist",
+    raise OutputError(f"the folder {folder} for --out does not exist",
                      hint="check the path, or pass --mkdir to create it")

@@ -34,7 +34,8 @@ def connection_options(func: Callable) -> Callable:
                      help="User name."),
         click.option("--password", default=None, envvar="NEO4J_PASSWORD", show_envvar=True,
                      help="Password; prefer the environment variable. Asked for when missing on a terminal."),
-        click.option("--database", default=DEFAULT_DATABASE, show_default=True, envvar="NEO4J_DATABASE", show_envvar=True,
+        click.option("--database", default=DEFAULT_DATABASE, show_default=True, envvar="NEO4J_DATABASE",
+                     show_envvar=True,
                      help="The database to use."),
     ]
     for option in reversed(options):
