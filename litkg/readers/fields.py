@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from litkg.readers.checks import MAX_DEPTH, nesting_depth
 from litkg.readers.dates import parse_date
-from litkg.readers.text import clean_text, text_problem
+from litkg.readers.text import MAX_TEXT_CHARS, clean_text, text_problem
 from litkg.records import Paper, SourceRef
 
 __all__ = ["FIELDS", "RecordProblem", "paper_from_fields", "paper_from_known", "canonical_field",
@@ -157,6 +157,8 @@ def paper_from_known(known: dict[str, Any], metadata: dict[str, Any], source: So
         # An abstract alone is still a paper (some corpora lack titles); nothing at all is not.
         raise RecordProblem("record has no title and no abstract")
     for name, text in (("title", title), ("abstract", abstract)):
+        if unicode_checked and len(text) <= MAX_TEXT_CHARS:
+            continue  # no lone surrogate, not too long: nothing text_problem could find
         problem = text_problem(name, text)
         if problem:
             raise RecordProblem(problem)
