@@ -51,7 +51,17 @@ PAGE_JS = r"""
   var nodeItems = [], edgeItems = [];
   for (i = 0; i < n; i++) nodeItems.push(nodeItem(i));
   for (j = 0; j < m; j++) edgeItems.push(edgeItem(j));
-  var nodes = new vis.DataSet(nodeItems), edges = new vis.DataSet(edgeItems);
+  // A page whose links start hidden hands vis none of them at first (building 100,000 hidden
+  // links is most of the time to open): a node's links are added when it is shown or clicked,
+  // all of them with "show all links".
+  var lazy = !!D.hideEdges, added = [];
+  var nodes = new vis.DataSet(nodeItems), edges = new vis.DataSet(lazy ? [] : edgeItems);
+  function ensureEdges(list) {
+    if (!lazy) return;
+    var more = [];
+    list.forEach(function (b) { if (!added[b]) { added[b] = true; more.push(edgeItems[b]); } });
+    if (more.length) edges.add(more);
+  }
   var container = $("litkg-network");
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, D.options);
   window.litkgNetwork = network;
@@ -132,7 +142,7 @@ PAGE_JS = r"""
   // --- dimming everything but a neighbourhood -------------------------------------------
   // Views with very many links open with them hidden (a haze at that size, and slow to draw):
   // a node's links appear when it is hovered or clicked, all of them with "show all links".
-  var sparse = !!D.hideEdges, showAll = false, lit = [];
+  var sparse = lazy, showAll = false, lit = [];
   function edgeShown(b) {
     return !hiddenKind[D.kinds[E.kind[b]][0]] && (E.weight[b] || 0) >= minWeight &&
            !nodeHidden[E.from[b]] && !nodeHidden[E.to[b]] && (showAll || !sparse);
@@ -151,6 +161,7 @@ PAGE_JS = r"""
     if (sparse && !showAll) {  // only the links that change: the old node's off, the new on
       lit.forEach(function (b) { if (!keepEdge[b]) eu.push({id: b, hidden: true}); });
       lit = adj[i].slice();
+      ensureEdges(lit);
       lit.forEach(function (b) {
         var k = D.kinds[E.kind[b]][1];
         eu.push({id: b, hidden: !!(nodeHidden[E.from[b]] || nodeHidden[E.to[b]] || hiddenKind[D.kinds[E.kind[b]][0]]),
@@ -268,7 +279,7 @@ PAGE_JS = r"""
     nodeHidden = show.map(function (v) { return !v; });
     for (var b = 0; b < m; b++) {
       var on = edgeShown(b);
-      eu.push({id: b, hidden: !on});
+      if (!lazy || added[b]) eu.push({id: b, hidden: !on});
       if (on) shownEdges++;
     }
     nodes.update(nu); edges.update(eu);
@@ -294,6 +305,7 @@ PAGE_JS = r"""
   var all = $("litkg-show-edges");
   if (all) all.addEventListener("change", function () {
     showAll = all.checked; lit = [];
+    if (showAll) ensureEdges(Object.keys(edgeItems).map(Number));
     if (dimmed) undim();
     applyFilters();
     if (selected !== null) dim(selected);

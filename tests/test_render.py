@@ -659,7 +659,8 @@ def test_labels_are_readable_and_do_not_overlap_at_the_opening_zoom(chromium, tm
         assert s.errors == []
 
 
-def test_large_view_loads_without_physics_in_chromium(chromium, tmp_path):
+def test_large_view_loads_without_physics_in_chromium(chromium, monkeypatch, tmp_path):
+    monkeypatch.setattr(views_module, "_SUMMARY_MIN", 10 ** 9)  # papers, not their summary
     view = select_view(synthetic(3_000, 300), "shared-datasets", max_nodes=800)
     result = render_html(view, tmp_path / "large.html")
     page = load_page(result.path, screenshot=ARTIFACTS / "large-shared-datasets.png")
@@ -810,4 +811,122 @@ def test_hovering_a_link_shows_its_role_confidence_and_evidence(chromium, kg, tm
                      "document.getElementById('litkg-tip').textContent", 10)
         assert tip == ("Deep residual nets\nproposes ResNet\nconfidence 0.90 · from the abstract\n"
                        "\u201cWe use it.\u201d")
+        assert s.errors == []
+
+
+# --- views that summarise (#15): topical groups, the shared-datasets summary, --focus ----------
+
+
+def two_fields(names=("Seg", "QA"), papers=12, hub="Hub"):
+    """Two fields, each with four datasets of its own that its papers use, and one hub dataset
+    every paper uses: the hub must not merge the fields."""
+    g = nx.DiGraph()
+    _concept(g, "hub", hub, "dataset")
+    for f, field in enumerate(names):
+        for d in range(4):
+            _concept(g, f"f{f}d{d}", f"{field} data {d}", "dataset")
+        for p in range(papers):
+            key = f"f{f}p{p:02d}"
+            _paper(g, key, f"{field} paper {p}", 2015 + p % 5)
+            _mention(g, key, "hub", "uses")
+            for d in (p % 4, (p + 1) % 4, (p + 2) % 4):
+                _mention(g, key, f"f{f}d{d}", "evaluates_on")
+    return g
+
+
+def test_topic_groups_follow_the_fields_not_the_hub():
+    from litkg.graph.view_groups import topic_groups
+
+    g = two_fields()
+    groups = topic_groups(g)
+    assert len(groups.names) == 2 and groups.papers == (12, 12)
+    seg = {groups.of[f"paper:f0p{p:02d}"] for p in range(12)}
+    qa = {groups.of[f"paper:f1p{p:02d}"] for p in range(12)}
+    assert len(seg) == 1 and len(qa) == 1 and seg != qa
+    assert groups.of["concept:f0d0"] in seg and groups.of["concept:f1d3"] in qa
+    # Named by what is characteristic of the group, not by the hub every paper uses.
+    assert all("Hub" not in name for name in groups.names)
+    assert topic_groups(g) == groups  # deterministic
+
+
+def test_shared_datasets_above_the_cap_summarises_groups_and_their_datasets(monkeypatch):
+    from litkg.graph.view_groups import topic_groups
+
+    monkeypatch.setattr(views_module, "_SUMMARY_MIN", 0)
+    g = two_fields()
+    view = select_view(g, "shared-datasets", max_nodes=8)
+    assert view.summary and view.title == "Groups of papers and the datasets they share"
+    assert view.nodes_total == 24 and view.graph.number_of_nodes() <= 8
+    groups = [n for n, k in view.graph.nodes(data="kind") if k == "group"]
+    assert len(groups) == 2
+    of = topic_groups(g).of
+    for node in groups:
+        attrs = view.graph.nodes[node]
+        assert attrs["n_papers"] == 12 and len(attrs["members"]) == 12
+        # Each link counts the group's papers using the dataset.
+        for _, c, weight in view.graph.edges(node, data="weight"):
+            using = [p for p in g.pred[c] if of[p] == attrs["group"]]
+            assert weight == len(using) > 0
+    # The hub links both groups: it is what connects them.
+    assert set(view.graph.adj["concept:hub"]) == set(groups)
+    assert view.notes[0].startswith("24 papers in 2 topical groups")
+    assert snapshot(g) == snapshot(two_fields())  # the caller's graph untouched
+
+
+def test_shared_datasets_under_the_cap_draws_papers(kg):
+    view = select_view(kg, "shared-datasets", max_nodes=3)
+    assert not view.summary and all(n.startswith("paper:") for n in view.graph)
+
+
+def test_shared_datasets_focus_shows_the_papers_of_a_dataset_or_around_a_paper(kg):
+    by_dataset = select_view(kg, "shared-datasets", focus="ImageNet")
+    assert by_dataset.title.startswith("Papers using ImageNet")
+    # p1, p2 and p3 use ImageNet; only p1 and p2 share another dataset (CIFAR-10).
+    assert {tuple(sorted(e)) for e in by_dataset.graph.edges} == {("paper:p1", "paper:p2")}
+    assert by_dataset.graph.edges["paper:p1", "paper:p2"]["shared"] == ["CIFAR-10"]
+    around = select_view(kg, "shared-datasets", focus="p4")
+    assert around.focus == "paper:p4" and set(around.graph) == {"paper:p3", "paper:p4"}
+    assert around.graph.edges["paper:p3", "paper:p4"]["shared"] == ["GLUE"]
+
+
+def test_a_big_view_opens_coloured_with_its_groups_named(monkeypatch, tmp_path):
+    import litkg.graph.page_data as page_data
+
+    monkeypatch.setattr(page_data, "_COMMUNITY_ON", 10)
+    monkeypatch.setattr(page_data, "_COMMUNITY_MAX", 10)  # topical groups, as above 3,000
+    render_html(select_view(two_fields(), "overview"), tmp_path / "big.html")
+    data = _payload(tmp_path / "big.html")
+    assert data["communityOn"] is True
+    assert len(data["regions"]) == 2 and all("Hub" not in r[0] for r in data["regions"])
+    comm = dict(zip(data["nodes"]["id"], data["nodes"]["comm"]))
+    assert comm["paper:f0p00"] == comm["concept:f0d1"] != comm["paper:f1p00"]
+    html = (tmp_path / "big.html").read_text(encoding="utf-8")
+    assert re.search(r'id="litkg-colour-communities" type="checkbox" checked', html)
+    # A small view opens coloured by type.
+    monkeypatch.setattr(page_data, "_COMMUNITY_ON", 2000)
+    render_html(select_view(two_fields(), "overview"), tmp_path / "small.html")
+    assert _payload(tmp_path / "small.html")["communityOn"] is False
+
+
+def test_a_summary_group_opens_its_papers_and_datasets_in_chromium(chromium, monkeypatch,
+                                                                    tmp_path):
+    monkeypatch.setattr(views_module, "_SUMMARY_MIN", 0)
+    # Hostile names travel into group names, panels and tooltips: they must stay text.
+    g = two_fields(names=(SCRIPT_TITLE, IMG_TITLE), hub=BREAK_TITLE)
+    page = render_html(select_view(g, "shared-datasets", max_nodes=8), tmp_path / "s.html").path
+    with Session() as s:
+        _open(s, page)
+        s.click(*_node_xy(s, "group:0"))
+        s.wait("document.body.dataset.litkgPanel === 'group:0'", 10)
+        text = _panel(s)
+        assert "a group of 12 papers" in text and "papers in it, the most connected first" in text
+        assert "datasets and benchmarks its papers use" in text and ": 12 papers" in text
+        assert "litkg render --view shared-datasets --focus" in text
+        assert SCRIPT_TITLE in text or IMG_TITLE in text  # the names, as text
+        j = s.js("LITKG.edges.kind.indexOf(LITKG.kinds.map(function (k) { return k[0]; })"
+                 ".indexOf('group_use'))")
+        tip = s.js(f"window.litkgTip('edge', {j})")
+        assert re.search(r"\n\d+ of its papers use ", tip), tip
+        assert s.js("document.documentElement.getAttribute('data-pwned')") is None
+        assert s.js("document.querySelectorAll('#litkg-panel img, #litkg-panel script').length") == 0
         assert s.errors == []
