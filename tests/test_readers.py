@@ -529,3 +529,19 @@ def test_docstring_examples_run():
     for module in (litkg.readers, hf_pages, checks, dates, detect, fields, lines, problems, text):
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert result.attempted > 0 and result.failed == 0, (module.__name__, result)
+
+
+def test_reader_modules_keep_to_the_house_sizes():
+    # #12: no module over 500 lines, no function over 60, and the package module only dispatches.
+    import ast
+
+    folder = Path(litkg.readers.__file__).parent
+    for path in folder.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert text.count("\n") <= 500, path.name
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                assert node.end_lineno - node.lineno < 60, (path.name, node.name)
+    defined = [node.name for node in ast.parse((folder / "__init__.py").read_text()).body
+               if isinstance(node, (ast.FunctionDef, ast.ClassDef))]
+    assert defined == ["read_papers", "_format", "_read"]
