@@ -58,7 +58,8 @@ def _abstract_with_gaps(index: dict) -> str:
             raise RecordProblem("abstract_inverted_index must be an object of position lists")
         for position in positions:
             if type(position) is not int or not 0 <= position < _MAX_WORDS:
-                raise RecordProblem(f"abstract_inverted_index has a bad position: {reprlib.repr(position)}")
+                shown = reprlib.repr(position)  # bounded: a position may be a deep list
+                raise RecordProblem(f"abstract_inverted_index has a bad position: {shown}")
             words[position] = word
     return " ".join(words[p] for p in sorted(words))
 
