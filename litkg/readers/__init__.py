@@ -12,7 +12,7 @@ This module only dispatches. What the format modules share lives in modules of i
 :mod:`~litkg.readers.lines` (decoded lines), :mod:`~litkg.readers.problems` (broken records),
 :mod:`~litkg.readers.text` (titles and abstracts), :mod:`~litkg.readers.checks` (types, ranges
 and nesting of every record), :mod:`~litkg.readers.dates`; their public names are re-exported
-here.
+here. :mod:`~litkg.readers.fields` maps one record's fields to a Paper for every format.
 """
 from __future__ import annotations
 
