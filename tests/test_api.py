@@ -101,3 +101,27 @@ def test_query_results_become_dataframes(sample_store):
         empty = kg.shared_datasets(paper="smp-020", min_shared=50).to_pandas()  # no rows, still the columns
         assert empty.empty and "paper_a" in empty.columns
         assert isinstance(kg.papers(), Rows) and "paper" in kg.papers().to_pandas().columns
+
+
+def test_export_is_one_call_whose_result_the_cli_prints(sample_store, tmp_path):
+    from litkg.errors import ExportError
+
+    with KnowledgeGraph(sample_store[0]) as kg:
+        graph = kg.to_networkx()
+        written = kg.export("json", tmp_path / "g.json")
+        files = kg.export("neo4j-csv", tmp_path / "import", database="litkg")
+        with pytest.raises(ExportError, match="is a file"):
+            kg.export("neo4j-csv", tmp_path / "g.json")
+        with pytest.raises(ExportError, match="unknown export format"):
+            kg.export("dot", tmp_path / "g.dot")
+    assert written.to_json() == {"format": "json", "out": str(tmp_path / "g.json"),
+                                 "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+    assert files.papers == 31 and files.command[-1] == "litkg"
+
+
+def test_push_without_settings_reads_the_environment(sample_store, monkeypatch):
+    from litkg.errors import Neo4jUriError
+
+    monkeypatch.setenv("NEO4J_URI", "http://localhost:7474")  # refused before anything is sent
+    with KnowledgeGraph(sample_store[0]) as kg, pytest.raises(Neo4jUriError, match="over Bolt"):
+        kg.push()
