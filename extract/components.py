@@ -37,6 +37,7 @@ from litkg.extract.discovery import (
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.extract.matcher_cache import cache_key, load_compiled, save_compiled
 from litkg.extract.normalise import concept_norm, spelling_variants
+from litkg.extract.sentences import SENTENCE_STARTS
 
 __all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "CANDIDATES", "TEXT", "PHRASES", "SPLIT",
            "FIELD_SEPARATOR", "field_segments", "doc_text"]
@@ -163,10 +164,12 @@ class GazetteerMatcher:
         concept_ids = self._ids
         title_end = doc.user_data.get(SPLIT, -1)
         by_span: dict[tuple[int, int], list[str]] = {}
+        starts = doc.user_data.get(SENTENCE_STARTS)  # set by litkg_sentences, when it ran
+        starts = set(starts) if starts is not None else None
         for match_id, start, end in self._matcher(doc):
             concept_id = concept_ids[match_id]
             span = doc[start:end]
-            if not self._case_ok(concept_id, span, span.start_char < title_end):
+            if not self._case_ok(concept_id, span, span.start_char < title_end, starts):
                 continue
             ids = by_span.setdefault((start, end), [])
             if concept_id not in ids:
@@ -180,7 +183,7 @@ class GazetteerMatcher:
         doc.spans[GAZETTEER_SPANS] = group
         return doc
 
-    def _case_ok(self, concept_id: str, span: Span, in_title: bool) -> bool:
+    def _case_ok(self, concept_id: str, span: Span, in_title: bool, sentence_starts: set[int] | None) -> bool:
         surface = span.text
         exact = self._exact.get(concept_id)
         if exact is not None:
@@ -192,7 +195,9 @@ class GazetteerMatcher:
                 return False  # "Natural Distribution Shifts": Title Case, not the Shifts dataset
             if surface in exact or sum(c.isupper() for c in surface) >= 2:
                 return True
-            return capitalised and not in_title and not span[0].is_sent_start
+            starts_sentence = (span.start_char in sentence_starts if sentence_starts is not None
+                               else span[0].is_sent_start)
+            return capitalised and not in_title and not starts_sentence
         form = self._forms.get((concept_id, concept_norm(surface)), "")
         if surface.isalpha() and surface[1:].islower() and not _listed_plain(form, surface):
             # "Shape" is not Shap-E, "Multiple" not MultiPL-E: a plain word matches a name only
