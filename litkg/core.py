@@ -16,6 +16,7 @@ import sys
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from litkg.errors import InputNotFoundError
+from litkg.queries import defaults as Q
 from litkg.queries.results import Rows
 from litkg.records import Extraction, Paper, SkippedLog, SkippedRecord
 
@@ -534,7 +535,7 @@ class KnowledgeGraph:
         total = len(rows) if limit is None or len(rows) < limit else count()
         return Rows(rows, total=total, row_type=row_type)
 
-    def papers(self, *, search: str | None = None, limit: int | None = 50) -> Rows:
+    def papers(self, *, search: str | None = None, limit: int | None = Q.PAPERS_LIMIT) -> Rows:
         """The papers, newest first, with their keys; only those whose title, key, id, DOI or arXiv
         id contains ``search`` when given (:func:`litkg.queries.list_papers`)."""
         from litkg.queries.papers import PaperRow, count_papers, list_papers
@@ -542,8 +543,8 @@ class KnowledgeGraph:
         rows = list_papers(self.store, search=search, limit=limit)
         return self._limited(rows, limit, lambda: count_papers(self.store, search=search), PaperRow)
 
-    def shared_datasets(self, *, paper: str | None = None, min_shared: int = 1, limit: int | None = 50,
-                        types: Sequence[str] = ("dataset", "benchmark")) -> Rows:
+    def shared_datasets(self, *, paper: str | None = None, min_shared: int = Q.SHARED_MIN,
+                        limit: int | None = Q.SHARED_LIMIT, types: Sequence[str] = Q.SHARED_TYPES) -> Rows:
         """Pairs of papers ranked by shared datasets/benchmarks (:func:`litkg.queries.shared_datasets`)."""
         from litkg.queries.shared import SharedPair, count_shared_pairs, shared_datasets
 
@@ -557,34 +558,34 @@ class KnowledgeGraph:
 
         return Rows(papers_using(self.store, name, include_parts=include_parts), row_type=PaperUse)
 
-    def co_usage(self, name: str, *, type: str | None = None, limit: int | None = 20) -> Rows:
+    def co_usage(self, name: str, *, type: str | None = None, limit: int | None = Q.CO_USAGE_LIMIT) -> Rows:
         """Concepts most used together with one (:func:`litkg.queries.co_usage`)."""
         from litkg.queries.usage import CoUsage, co_usage
 
         rows = co_usage(self.store, name, type=type, limit=limit)
         return self._limited(rows, limit, lambda: len(co_usage(self.store, name, type=type, limit=None)), CoUsage)
 
-    def similar_papers(self, paper: str, *, limit: int | None = 10) -> Rows:
+    def similar_papers(self, paper: str, *, limit: int | None = Q.SIMILAR_LIMIT) -> Rows:
         """Papers most similar by rarity-weighted shared concepts (:func:`litkg.queries.similar_papers`)."""
         from litkg.queries.papers import SimilarPaper, count_similar, similar_papers
 
         rows = similar_papers(self.store, paper, limit=limit)
         return self._limited(rows, limit, lambda: count_similar(self.store, paper), SimilarPaper)
 
-    def top_concepts(self, *, type: str | None = None, limit: int | None = 20) -> Rows:
+    def top_concepts(self, *, type: str | None = None, limit: int | None = Q.TOP_CONCEPTS_LIMIT) -> Rows:
         """The most used concepts (:func:`litkg.queries.top_concepts`)."""
         from litkg.queries.concepts import ConceptCount, top_concepts
 
         rows = top_concepts(self.store, type=type, limit=limit)
         return self._limited(rows, limit, lambda: len(top_concepts(self.store, type=type, limit=None)), ConceptCount)
 
-    def timeline(self, name: str, *, by: str = "year", include_parts: bool = False) -> Rows:
+    def timeline(self, name: str, *, by: str = Q.TIMELINE_BY, include_parts: bool = False) -> Rows:
         """Papers per year or month using a concept (:func:`litkg.queries.timeline`)."""
         from litkg.queries.usage import TimelinePoint, timeline
 
         return Rows(timeline(self.store, name, by=by, include_parts=include_parts), row_type=TimelinePoint)
 
-    def gaps(self, *, methods: int = 20, benchmarks: int = 20) -> Rows:
+    def gaps(self, *, methods: int = Q.GAPS_TOP, benchmarks: int = Q.GAPS_TOP) -> Rows:
         """Popular methods × popular benchmarks never used together (:func:`litkg.queries.gaps`)."""
         from litkg.queries.structure import Gap, gaps
 
@@ -602,7 +603,7 @@ class KnowledgeGraph:
 
         return Rows(methods_on(self.store, benchmark, include_parts=include_parts), row_type=MethodOnBenchmark)
 
-    def neighbourhood(self, node: str, *, radius: int = 1):
+    def neighbourhood(self, node: str, *, radius: int = Q.RADIUS):
         """Nodes and edges within ``radius`` hops (:func:`litkg.queries.neighbourhood`)."""
         from litkg.queries.structure import neighbourhood
 
@@ -614,8 +615,8 @@ class KnowledgeGraph:
 
         return Rows(path(self.store, a, b), row_type=PathStep)
 
-    def communities(self, *, types: Sequence[str] = ("dataset", "benchmark", "method", "model"),
-                    min_size: int = 3, seed: int = 0) -> Rows:
+    def communities(self, *, types: Sequence[str] = Q.COMMUNITY_TYPES, min_size: int = Q.COMMUNITY_MIN_SIZE,
+                    seed: int = Q.COMMUNITY_SEED) -> Rows:
         """Groups of concepts used together, by Louvain (:func:`litkg.queries.communities`)."""
         from litkg.queries.structure import Community, communities
 

@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 from litkg.errors import QueryError
 from litkg.graph import sql
 from litkg.graph.store import GraphStore
+from litkg.queries.defaults import TOP_CONCEPTS_LIMIT
 from litkg.records import CONCEPT_TYPES
 
 __all__ = ["ConceptCount", "top_concepts", "ranked_concepts", "check_type", "check_types", "check_limit",
@@ -35,7 +36,8 @@ class ConceptCount(ConceptPapers):
     """A concept and the number of papers with an edge to it (any role)."""
 
 
-def top_concepts(store: GraphStore, *, type: str | None = None, limit: int | None = 20) -> list[ConceptCount]:
+def top_concepts(store: GraphStore, *, type: str | None = None,
+                 limit: int | None = TOP_CONCEPTS_LIMIT) -> list[ConceptCount]:
     """The most used concepts, with the number of papers using each.
 
     Parameters

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from litkg.graph import sql
 from litkg.graph.store import GraphStore
 from litkg.queries.concepts import check_limit, row_json, sort_names
+from litkg.queries.defaults import PAPERS_LIMIT, SIMILAR_LIMIT
 from litkg.queries.resolve import resolve_paper
 from litkg.queries.shared import paper_overlap, papers_sharing_only
 from litkg.records import ROLES
@@ -30,7 +31,7 @@ class PaperRow:
         return row_json(self)
 
 
-def list_papers(store: GraphStore, *, search: str | None = None, limit: int | None = 50) -> list[PaperRow]:
+def list_papers(store: GraphStore, *, search: str | None = None, limit: int | None = PAPERS_LIMIT) -> list[PaperRow]:
     """The papers in the store, newest first (then by title), optionally only those whose title,
     key, id, DOI or arXiv id contains ``search`` (case-insensitive); at most ``limit`` (None or 0:
     all). The keys it lists are what ``paper``, ``similar`` and ``--paper`` take.
@@ -60,7 +61,7 @@ class SimilarPaper:
         return row_json(self)
 
 
-def similar_papers(store: GraphStore, paper: str, *, limit: int | None = 10) -> list[SimilarPaper]:
+def similar_papers(store: GraphStore, paper: str, *, limit: int | None = SIMILAR_LIMIT) -> list[SimilarPaper]:
     """The papers most similar to ``paper`` by the concepts (of any type) they share.
 
     Each shared concept adds its inverse document frequency ``log(N / df)`` (N papers in the

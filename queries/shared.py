@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Sequence
 from litkg.graph import sql
 from litkg.graph.store import GraphStore
 from litkg.queries.concepts import check_limit, check_types, row_json, sort_names
+from litkg.queries.defaults import SHARED_LIMIT, SHARED_MIN, SHARED_TYPES
 from litkg.queries.resolve import resolve_paper
 from litkg.records import DATA_TYPES
 
@@ -125,8 +126,8 @@ def papers_sharing_only(store: GraphStore, overlap: Overlap, *, limit: int | Non
     return found
 
 
-def shared_datasets(store: GraphStore, *, paper: str | None = None, min_shared: int = 1, limit: int | None = 50,
-                    types: Sequence[str] = DATA_TYPES) -> list[SharedPair]:
+def shared_datasets(store: GraphStore, *, paper: str | None = None, min_shared: int = SHARED_MIN,
+                    limit: int | None = SHARED_LIMIT, types: Sequence[str] = SHARED_TYPES) -> list[SharedPair]:
     """Pairs of papers ranked by the datasets and benchmarks they share.
 
     Parameters
@@ -171,8 +172,8 @@ def shared_datasets(store: GraphStore, *, paper: str | None = None, min_shared: 
     return _corpus(store, min_shared, limit, types)
 
 
-def count_shared_pairs(store: GraphStore, *, paper: str | None = None, min_shared: int = 1,
-                       types: Sequence[str] = DATA_TYPES) -> int:
+def count_shared_pairs(store: GraphStore, *, paper: str | None = None, min_shared: int = SHARED_MIN,
+                       types: Sequence[str] = SHARED_TYPES) -> int:
     """How many pairs :func:`shared_datasets` lists without a limit: for one paper from its overlap
     (indexed SQL), for the corpus one pass over the pair blocks that keeps nothing."""
     types = check_types(types)

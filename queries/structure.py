@@ -15,6 +15,7 @@ from litkg.graph import sql
 from litkg.graph.nxgraph import concept_node, paper_node
 from litkg.graph.store import GraphStore
 from litkg.queries.concepts import check_limit, check_types, ranked_concepts, row_json
+from litkg.queries.defaults import COMMUNITY_MIN_SIZE, COMMUNITY_SEED, COMMUNITY_TYPES, GAPS_TOP, RADIUS
 from litkg.queries.resolve import NODE_HINT, resolve_concepts, resolve_paper
 from litkg.queries.usage import METHOD_TYPES
 from litkg.records import DATA_TYPES
@@ -35,7 +36,7 @@ class Neighbourhood:
         return row_json(self)
 
 
-def neighbourhood(store: GraphStore, node: str, *, radius: int = 1) -> Neighbourhood:
+def neighbourhood(store: GraphStore, node: str, *, radius: int = RADIUS) -> Neighbourhood:
     """The nodes at most ``radius`` undirected hops from ``node``, and the edges among them.
 
     Parameters
@@ -136,8 +137,8 @@ class Community:
         return row_json(self)
 
 
-def communities(store: GraphStore, *, types: Sequence[str] = ("dataset", "benchmark", "method", "model"),
-                min_size: int = 3, seed: int = 0) -> list[Community]:
+def communities(store: GraphStore, *, types: Sequence[str] = COMMUNITY_TYPES, min_size: int = COMMUNITY_MIN_SIZE,
+                seed: int = COMMUNITY_SEED) -> list[Community]:
     """Groups of concepts used together, by Louvain modularity on the co-usage graph.
 
     Two concepts are linked with weight = the number of papers using both (a sparse product of
@@ -188,7 +189,7 @@ class Gap:
         return row_json(self)
 
 
-def gaps(store: GraphStore, *, methods: int = 20, benchmarks: int = 20) -> list[Gap]:
+def gaps(store: GraphStore, *, methods: int = GAPS_TOP, benchmarks: int = GAPS_TOP) -> list[Gap]:
     """Pairs of a top method and a top benchmark never seen in the same paper.
 
     The top ``methods`` concepts of type method or model and the top ``benchmarks`` of type

@@ -13,6 +13,7 @@ from litkg.errors import QueryError
 from litkg.graph import sql
 from litkg.graph.store import GraphStore
 from litkg.queries.concepts import ConceptPapers, check_limit, check_type, row_json
+from litkg.queries.defaults import CO_USAGE_LIMIT, TIMELINE_BY
 from litkg.queries.resolve import resolve_concepts
 
 __all__ = ["PaperUse", "papers_using", "concept_parts", "CoUsage", "co_usage", "TimelinePoint", "timeline",
@@ -81,7 +82,8 @@ class CoUsage(ConceptPapers):
     """A concept used together with the asked one: by ``papers`` papers that use both."""
 
 
-def co_usage(store: GraphStore, name: str, *, type: str | None = None, limit: int | None = 20) -> list[CoUsage]:
+def co_usage(store: GraphStore, name: str, *, type: str | None = None,
+             limit: int | None = CO_USAGE_LIMIT) -> list[CoUsage]:
     """Concepts most used together with ``name``, optionally of one type.
 
     Parameters
@@ -131,7 +133,8 @@ class TimelinePoint:
         return row_json(self)
 
 
-def timeline(store: GraphStore, name: str, *, by: str = "year", include_parts: bool = False) -> list[TimelinePoint]:
+def timeline(store: GraphStore, name: str, *, by: str = TIMELINE_BY,
+             include_parts: bool = False) -> list[TimelinePoint]:
     """Papers per year (or month) using ``name``.
 
     Parameters

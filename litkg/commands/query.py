@@ -9,7 +9,10 @@ import click
 from litkg.commands.common import (db_option, fail_cleanly, json_option, print_json, short, table_lines,
                                    truncation_note)
 from litkg.core import KnowledgeGraph
-from litkg.records import CONCEPT_TYPES, DATA_TYPES
+from litkg.queries.defaults import (CO_USAGE_LIMIT, COMMUNITY_MIN_SIZE, COMMUNITY_SEED, COMMUNITY_TYPES, GAPS_TOP,
+                                    PAPERS_LIMIT, RADIUS, SHARED_LIMIT, SHARED_MIN, SHARED_TYPES, SIMILAR_LIMIT,
+                                    TIMELINE_BY, TOP_CONCEPTS_LIMIT)
+from litkg.records import CONCEPT_TYPES
 
 __all__ = ["query"]
 
@@ -54,10 +57,11 @@ def _parts_option(func):
 
 @query.command("shared-datasets")
 @click.option("--paper", default=None, help="Only pairs with this paper (key, id, DOI, arXiv id or title).")
-@click.option("--min-shared", default=1, show_default=True, type=click.IntRange(min=1),
+@click.option("--min-shared", default=SHARED_MIN, show_default=True, type=click.IntRange(min=1),
               help="Leave out pairs sharing fewer datasets/benchmarks.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=0), help=f"At most this many pairs ({_ALL}).")
-@_type_choice(multiple=True, default=DATA_TYPES, help="Concept types that count (repeat for several).")
+@click.option("--limit", default=SHARED_LIMIT, show_default=True, type=click.IntRange(min=0),
+              help=f"At most this many pairs ({_ALL}).")
+@_type_choice(multiple=True, default=SHARED_TYPES, help="Concept types that count (repeat for several).")
 @db_option
 @json_option
 @fail_cleanly
@@ -99,7 +103,8 @@ def papers_using_cmd(name, include_parts, db, as_json) -> None:
 @query.command("co-usage")
 @click.argument("name")
 @_type_choice(help="Only co-used concepts of this type.")
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=0), help=f"At most this many ({_ALL}).")
+@click.option("--limit", default=CO_USAGE_LIMIT, show_default=True, type=click.IntRange(min=0),
+              help=f"At most this many ({_ALL}).")
 @db_option
 @json_option
 @fail_cleanly
@@ -113,7 +118,8 @@ def co_usage_cmd(name, type_, limit, db, as_json) -> None:
 
 @query.command("similar")
 @click.argument("paper")
-@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=0), help=f"At most this many ({_ALL}).")
+@click.option("--limit", default=SIMILAR_LIMIT, show_default=True, type=click.IntRange(min=0),
+              help=f"At most this many ({_ALL}).")
 @db_option
 @json_option
 @fail_cleanly
@@ -127,7 +133,8 @@ def similar_cmd(paper, limit, db, as_json) -> None:
 
 @query.command("concepts")
 @_type_choice()
-@click.option("--top", default=20, show_default=True, type=click.IntRange(min=0), help=f"At most this many ({_ALL}).")
+@click.option("--top", default=TOP_CONCEPTS_LIMIT, show_default=True, type=click.IntRange(min=0),
+              help=f"At most this many ({_ALL}).")
 @db_option
 @json_option
 @fail_cleanly
@@ -142,7 +149,8 @@ def concepts_cmd(type_, top, db, as_json) -> None:
 @query.command("papers")
 @click.option("--search", default=None, metavar="TEXT",
               help="Only papers whose title, key, id, DOI or arXiv id contains TEXT (any case).")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=0), help=f"At most this many ({_ALL}).")
+@click.option("--limit", default=PAPERS_LIMIT, show_default=True, type=click.IntRange(min=0),
+              help=f"At most this many ({_ALL}).")
 @db_option
 @json_option
 @fail_cleanly
@@ -157,7 +165,7 @@ def papers_cmd(search, limit, db, as_json) -> None:
 
 @query.command("timeline")
 @click.argument("name")
-@click.option("--by", type=click.Choice(["year", "month"]), default="year", show_default=True, help="Period.")
+@click.option("--by", type=click.Choice(["year", "month"]), default=TIMELINE_BY, show_default=True, help="Period.")
 @_parts_option
 @db_option
 @json_option
@@ -172,9 +180,9 @@ def timeline_cmd(name, by, include_parts, db, as_json) -> None:
 
 
 @query.command("gaps")
-@click.option("--methods", default=20, show_default=True, type=click.IntRange(min=1),
+@click.option("--methods", default=GAPS_TOP, show_default=True, type=click.IntRange(min=1),
               help="How many of the most used methods/models to cross.")
-@click.option("--benchmarks", default=20, show_default=True, type=click.IntRange(min=1),
+@click.option("--benchmarks", default=GAPS_TOP, show_default=True, type=click.IntRange(min=1),
               help="How many of the most used datasets/benchmarks to cross.")
 @db_option
 @json_option
@@ -221,7 +229,7 @@ def methods_on_cmd(benchmark, include_parts, db, as_json) -> None:
 
 @query.command("neighbourhood")
 @click.argument("node")
-@click.option("--radius", default=1, show_default=True, type=click.IntRange(min=0), help="Hops around NODE.")
+@click.option("--radius", default=RADIUS, show_default=True, type=click.IntRange(min=0), help="Hops around NODE.")
 @db_option
 @json_option
 @fail_cleanly
@@ -257,10 +265,10 @@ def path_cmd(a, b, db, as_json) -> None:
 
 
 @query.command("communities")
-@_type_choice(multiple=True, default=CONCEPT_TYPES, help="Concept types to group (repeat for several).")
-@click.option("--min-size", default=3, show_default=True, type=click.IntRange(min=1),
+@_type_choice(multiple=True, default=COMMUNITY_TYPES, help="Concept types to group (repeat for several).")
+@click.option("--min-size", default=COMMUNITY_MIN_SIZE, show_default=True, type=click.IntRange(min=1),
               help="Leave out smaller groups.")
-@click.option("--seed", default=0, show_default=True, type=int, help="Random seed of the Louvain method.")
+@click.option("--seed", default=COMMUNITY_SEED, show_default=True, type=int, help="Random seed of the Louvain method.")
 @db_option
 @json_option
 @fail_cleanly
