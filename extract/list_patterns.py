@@ -96,6 +96,11 @@ def eval_list_candidates(text: str, preps: Iterable[tuple[int, int]],
         if text[end : end + 1] == " ":
             items, _ = _list_items(text, end + 1)
             found += [Candidate(a, b, text[a:b], example_kind or "dataset", "eval_list", False, 0.5) for a, b in items]
+    for start, end in heads:
+        quoted = _QUOTED_NAME.match(text, end)  # 'a large-scale dataset, “CompCars”, that …'
+        if quoted and (is_name_like(quoted.group(1)) or len(quoted.group(1)) >= 4) and not is_generic_phrase([quoted.group(1)]):
+            kind = "benchmark" if text[start:end].lower().startswith(("bench", "suite", "chall")) else "dataset"
+            found.append(Candidate(quoted.start(1), quoted.end(1), quoted.group(1), kind, "head_list", False, 0.6))
     for start, end, kind, mode, pos in _head_openers(text, heads):
         items, closer = _list_items(text, pos)
         if mode == "(" and closer != ")":
@@ -106,6 +111,7 @@ def eval_list_candidates(text: str, preps: Iterable[tuple[int, int]],
     return found
 
 
+_QUOTED_NAME = re.compile(r',?\s?[“"‘]([A-Z0-9][\w+\-.]*[\w+])[”"’]')
 # After a dataset head noun: "(X, Y)", ": X, Y", ", X and Y,", " like X", " X and Y".
 _HEAD_OPENER = re.compile(r"( ?\(\s*(?:e\.g\.,?\s*|including\s+)?|: |, | like | )(?=[A-Z0-9])")
 

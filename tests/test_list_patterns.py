@@ -100,3 +100,11 @@ def test_pairs_of_an_unknown_edition_make_one_dataset_linked_to_wmt(extractor):
 def test_a_database_head_types_a_definition_as_data(extractor):
     found = entities(extractor, "We test on the validation set of Quorva Affective Faces (QAF) Database.")
     assert found["QAF"][0] == "dataset"
+
+
+def test_a_quoted_name_right_after_a_head_noun_is_that_dataset():
+    text = "We are collecting a large-scale dataset, “QuorvaCars”, that covers many views."
+    head = text.index("dataset")
+    found = eval_list_candidates(text, (), [(head, head + len("dataset"))])
+    assert [(c.text, c.type) for c in found] == [("QuorvaCars", "dataset")]
+    assert eval_list_candidates('The dataset "Is" hard.', (), [(4, 11)]) == []
