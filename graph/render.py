@@ -123,16 +123,20 @@ def render_html(view: ViewGraph, out_path, *, physics: bool | None = None,
     payload["hideEdges"] = hide_edges
     shown, edges_shown = n, g.number_of_edges()
     html = _page_html(view, data, payload, hide_edges)
+    path = _write(Path(out_path), html)
+    return RenderResult(path, shown, view.nodes_total, edges_shown)
+
+
+def _write(path: Path, html: str) -> Path:
     from litkg.outputs import write_text_atomic
 
-    path = Path(out_path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(path, html)  # whole or not at all (#14)
     except OSError as err:
         raise LitkgError(f"cannot write {path}: {err.strerror or err}",
                          hint="check the output path and that its folder is writable") from err
-    return RenderResult(path, shown, view.nodes_total, edges_shown)
+    return path
 
 
 def _leaf_groups(view) -> dict:

@@ -160,6 +160,17 @@ def select_view(graph, view="overview", *, focus=None, radius=1, max_nodes=500) 
     >>> sorted(v.graph), v.nodes_total
     (['concept:mnist', 'paper:p1'], 2)
     """
+    _check_arguments(view, focus, radius, max_nodes)
+    if view == "ego":
+        return _ego(graph, str(focus), radius, max_nodes)
+    if view == "shared-datasets":
+        return _shared_datasets(graph, max_nodes, None if focus is None else str(focus))
+    if view == "overview":
+        return _overview(graph, max_nodes)
+    return _concept_map(graph, max_nodes)
+
+
+def _check_arguments(view, focus, radius, max_nodes) -> None:
     if view not in VIEWS:
         raise QueryError(f"unknown view {view!r}", hint=f"choose one of: {', '.join(VIEWS)}")
     if isinstance(max_nodes, bool) or not isinstance(max_nodes, int) or max_nodes < 1:
@@ -169,14 +180,8 @@ def select_view(graph, view="overview", *, focus=None, radius=1, max_nodes=500) 
             raise QueryError("the ego view needs a focus: a paper or concept key, name or alias")
         if isinstance(radius, bool) or not isinstance(radius, int) or radius < 0:
             raise QueryError(f"radius must be a non-negative integer, not {radius!r}")
-        return _ego(graph, str(focus), radius, max_nodes)
-    if view == "shared-datasets":
-        return _shared_datasets(graph, max_nodes, None if focus is None else str(focus))
-    if focus is not None:
+    elif focus is not None and view != "shared-datasets":
         raise QueryError(f"focus only applies to the ego and shared-datasets views, not {view!r}")
-    if view == "overview":
-        return _overview(graph, max_nodes)
-    return _concept_map(graph, max_nodes)
 
 
 def store_focus(store, focus: str) -> str:
