@@ -902,6 +902,13 @@ def test_a_big_view_opens_coloured_with_its_groups_named(monkeypatch, tmp_path):
     assert comm["paper:f0p00"] == comm["concept:f0d1"] != comm["paper:f1p00"]
     html = (tmp_path / "big.html").read_text(encoding="utf-8")
     assert re.search(r'id="litkg-colour-communities" type="checkbox" checked', html)
+    # Group names come from concept names: in the script block they are escaped JSON.
+    render_html(select_view(two_fields(names=(SCRIPT_TITLE, IMG_TITLE)), "overview"),
+                tmp_path / "evil.html")
+    evil = (tmp_path / "evil.html").read_text(encoding="utf-8")
+    names = " ".join(r[0] for r in _payload(tmp_path / "evil.html")["regions"])
+    assert SCRIPT_TITLE in names and IMG_TITLE in names
+    assert SCRIPT_TITLE not in evil and "<img src=x" not in evil
     # A small view opens coloured by type.
     monkeypatch.setattr(page_data, "_COMMUNITY_ON", 2000)
     render_html(select_view(two_fields(), "overview"), tmp_path / "small.html")
