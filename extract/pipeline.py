@@ -101,7 +101,18 @@ class Extractor:
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = build_nlp(use_model=not self._fast)
+            self._strings_at_start = len(self._nlp.vocab.strings)
         return self._nlp
+
+    def forget_if_larger(self, learned: int) -> bool:
+        """Drop the pipeline (a fresh one is built on next use) when it has learned more than
+        ``learned`` strings since it was built; True when it did. Only a pipeline this
+        extractor built itself is dropped: a given one cannot be rebuilt."""
+        start = getattr(self, "_strings_at_start", None)
+        if start is None or self._nlp is None or len(self._nlp.vocab.strings) - start <= learned:
+            return False
+        self._nlp = None
+        return True
 
     @property
     def version(self) -> str:
