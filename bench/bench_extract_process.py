@@ -1,6 +1,6 @@
 """Extraction speed as users run it: whole processes on one JSONL file, in one run.
 
-    python bench/bench_extract_process.py [--papers 30000] [--json]
+    python bench/bench_extract_process.py [--papers 30000] [--processes NAME ...] [--json]
 
 Writes a deterministic file of seed-like records (titles and abstracts made of sentences drawn
 from the seed pages in ../shared/seeds, or from the shipped sample when that is absent — then the
@@ -12,9 +12,14 @@ process from start to exit:
 * ``litkg extract FILE --out OUT`` (the default pipeline, with the learned span model, on as
   many worker processes as the machine has cores);
 * ``litkg extract FILE --out OUT --fast`` (rules and gazetteer only);
-* both again with ``--workers 1`` (one process).
+* both again with ``--workers 1`` (one process);
+* with ``--processes build build-fast``: ``litkg build FILE --db NEW.db --workers 2`` (default and
+  ``--fast``), each into a new store (names: ``extract``, ``extract-fast``, ``extract-1``,
+  ``extract-fast-1``, ``build``, ``build-fast``, ``build-1``, ``build-fast-1``; default: the four
+  extract processes).
 
-It prints wall time, user CPU, peak RSS and each process's throughput as a ratio to the
+It prints wall time, CPU (user + system, workers included), peak RSS (the largest process, and
+the process tree's sum) and each process's throughput as a ratio to the
 tokenizer process's. Ratios come from one run: the machine is shared, so compare ratios, not
 seconds, across runs.
 """
@@ -22,31 +27,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import re
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from scale import TOKENIZER_SCRIPT, litkg_command, run  # bench/, this script's folder
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-
-TOKENIZER_SCRIPT = """
-import json, sys, spacy
-tokenizer = spacy.blank("en").tokenizer
-count = 0
-with open(sys.argv[1], encoding="utf-8") as lines:
-    for line in lines:
-        row = json.loads(line)
-        tokenizer((row.get("title") or "") + " " + (row.get("abstract") or ""))
-        count += 1
-print(count)
-"""
-
 
 def source_papers() -> tuple[list, str]:
     from litkg.readers import read_papers
@@ -76,31 +67,43 @@ def write_corpus(path: Path, count: int, seed: int = 0) -> str:
     return origin
 
 
-def run(argv: list[str]) -> dict:
-    """Wall time, user CPU and peak RSS of one whole process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
-    if status != 0:
-        raise SystemExit(f"{' '.join(argv)} failed:\n{stderr}")
-    return {"wall_s": round(wall, 2), "user_s": round(usage.ru_utime, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024)}
+#: The litkg processes ``--processes`` can name: the command and its flags.
+PROCESSES = {
+    "extract": ("extract", []), "extract-fast": ("extract", ["--fast"]),
+    "extract-1": ("extract", ["--workers", "1"]), "extract-fast-1": ("extract", ["--fast", "--workers", "1"]),
+    "build": ("build", ["--workers", "2"]), "build-fast": ("build", ["--fast", "--workers", "2"]),
+    "build-1": ("build", ["--workers", "1"]), "build-fast-1": ("build", ["--fast", "--workers", "1"]),
+}
+
+
+def time_litkg(names: list[str], corpus: Path, tmp: Path) -> dict:
+    """Each named litkg process, one after the other, on ``corpus``; builds into new stores."""
+    results = {}
+    for number, name in enumerate(names):
+        command, flags = PROCESSES[name]
+        target = ["--out", str(tmp / "out.jsonl")] if command == "extract" else ["--db", str(tmp / f"kg{number}.db")]
+        results[" ".join([f"litkg {command}"] + flags)] = run(litkg_command() + [command, str(corpus)] + target + flags)
+    return results
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--papers", type=int, default=30000)
+    parser.add_argument("--processes", nargs="+", choices=sorted(PROCESSES),
+                        default=["extract", "extract-fast", "extract-1", "extract-fast-1"])
+    parser.add_argument("--corpus", type=Path, help="keep the corpus here: written when missing, reused when "
+                        "present (the same file before and after a change)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    litkg = [sys.executable, "-m", "litkg.cli"] if not _has_script() else ["litkg"]
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "papers.jsonl"
-        origin = write_corpus(corpus, args.papers)
-        out = str(Path(tmp) / "out.jsonl")
+        corpus = args.corpus or Path(tmp) / "papers.jsonl"
+        if corpus.exists():
+            origin = f"{corpus}, kept from an earlier run"
+            args.papers = sum(1 for _ in corpus.open(encoding="utf-8"))
+        else:
+            origin = write_corpus(corpus, args.papers)
         results = {"tokenizer": run([sys.executable, "-c", TOKENIZER_SCRIPT, str(corpus)])}
-        for flags in ([], ["--fast"], ["--workers", "1"], ["--fast", "--workers", "1"]):
-            results[" ".join(["litkg extract"] + flags)] = run(litkg + ["extract", str(corpus), "--out", out] + flags)
+        results.update(time_litkg(args.processes, corpus, Path(tmp)))
     base = results["tokenizer"]["wall_s"]
     for name, row in results.items():
         row["papers_per_s"] = round(args.papers / row["wall_s"])
@@ -110,17 +113,11 @@ def main() -> int:
         print(json.dumps(report, indent=2))
         return 0
     print(f"{args.papers} records (texts from {origin}); whole processes, one run:")
-    print(f"{'process':36s} {'wall s':>8s} {'user s':>8s} {'RSS MB':>8s} {'papers/s':>9s} {'ratio':>7s}")
+    print(f"{'process':44s} {'wall s':>8s} {'CPU s':>8s} {'RSS MB':>8s} {'tree MB':>8s} {'papers/s':>9s} {'ratio':>7s}")
     for name, row in results.items():
-        print(f"{name:36s} {row['wall_s']:8.2f} {row['user_s']:8.2f} {row['peak_rss_mb']:8d} "
+        print(f"{name:44s} {row['wall_s']:8.2f} {row['cpu_s']:8.2f} {row['rss_mb']:8d} {row['tree_rss_mb']:8d} "
               f"{row['papers_per_s']:9d} {row['ratio_to_tokenizer']:7.3f}")
     return 0
-
-
-def _has_script() -> bool:
-    from shutil import which
-
-    return which("litkg") is not None
 
 
 if __name__ == "__main__":

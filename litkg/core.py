@@ -361,23 +361,22 @@ class KnowledgeGraph:
         counts = {"read": 0, "new": 0, "merged": 0, "unchanged": 0, "extracted": 0, "title_only": 0}
 
         def run_batches() -> None:
-            batch: list[Paper] = []
-            for paper in records:
-                batch.append(paper)
-                if len(batch) >= batch_size:
-                    self._write_batch(store, batch, counts, skipped, on_error=on_error)
-                    report(batch[-1])
-                    batch = []
-            if batch:
-                self._write_batch(store, batch, counts, skipped, on_error=on_error)
+            from contextlib import closing
+
+            with closing(self._batches(store, records, batch_size)) as batches:
+                for batch, ahead in batches:
+                    self._write_batch(store, batch, counts, skipped, on_error=on_error, ahead=ahead)
+                    if len(batch) >= batch_size:
+                        report(batch[-1])
             if progress:
                 progress(BuildProgress(counts["read"], bytes_total, bytes_total, records_total))
 
         if on_error == "fail":
-            with store.transaction():
+            with store.transaction(), store.build_session():
                 run_batches()
         else:
-            run_batches()
+            with store.build_session():  # concept rows refreshed once, at the end
+                run_batches()
         return BuildSummary(
             files=files, records_read=counts["read"], papers_new=counts["new"],
             papers_merged=counts["merged"], papers_unchanged=counts["unchanged"],
@@ -387,27 +386,48 @@ class KnowledgeGraph:
             records_title_only=counts["title_only"],
         )
 
+    def _batches(self, store: GraphStore, records: Iterator[Paper], size: int) -> Iterator[tuple[list[Paper], Any]]:
+        """Batches of ``size`` records; on worker processes, each with its extractions made ahead
+        (:mod:`litkg.extract_ahead`) while the store writes the batches before it."""
+        from itertools import islice
+
+        from litkg.extract.parallel import ParallelExtractor
+
+        if not isinstance(self.extractor, ParallelExtractor):
+            while batch := list(islice(records, size)):
+                yield batch, None
+            return
+        from litkg.extract_ahead import ExtractAhead
+
+        self.extractor.extract(Paper(title="start", abstract=""))  # workers start from this thread
+        ahead = ExtractAhead(lambda papers: self._extract_within_budget(papers, with_phrases=True),
+                             lambda paper: store.find_paper_key(paper) is not None)
+        yield from ahead.batches(records, size)
+
     def _write_batch(self, store: GraphStore, batch: list[Paper], counts: dict, skipped: list[SkippedRecord], *,
-                     on_error: str) -> None:
+                     on_error: str, ahead: Any = None) -> None:
         version = self.extractor.version
 
         def write() -> None:
             to_extract: dict[str, Paper] = {}
+            fresh: set[str] = set()  # papers inserted by this batch: no old rows to replace
             for paper in batch:
                 result = store.upsert_paper(paper, version)
                 counts["read"] += 1
                 counts[result.status] += 1
                 counts["title_only"] += not paper.abstract
                 if result.needs_extraction:
-                    title, abstract = store.paper_text(result.key)
+                    title, abstract = result.text or store.paper_text(result.key)
                     to_extract[result.key] = Paper(title=title, abstract=abstract, source=paper.source)
-            extractions = self._extract_within_budget(list(to_extract.values()), with_phrases=True)
+                    fresh.update([result.key] if result.status == "new" else ())
+            papers = list(to_extract.values())
+            extractions = ahead.extract(papers) if ahead else self._extract_within_budget(papers, with_phrases=True)
             for (key, paper), extraction in zip(to_extract.items(), extractions):
                 if extraction is None:  # over the time budget: kept without entities, tried again next build
                     self._over_budget(paper, on_error, skipped, stored=True)
-                    store.replace_edges(key, (), None)
+                    store.replace_edges(key, (), None, fresh=key in fresh)
                     continue
-                self._store_extraction(store, key, extraction)
+                self._store_extraction(store, key, extraction, fresh=key in fresh)
                 counts["extracted"] += 1
             store.link_phrases()
             store.refresh_concepts()
@@ -437,9 +457,9 @@ class KnowledgeGraph:
             raise MalformedRecordError(path, paper.source.line, reason)
         skipped.append(SkippedRecord(path, paper.source.line, reason))
 
-    def _store_extraction(self, store: GraphStore, key: str, extraction: Extraction) -> None:
+    def _store_extraction(self, store: GraphStore, key: str, extraction: Extraction, *, fresh: bool = False) -> None:
         gazetteer = self.extractor.gazetteer
-        stored = store.replace_edges(key, extraction.entities, self.extractor.version)
+        stored = store.replace_edges(key, extraction.entities, self.extractor.version, fresh=fresh)
         for entity in extraction.entities:
             for rel, targets in (("part_of", entity.part_of), ("variant_of", entity.variant_of)):
                 for target in targets:

@@ -43,9 +43,7 @@ _WORDS = ("shift", "domain", "robust", "feature", "training", "loss", "margin", 
 
 
 def _filler(rng: random.Random) -> str:
-    """Sentences of plain words, ~2,500 characters: abstracts as long as real ones, so that a
-    one-transaction build spills pages into the write-ahead log before it commits, as the kill
-    test expects."""
+    """Sentences of plain words, ~2,500 characters: abstracts as long as real ones."""
     sentences = [" ".join(rng.choice(_WORDS) for _ in range(14)).capitalize() + "." for _ in range(22)]
     return " ".join(sentences)
 
@@ -114,18 +112,29 @@ def paper_count(db: Path) -> int:
         conn.close()
 
 
-def wal_size(db: Path) -> int:
+def writing(db: Path) -> bool:
+    """Whether a connection holds the store's write lock (is inside a write transaction): probed
+    with a write transaction of our own, ended at once."""
     try:
-        return os.path.getsize(f"{db}-wal")
-    except OSError:
-        return 0
+        conn = sqlite3.connect(f"file:{db}?mode=rw", uri=True, timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return False  # no store yet
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError as exc:
+        return "locked" in str(exc) or "busy" in str(exc)
+    finally:
+        conn.close()
 
 
-def kill_at(proc: subprocess.Popen, db: Path, *, papers: int = 0, spilled: bool = False,
+def kill_at(proc: subprocess.Popen, db: Path, *, papers: int = 0, locked: bool = False,
             after: float = 0.0) -> bool:
     """SIGKILL ``proc`` ``after`` seconds past a point: once the store holds ``papers`` papers,
-    or (``spilled``) once an open transaction has begun spilling pages into the write-ahead log;
-    False if the build finished first."""
+    or (``locked``) once a write transaction has held the store for a while (the one transaction
+    of an --on-error fail build, not the short ones that write the schema); False if the build
+    finished first."""
     deadline = time.monotonic() + 120
 
     def wait_for(ready) -> bool:
@@ -137,14 +146,17 @@ def kill_at(proc: subprocess.Popen, db: Path, *, papers: int = 0, spilled: bool 
 
     if papers and not wait_for(lambda: paper_count(db) >= papers):
         return False
-    if spilled:
-        # The schema is written first, in its own commits; then the one transaction's pages
-        # go to the log as the page cache fills, long before it commits.
-        if not wait_for(lambda: wal_size(db) > 0):
-            return False
-        time.sleep(0.05)
-        schema = wal_size(db)
-        if not wait_for(lambda: wal_size(db) > schema):
+    if locked:
+        held_since: list[float] = []
+
+        def held_a_while() -> bool:
+            if not writing(db):
+                held_since.clear()
+                return False
+            held_since[:] = held_since or [time.monotonic()]
+            return time.monotonic() - held_since[0] > 0.2
+
+        if not wait_for(held_a_while):
             return False
     time.sleep(after)
     if proc.poll() is not None:
@@ -175,12 +187,12 @@ def test_a_build_killed_at_any_point_leaves_a_sound_store_and_resumes_to_the_sam
     # Ten points stratified over the papers a batched build commits, so they cover the whole
     # build, each a random few milliseconds past its commit (while a batch is read, extracted
     # or written); two at random times (mostly while it starts: schema, spaCy); two inside the
-    # one transaction of --on-error fail builds, once its pages have begun reaching the log.
+    # one transaction of --on-error fail builds, once it has held the store for a while.
     strata = 12 - 2
     points = [("skip", {"papers": rng.randint(max(1, i * total // strata), (i + 1) * total // strata - 12),
                         "after": rng.uniform(0, 0.03)}) for i in range(strata)]
     points += [("skip", {"after": rng.uniform(0.05, duration)}) for _ in range(2)]
-    points += [("fail", {"spilled": True, "after": rng.uniform(0, 0.1)}) for _ in range(2)]
+    points += [("fail", {"locked": True, "after": rng.uniform(0, 0.1)}) for _ in range(2)]
     assert len(points) == KILL_POINTS
     survived, mid_build, held_at = 0, 0, []
     for n, (mode, where) in enumerate(points):

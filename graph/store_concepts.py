@@ -1,0 +1,246 @@
+"""The concept side of a store's writes: concepts, aliases, relations, a paper's edges and evidence,
+held Title Case phrases, and the rows derived from them across the corpus.
+
+:class:`ConceptWriter` works on the connection of a :class:`~litkg.graph.store.GraphStore`, inside
+its transactions. What makes a build fast without changing a single row:
+
+* what is known to be stored already (gazetteer concepts and their aliases, the normal forms of
+  names) is remembered, so a name that thousands of papers use costs no query after its first;
+* a paper's edges, evidence and concept views, and a batch's extractor stamps, are written with
+  ``executemany``; a paper just inserted skips the deletes of its (absent) old rows;
+* the corpus-wide links are refreshed from what was written, not from the whole store: each
+  batch links the held phrases of the normal forms it added (as an alias or as a phrase), and the
+  concept rows of discovered concepts are recomputed in one statement at the end of a build, for
+  the concepts it touched (per batch, a concept used by thousands of papers was read again and
+  again). A build marks the store while rows wait (:data:`PENDING`); a build that finds another
+  one's mark (it was killed, or is running beside) recomputes them all at its end.
+
+After a rollback, :meth:`ConceptWriter.forget` drops what was remembered.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Iterable, Sequence
+
+from litkg.extract.normalise import concept_norm
+from litkg.records import ROLES, ExtractedEntity
+
+__all__ = ["ConceptWriter"]
+
+#: At most this many alias rows and normal forms are remembered (memory stays bounded at any size).
+_REMEMBER = 200_000
+
+_LINK = """
+SELECT DISTINCT p.paper_key, p.norm, a.concept_key FROM phrase_mentions p
+JOIN concept_aliases a ON a.norm = p.norm {where} ORDER BY p.paper_key, p.norm, a.concept_key
+"""
+
+# The most frequent value of a column among the papers' views of a concept, ties in sort order.
+_MOST_COMMON = ("(SELECT {col} FROM concept_views v WHERE v.concept_key = concepts.key "
+                "GROUP BY {col} ORDER BY COUNT(*) DESC, {col} LIMIT 1)")
+_REFRESH = (f"UPDATE concepts SET name = {_MOST_COMMON.format(col='name')}, "
+            f"type = {_MOST_COMMON.format(col='type')}, origin = {_MOST_COMMON.format(col='origin')} "
+            "WHERE {which} AND origin != 'gazetteer' "
+            "AND EXISTS (SELECT 1 FROM concept_views v WHERE v.concept_key = concepts.key)")
+_GIVEN = "key IN (SELECT value FROM json_each(?))"
+#: Concepts a build touched, refreshed when it ends (a temporary table: it dies with the connection).
+_TOUCHED = "litkg_touched"
+#: The meta row a build holds while concept rows wait for its end: a build that finds another
+#: build's there (one that was killed, or runs beside it) refreshes every concept at its end.
+PENDING = "refresh_pending"
+
+
+class ConceptWriter:
+    """Writes concepts and edges on ``conn`` (call inside the store's transactions)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.touched: set[str] = set()  # discovered concepts whose row to recompute
+        self.new_norms: set[str] = set()  # normal forms added as alias or held phrase since the last link
+        self._gazetteer: set[str] = set()  # concepts stored with a gazetteer row (final: never changes)
+        self._aliases: set[tuple[str, str]] = set()  # (norm, concept key) rows stored
+        self._norms: dict[str, str] = {}
+        self._build: str | None = None  # the build whose concept refresh waits for its end
+        self._all = False  # refresh every concept at its end
+
+    def forget(self) -> None:
+        """After a rollback: rows this writer remembered may not be stored any more."""
+        self.touched.clear()
+        self.new_norms.clear()
+        self._gazetteer.clear()
+        self._aliases.clear()
+
+    def norm(self, name: str) -> str:
+        norm = self._norms.get(name)
+        if norm is None:
+            norm = concept_norm(name)
+            if len(self._norms) < _REMEMBER:
+                self._norms[name] = norm
+        return norm
+
+    # -- concepts -------------------------------------------------------------------------------
+    def upsert_concept(self, key: str, name: str, type_: str, origin: str, aliases: Sequence[str] = ()) -> None:
+        """Insert a concept; a gazetteer concept's name and type win over a discovered one's."""
+        if key not in self._gazetteer:
+            row = self.conn.execute("SELECT origin FROM concepts WHERE key=?", (key,)).fetchone()
+            if row is None:
+                self.conn.execute("INSERT INTO concepts VALUES (?, ?, ?, ?)", (key, name, type_, origin))
+            elif origin == "gazetteer" and row[0] != "gazetteer":
+                self.conn.execute("UPDATE concepts SET name=?, type=?, origin=? WHERE key=?",
+                                  (name, type_, origin, key))
+            if origin == "gazetteer" or (row is not None and row[0] == "gazetteer"):
+                self._gazetteer.add(key)
+        rows = []
+        for alias in (name, *aliases):
+            norm = self.norm(alias)
+            if norm and (norm, key) not in self._aliases:
+                rows.append((norm, key, alias))
+                if key in self._gazetteer and len(self._aliases) < _REMEMBER:
+                    self._aliases.add((norm, key))  # discovered names are mostly one paper's: not kept
+        if rows:
+            self.conn.executemany("INSERT OR IGNORE INTO concept_aliases VALUES (?, ?, ?)", rows)
+            self.new_norms.update(row[0] for row in rows)
+
+    def add_relation(self, src: str, rel: str, dst: str) -> None:
+        self.conn.execute("INSERT OR IGNORE INTO concept_relations VALUES (?, ?, ?)", (src, rel, dst))
+
+    def canonical_key(self, entity: ExtractedEntity) -> str:
+        """The concept a discovered entity belongs to: its own key if stored, else a concept that
+        has one of its longer spellings (TRAM's "Trust Region Aware Minimization") as an alias."""
+        if entity.key in self._gazetteer or self.conn.execute(
+                "SELECT 1 FROM concepts WHERE key=?", (entity.key,)).fetchone():
+            return entity.key
+        for alias in entity.aliases:
+            norm = self.norm(alias)
+            if len(norm) < 6:
+                continue  # short acronyms mean different things in different papers
+            row = self.conn.execute(
+                "SELECT concept_key FROM concept_aliases WHERE norm=? ORDER BY concept_key LIMIT 1", (norm,)).fetchone()
+            if row:
+                return row[0]
+        return entity.key
+
+    # -- a paper's edges --------------------------------------------------------------------------
+    def replace_edges(self, paper_key: str, entities: Sequence[ExtractedEntity], *,
+                      fresh: bool = False) -> dict[str, str]:
+        """Make the paper's edges exactly ``entities``; ``fresh``: the paper was inserted in this
+        transaction, so it has no old rows to delete. Returns each entity's stored concept key."""
+        if not fresh:
+            self._delete_paper_rows(paper_key)
+        stored: dict[str, str] = {}
+        edges: dict[str, tuple[str, float]] = {}
+        evidence: list[tuple] = []
+        views: list[tuple] = []
+        for entity in entities:
+            key = entity.key if entity.origin == "gazetteer" else self.canonical_key(entity)
+            if entity.origin == "titled_phrase" and key == entity.key:
+                self._hold_phrase(paper_key, entity)  # no concept has this spelling yet
+                continue
+            stored[entity.key] = key
+            self.upsert_concept(key, entity.name, entity.type, entity.origin, entity.aliases)
+            if entity.origin != "gazetteer":
+                views.append((paper_key, key, entity.name, entity.type, entity.origin))
+                self.touched.add(key)
+            role, confidence = edges.get(key, (entity.role, entity.confidence))
+            if ROLES.index(entity.role) < ROLES.index(role):
+                role = entity.role  # two spellings in one paper: the stronger role wins
+            edges[key] = (role, max(confidence, entity.confidence))
+            evidence.extend((paper_key, key, m.field, m.start, m.end, m.text, m.sentence) for m in entity.mentions)
+        if views:
+            self.conn.executemany("INSERT OR REPLACE INTO concept_views VALUES (?, ?, ?, ?, ?)", views)
+        self.conn.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)",
+                              [(paper_key, key, role, conf) for key, (role, conf) in edges.items()])
+        self.conn.executemany("INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?)", evidence)
+        return stored
+
+    def _delete_paper_rows(self, paper_key: str) -> None:
+        self.conn.execute("DELETE FROM evidence WHERE paper_key=?", (paper_key,))
+        self.conn.execute("DELETE FROM edges WHERE paper_key=?", (paper_key,))
+        self.conn.execute("DELETE FROM phrase_mentions WHERE paper_key=?", (paper_key,))
+        self.touched.update(k for (k,) in self.conn.execute(
+            "SELECT concept_key FROM concept_views WHERE paper_key=?", (paper_key,)))
+        self.conn.execute("DELETE FROM concept_views WHERE paper_key=?", (paper_key,))
+
+    def _hold_phrase(self, paper_key: str, entity: ExtractedEntity) -> None:
+        norm = self.norm(entity.name)
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO phrase_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(paper_key, norm, entity.role, entity.confidence, m.field, m.start, m.end, m.text, m.sentence)
+             for m in entity.mentions],
+        )
+        self.new_norms.add(norm)
+
+    # -- across the corpus ------------------------------------------------------------------------
+    def link_phrases(self, norms: Iterable[str] | None = None) -> int:
+        """Turn held phrases that are now a concept's alias into edges; returns how many (paper,
+        phrase) pairs were linked. Only phrases of ``norms`` when given (the normal forms added
+        since the last link: no other phrase can have become linkable), else every held one."""
+        if norms is None:
+            rows = self.conn.execute(_LINK.format(where="")).fetchall()
+        else:
+            norms = sorted(set(norms))
+            if not norms:
+                return 0
+            rows = self.conn.execute(_LINK.format(where="WHERE p.norm IN (SELECT value FROM json_each(?))"),
+                                     (_json_list(norms),)).fetchall()
+        for paper_key, norm, concept_key in rows:
+            role, confidence = self.conn.execute(
+                "SELECT role, MAX(confidence) FROM phrase_mentions WHERE paper_key=? AND norm=?", (paper_key, norm)
+            ).fetchone()
+            if role is None:
+                continue  # already linked to another concept of the same alias, as the full join would
+            self.conn.execute("INSERT OR IGNORE INTO edges VALUES (?, ?, ?, ?)",
+                              (paper_key, concept_key, role, confidence))
+            self.conn.execute(
+                "INSERT OR IGNORE INTO evidence SELECT paper_key, ?, field, start, end, text, sentence "
+                "FROM phrase_mentions WHERE paper_key=? AND norm=?", (concept_key, paper_key, norm))
+            self.conn.execute("DELETE FROM phrase_mentions WHERE paper_key=? AND norm=?", (paper_key, norm))
+        return len(rows)
+
+    def refresh_concepts(self) -> None:
+        """Recompute the name, type and origin of the discovered concepts touched since the last
+        call from how the papers that use them now see them (most frequent first, then in sort
+        order), in one statement; a concept no paper uses any more keeps its row. During a build
+        (:meth:`defer`), only note them, for :meth:`refresh_deferred` at its end."""
+        if self.touched and self._build is not None:
+            self._hold_build()
+            self.conn.executemany(f"INSERT OR IGNORE INTO temp.{_TOUCHED} VALUES (?)", [(k,) for k in self.touched])
+        elif self.touched:
+            self.conn.execute(_REFRESH.format(which=_GIVEN), (_json_list(sorted(self.touched)),))
+        self.touched.clear()
+
+    def defer(self, build: str) -> None:
+        """Start a build named ``build``: concept rows are refreshed at its end, not per batch."""
+        self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_TOUCHED} (key TEXT PRIMARY KEY)")
+        self._build, self._all = build, False
+
+    def refresh_deferred(self) -> None:
+        """End the build: refresh the concepts it touched (every concept, if another build's mark
+        was found: what that one touched is not known), and drop the mark."""
+        self.refresh_concepts()
+        if self._foreign_mark():
+            self._all = True
+        which = "1" if self._all else f"key IN (SELECT key FROM temp.{_TOUCHED})"
+        self.conn.execute(_REFRESH.format(which=which))
+        self.conn.execute(f"DELETE FROM temp.{_TOUCHED}")
+        self.conn.execute("DELETE FROM meta WHERE key=?", (PENDING,))
+        self._build = None
+
+    def stop_deferring(self) -> None:
+        """A build that ends early: its mark stays in the store for the next build to find."""
+        self._build = None
+
+    def _hold_build(self) -> None:
+        if self._foreign_mark():
+            self._all = True
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (PENDING, self._build))
+
+    def _foreign_mark(self) -> bool:
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (PENDING,)).fetchone()
+        return row is not None and row[0] != self._build
+
+
+def _json_list(values: Sequence[str]) -> str:
+    import json
+
+    return json.dumps(list(values), ensure_ascii=False)

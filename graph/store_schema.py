@@ -1,0 +1,226 @@
+"""The schema of a litkg store and the plumbing of its connections: opening a read-only snapshot,
+checking a file is a litkg store, and turning SQLite faults into one-line :class:`StoreError` values.
+
+:class:`~litkg.graph.store.GraphStore` owns the writes; this module owns the DDL and the faults.
+"""
+from __future__ import annotations
+
+import sqlite3
+import urllib.parse
+from pathlib import Path
+
+from litkg.errors import StoreError, StoreLockedError
+
+__all__ = ["SCHEMA_VERSION", "SCHEMA", "configure_writer", "open_snapshot", "store_error", "rollback"]
+
+#: The page cache of a writing connection, in KiB: a large build's indexes stay in memory.
+CACHE_KIB = 64 * 1024
+#: Pages of write-ahead log (4 KiB each) after which a commit checkpoints it into the file.
+CHECKPOINT_PAGES = 65536
+#: Bytes of write-ahead log file kept after a checkpoint.
+WAL_LIMIT = 64 * 1024 * 1024
+
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS papers (
+    key TEXT PRIMARY KEY,
+    id TEXT,
+    title TEXT NOT NULL,
+    abstract TEXT NOT NULL,
+    authors TEXT NOT NULL DEFAULT '[]',
+    author_count INTEGER,
+    year INTEGER,
+    date TEXT,
+    date_raw TEXT,
+    venue TEXT,
+    url TEXT,
+    doi TEXT,
+    arxiv_id TEXT,
+    upvotes INTEGER,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    text_hash TEXT NOT NULL,
+    extractor TEXT
+);
+CREATE INDEX IF NOT EXISTS papers_year ON papers(year);
+CREATE TABLE IF NOT EXISTS paper_sources (
+    paper_key TEXT NOT NULL REFERENCES papers(key),
+    path TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    PRIMARY KEY (paper_key, path, line)
+);
+CREATE TABLE IF NOT EXISTS paper_idents (
+    ident TEXT PRIMARY KEY,
+    paper_key TEXT NOT NULL REFERENCES papers(key)
+);
+CREATE TABLE IF NOT EXISTS concepts (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    origin TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS concept_aliases (
+    norm TEXT NOT NULL,
+    concept_key TEXT NOT NULL REFERENCES concepts(key),
+    alias TEXT NOT NULL,
+    PRIMARY KEY (norm, concept_key)
+);
+CREATE INDEX IF NOT EXISTS concept_aliases_concept ON concept_aliases(concept_key);
+CREATE TABLE IF NOT EXISTS concept_relations (
+    src TEXT NOT NULL REFERENCES concepts(key),
+    rel TEXT NOT NULL,
+    dst TEXT NOT NULL REFERENCES concepts(key),
+    PRIMARY KEY (src, rel, dst)
+);
+CREATE TABLE IF NOT EXISTS edges (
+    paper_key TEXT NOT NULL REFERENCES papers(key),
+    concept_key TEXT NOT NULL REFERENCES concepts(key),
+    role TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    PRIMARY KEY (paper_key, concept_key)
+);
+CREATE INDEX IF NOT EXISTS edges_concept ON edges(concept_key);
+-- Covering: "papers using concept X" reads the index alone (one-paper shared-datasets, similar).
+CREATE INDEX IF NOT EXISTS edges_concept_paper ON edges(concept_key, paper_key);
+-- How each paper's extraction saw a discovered concept; the concept row is recomputed from these,
+-- so it depends on the current papers only, not on the order or batches they were built in.
+CREATE TABLE IF NOT EXISTS concept_views (
+    paper_key TEXT NOT NULL,
+    concept_key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    PRIMARY KEY (paper_key, concept_key)
+);
+CREATE INDEX IF NOT EXISTS concept_views_concept ON concept_views(concept_key);
+-- Title Case phrases not (yet) known as a name: linked when a concept gets them as an alias.
+CREATE TABLE IF NOT EXISTS phrase_mentions (
+    paper_key TEXT NOT NULL REFERENCES papers(key),
+    norm TEXT NOT NULL,
+    role TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    field TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    PRIMARY KEY (paper_key, norm, field, start)
+);
+CREATE INDEX IF NOT EXISTS phrase_mentions_norm ON phrase_mentions(norm);
+CREATE TABLE IF NOT EXISTS evidence (
+    paper_key TEXT NOT NULL,
+    concept_key TEXT NOT NULL,
+    field TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    PRIMARY KEY (paper_key, concept_key, field, start),
+    FOREIGN KEY (paper_key, concept_key) REFERENCES edges(paper_key, concept_key)
+);
+"""
+
+
+def configure_writer(conn: sqlite3.Connection) -> None:
+    """Set up a connection that writes: WAL (readers never wait for a build), synchronous=NORMAL
+    (a commit survives a killed process; an OS crash may lose the last ones, never the file's
+    consistency), foreign keys, and the sizes below."""
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+    # Checkpoints (and their fsyncs) every 256 MiB of log rather than every 4 MiB: a 30,000-paper
+    # build spent more time in them than in writing; the log file shrinks back after each.
+    conn.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
+    conn.execute(f"PRAGMA journal_size_limit={WAL_LIMIT}")
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def open_snapshot(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
+    """A read-only connection to the litkg store at ``path``, inside one read transaction: every
+    query through it sees the store as it was when it was opened, even while a build commits.
+
+    The file is opened with a ``mode=ro`` URI (on a read-only file system, ``immutable=1``): no
+    schema statement, no write lock, nothing written. A file that is not a litkg store, or is of
+    another schema version, is refused without being touched.
+    """
+    with open(path, "rb") as stream:
+        head = stream.read(len(_SQLITE_HEADER))
+    if head != _SQLITE_HEADER:
+        what = "an empty file" if not head else "not an SQLite database"
+        raise StoreError(f"{path} is {what}, not a litkg store",
+                         hint="point --db at a store made by 'litkg build'")
+    uri = "file:" + urllib.parse.quote(str(path.resolve()))
+    error: sqlite3.Error | None = None
+    for flags in ("?mode=ro", "?mode=ro&immutable=1"):  # immutable: a read-only folder or disk
+        conn = sqlite3.connect(uri + flags, uri=True, timeout=timeout, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            conn.execute("PRAGMA query_only=ON")
+            conn.execute("BEGIN")  # deferred: the first read below takes the snapshot
+            _check_schema(conn, path)
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            error = exc
+            if "unable to open" not in str(exc) and "readonly" not in str(exc):
+                break
+        except BaseException:
+            conn.close()
+            raise
+    raise store_error(error, path)
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        conn.execute("SELECT 1 FROM papers LIMIT 1").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            raise StoreError(f"{path} is an SQLite database but not a litkg store ({exc})",
+                             hint="point --db at a store made by 'litkg build'") from None
+        raise
+    except sqlite3.DatabaseError as exc:
+        raise store_error(exc, path) from None
+    if row is None:
+        raise StoreError(f"{path} has no schema version: not a litkg store, or a damaged one",
+                         hint="run 'litkg check' on it, or rebuild it with 'litkg build'")
+    if row[0] != SCHEMA_VERSION:
+        newer = row[0].isdigit() and int(row[0]) > int(SCHEMA_VERSION)
+        raise StoreError(f"{path} has schema version {row[0]}; this litkg reads {SCHEMA_VERSION}",
+                         hint="upgrade litkg to read it" if newer else
+                         "rebuild the store with this version of litkg")
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    except sqlite3.DatabaseError:
+        pass  # SQLite rolled back on its own (disk full, I/O error)
+
+
+def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return StoreLockedError(f"{path} is locked by another writer")
+    if "full" in text:
+        return StoreError(f"{path}: the disk is full; the last batch was not written",
+                          hint="free some space and run the build again: it resumes where it stopped")
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"{path} cannot be written (a read-only file, folder or disk): {text}",
+                          hint="build into a --db you can write")
+    if "unable to open" in text:
+        return StoreError(f"{path} cannot be opened: {text}",
+                          hint="check the file's permissions and that its folder can be read")
+    if "malformed" in text:
+        return StoreError(f"{path} is damaged: {text}",
+                          hint="run 'litkg check' to see what is wrong; rebuild it from its inputs into a new --db")
+    if "not a database" in text:
+        return StoreError(f"{path} is not a litkg store (or is damaged): {text}",
+                          hint="point --db at a litkg store, or at a new path to create one")
+    return StoreError(f"{path}: {text}")
+

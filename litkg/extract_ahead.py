@@ -1,0 +1,103 @@
+"""Extraction ahead of the store: a build's next records are extracted on the worker processes
+while the store writes the current ones (#10).
+
+A build writes batch by batch: each record is merged into the store, then the papers whose text
+is new are extracted and their edges written. Extracting only then leaves the workers idle while
+the store writes, and the store idle while the workers extract. :class:`ExtractAhead` reads the
+records a few batches ahead, picks those no stored paper has yet (a speculation: the only records
+whose text extraction will surely need), and extracts them in a background thread. When a batch
+is written, each paper to extract whose stored text is one of those texts takes that result;
+any other (a record merged into another paper, which changed its text) is extracted then. An
+extraction depends on the title and abstract alone, so the store gets exactly the rows it gets
+without extracting ahead, and nothing is written ahead: a build stopped at any point has written
+the same batches.
+
+Only one extraction runs at a time (the background thread's), so the extractor is never used from
+two threads at once.
+"""
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from itertools import islice
+from typing import Callable, Iterable, Iterator
+
+from litkg.records import Extraction, Paper
+
+__all__ = ["ExtractAhead", "AHEAD_BATCHES"]
+
+#: Batches read and extracted ahead, as one extraction (fewer, longer runs keep workers busy).
+AHEAD_BATCHES = 4
+
+Extract = Callable[[list[Paper]], list]
+
+
+class ExtractAhead:
+    """Batches of ``records`` with their extractions started ahead.
+
+    Parameters
+    ----------
+    extract:
+        Extracts a list of papers, returning one result per paper in order (``None`` allowed).
+    is_stored:
+        Whether a record is already one of the store's papers (those are not extracted ahead).
+    """
+
+    def __init__(self, extract: Extract, is_stored: Callable[[Paper], bool]) -> None:
+        self._extract = extract
+        self._is_stored = is_stored
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="litkg-extract-ahead")
+
+    def batches(self, records: Iterable[Paper], size: int) -> Iterator[tuple[list[Paper], "Extracted"]]:
+        """Each batch of ``size`` records, in order, with what was extracted ahead for it: while
+        one group of batches is written, the next is read and extracted."""
+        iterator = iter(records)
+        try:
+            current = self._next_group(iterator, size)
+            while current is not None:
+                following = self._next_group(iterator, size)
+                group, extracted = current
+                for batch in group:
+                    yield batch, extracted
+                current = following
+        finally:
+            self.close()
+
+    def _next_group(self, iterator: Iterator[Paper], size: int) -> tuple[list[list[Paper]], "Extracted"] | None:
+        group = []
+        for _ in range(AHEAD_BATCHES):
+            batch = list(islice(iterator, size))
+            if not batch:
+                break
+            group.append(batch)
+        if not group:
+            return None
+        new = [paper for batch in group for paper in batch if not self._is_stored(paper)]
+        return group, Extracted(self._thread.submit(self._extract, new), new, self)
+
+    def extract_now(self, papers: list[Paper]) -> list:
+        """Extract ``papers`` on the background thread, after what it is doing, and wait."""
+        return self._thread.submit(self._extract, papers).result()
+
+    def close(self) -> None:
+        self._thread.shutdown(wait=True, cancel_futures=True)
+
+
+class Extracted:
+    """The extractions of a group of batches, by text; others are extracted when asked for."""
+
+    def __init__(self, future: Future, papers: list[Paper], ahead: ExtractAhead) -> None:
+        self._future = future
+        self._papers = papers
+        self._ahead = ahead
+        self._by_text: dict[tuple[str, str], Extraction | None] | None = None
+
+    def extract(self, papers: list[Paper]) -> list:
+        """The extraction of each of ``papers`` (title and abstract as stored): the one made ahead
+        for that text, else one made now."""
+        if self._by_text is None:
+            self._by_text = {(p.title, p.abstract): result for p, result in zip(self._papers, self._future.result())}
+            self._papers = []
+        missing = [p for p in papers if (p.title, p.abstract) not in self._by_text]
+        made = iter(self._ahead.extract_now(missing)) if missing else iter(())
+        return [self._by_text[(p.title, p.abstract)] if (p.title, p.abstract) in self._by_text else next(made)
+                for p in papers]
