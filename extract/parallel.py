@@ -60,11 +60,12 @@ def _extract_chunk(texts: list[tuple[str, str]], with_phrases: bool, budget: flo
     # Only the texts travel (a Paper's metadata is a read-only mapping, which does not pickle),
     # and only the entities come back (None: over the budget); the caller pairs them with its
     # papers' keys.
-    from litkg.extract.guards import extract_within_budget
+    from litkg.extract.guards import extract_within_budget, memory_zone
 
     papers = [Paper(title=title, abstract=abstract, source=_WORKER_SOURCE) for title, abstract in texts]
-    return [None if extraction is None else extraction.entities
-            for extraction in extract_within_budget(_WORKER.extract_many, papers, budget, with_phrases=with_phrases)]
+    with memory_zone(_WORKER):  # a pipeline that learned too many new words is replaced (#14)
+        found = extract_within_budget(_WORKER.extract_many, papers, budget, with_phrases=with_phrases)
+    return [None if extraction is None else extraction.entities for extraction in found]
 
 
 class ParallelExtractor:

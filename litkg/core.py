@@ -94,32 +94,47 @@ class BuildProgress:
 
 class _InputBytes:
     """Where in the inputs a record starts, in bytes: the sizes of the files before it plus the
-    offset of its first line (line starts are found by one extra scan per file, as it is reached)."""
+    offset of its first line, found by reading on from the last record asked about (records come
+    in file order), so it holds no table of line starts whatever the file's length (#14)."""
 
     def __init__(self, inputs: Sequence[str | os.PathLike]) -> None:
         self.opened = [str(p) for p in inputs]
         self.paths = [_source_path(p) for p in inputs]  # as in Paper.source
         self.sizes = [os.path.getsize(p) for p in inputs]
         self.total = sum(self.sizes)
-        self._index, self._starts = -1, None
+        self._index, self._line, self._offset = -1, 1, 0
 
     def position(self, paper: Paper) -> int:
-        import numpy as np
-
         path = paper.source.path
         if self._index < 0 or self.paths[self._index] != path:
             following = [i for i in range(self._index + 1, len(self.paths)) if self.paths[i] == path]
             if not following:
                 return sum(self.sizes[: self._index + 1])
-            self._index = following[0]
-            chunks, offset = [np.zeros(1, dtype=np.int64)], 0
-            with open(self.opened[self._index], "rb") as handle:
-                while chunk := handle.read(1 << 24):
-                    chunks.append(np.flatnonzero(np.frombuffer(chunk, dtype=np.uint8) == 10) + offset + 1)
-                    offset += len(chunk)
-            self._starts = np.concatenate(chunks)
-        line = max(1, min(paper.source.line, len(self._starts))) - 1
-        return sum(self.sizes[: self._index]) + int(self._starts[line])
+            self._index, self._line, self._offset = following[0], 1, 0
+        line = max(1, paper.source.line)
+        if line < self._line:
+            self._line, self._offset = 1, 0
+        if line > self._line:
+            self._line, self._offset = _line_start(self.opened[self._index], self._line, self._offset, line)
+        return sum(self.sizes[: self._index]) + self._offset
+
+
+def _line_start(path: str, line: int, offset: int, target: int) -> tuple[int, int]:
+    """``(target, where it starts)`` in the file at ``path``, reading on from ``line``, which starts
+    at ``offset`` (or the line at the end of a shorter file, and the file's size)."""
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        while line < target and (chunk := handle.read(1 << 20)):
+            newlines = chunk.count(b"\n")
+            if line + newlines < target:
+                line, offset = line + newlines, offset + len(chunk)
+                continue
+            at = -1
+            while line < target:
+                at = chunk.find(b"\n", at + 1)
+                line += 1
+            offset += at + 1
+    return line, offset
 
 
 #: ``Paper.source.path`` of records given to :meth:`KnowledgeGraph.build_records` without a source.
@@ -440,12 +455,13 @@ class KnowledgeGraph:
 
     def _extract_within_budget(self, papers: list[Paper], *, with_phrases: bool = False) -> list[Extraction | None]:
         """The extraction of each paper, or None for one that ran past the time budget."""
-        from litkg.extract.guards import extract_within_budget
+        from litkg.extract.guards import extract_within_budget, memory_zone
         from litkg.extract.parallel import ParallelExtractor
 
         if isinstance(self.extractor, ParallelExtractor):
             return list(self.extractor.extract_many(papers, with_phrases=with_phrases, budget=self._budget))
-        return extract_within_budget(self.extractor.extract_many, papers, self._budget, with_phrases=with_phrases)
+        with memory_zone(self.extractor):  # a pipeline that learned too many new words is replaced (#14)
+            return extract_within_budget(self.extractor.extract_many, papers, self._budget, with_phrases=with_phrases)
 
     def _over_budget(self, paper: Paper, on_error: str, skipped: list[SkippedRecord], *, stored: bool = False) -> None:
         from litkg.errors import MalformedRecordError
@@ -514,18 +530,17 @@ class KnowledgeGraph:
                 encoding: str = "utf-8") -> Iterator[tuple[Paper, Extraction]]:
         """Extract entities from each distinct paper of ``inputs``, without touching the store."""
         _check_inputs(inputs, format, encoding)
+        from litkg.identity import SeenPapers
+
         sink = skipped if skipped is not None else []
-        seen: set[str] = set()
 
         def distinct() -> Iterator[Paper]:
-            from litkg.identity import paper_identifiers
-
-            for paper in _read_all(inputs, format, on_error, sink, encoding):
-                idents = paper_identifiers(paper)
-                if any(i in seen for i in idents):
-                    continue
-                seen.update(idents)
-                yield paper
+            seen = SeenPapers()  # on disk: memory flat however many papers (#14)
+            try:
+                yield from (paper for paper in _read_all(inputs, format, on_error, sink, encoding)
+                            if seen.first_time(paper))
+            finally:
+                seen.close()
 
         papers = distinct()
         while True:
