@@ -5,6 +5,7 @@ checking a file is a litkg store, and turning SQLite faults into one-line :class
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 import urllib.parse
 from pathlib import Path
@@ -153,7 +154,7 @@ def open_snapshot(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
         what = "an empty file" if not head else "not an SQLite database"
         raise StoreError(f"{path} is {what}, not a litkg store",
                          hint="point --db at a store made by 'litkg build'")
-    uri = "file:" + urllib.parse.quote(str(path.resolve()))
+    uri = "file:" + urllib.parse.quote(os.fsencode(path.resolve()))  # any bytes of the name (#14)
     error: sqlite3.Error | None = None
     for flags in ("?mode=ro", "?mode=ro&immutable=1"):  # immutable: a read-only folder or disk
         conn = sqlite3.connect(uri + flags, uri=True, timeout=timeout, isolation_level=None,

@@ -330,3 +330,12 @@ def test_an_argument_that_is_not_utf8_is_one_line_error(tmp_path, args):
     result = _litkg(*args, "--db", "kg.db", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.startswith(b"Error: an argument is not UTF-8 text: ") and result.stderr.count(b"\n") == 1
+
+
+def test_a_store_whose_path_is_not_utf8_is_built_and_read(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
+    built = _litkg("build", str(source), "--db", b"kg\xff.db", "--fast", "--workers", "1", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    read = _litkg("stats", "--db", b"kg\xff.db", "--json", cwd=tmp_path)  # the read-only open (#14)
+    assert read.returncode == 0 and json.loads(read.stdout)["papers"] == 1, read.stderr
