@@ -1,17 +1,23 @@
 """Extraction of named methods, models, datasets and benchmarks from paper titles and abstracts.
 
-Installed as ``litkg.extract`` (the folder ``extract/`` at the top of the repository).
+Installed as ``litkg.extract`` (the folder ``extract/`` at the top of the repository). The names
+below are imported when first used (PEP 562): the store imports ``litkg.extract.normalise``, and
+importing the spaCy pipeline here made every read command load spaCy (about a second).
 """
-from litkg.extract.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
-from litkg.extract.normalise import concept_norm
-from litkg.extract.pipeline import EXTRACTOR_VERSION, Extractor, build_nlp
+from __future__ import annotations
 
-__all__ = [
-    "Gazetteer",
-    "GazetteerEntry",
-    "default_gazetteer",
-    "concept_norm",
-    "Extractor",
-    "build_nlp",
-    "EXTRACTOR_VERSION",
-]
+import importlib
+
+_MODULES = {
+    "Gazetteer": "gazetteer", "GazetteerEntry": "gazetteer", "default_gazetteer": "gazetteer",
+    "concept_norm": "normalise", "Extractor": "pipeline", "build_nlp": "pipeline", "EXTRACTOR_VERSION": "pipeline",
+}
+
+__all__ = list(_MODULES)
+
+
+def __getattr__(name: str):
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)

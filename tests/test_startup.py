@@ -63,8 +63,5 @@ def test_export_loads_networkx_only_for_its_formats(sample_store, tmp_path):
     assert "networkx" in loaded_by("export", "--format", "json", "--out", tmp_path / "g.json", "--db", db)
 
 
-@pytest.mark.xfail(reason="graph/store.py imports litkg.extract.normalise, and litkg/extract/__init__.py imports "
-                          "the spaCy pipeline: a read command loads spaCy until that package imports lazily",
-                   strict=False)
 def test_read_commands_load_no_spacy(sample_store):
     assert "spacy" not in loaded_by("stats", "--db", sample_store[0])
