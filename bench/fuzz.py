@@ -17,11 +17,9 @@ targets are zeros everywhere but the first two columns.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import itertools
 import json
 import random
-import signal
 import sqlite3
 import sys
 import tempfile
@@ -35,6 +33,7 @@ from pathlib import Path
 from litkg.core import KnowledgeGraph
 from litkg.errors import LitkgError
 from litkg.extract import Extractor
+from litkg.extract.guards import raise_after
 
 FORMATS = ("jsonl", "json", "csv", "hf-pages", "bibtex", "ris", "arxiv-atom", "openalex",
            "semantic-scholar", "hf-papers")
@@ -286,18 +285,8 @@ class Row:
     examples: list = field(default_factory=list)
 
 
-@contextlib.contextmanager
 def _deadline(seconds: float):
-    def alarm(signum, frame):
-        raise Hang()
-
-    old = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+    return raise_after(seconds, Hang)
 
 
 def fuzz_file(fmt: str, path: Path, gen: Generated, extractor: Extractor, row: Row, hang: float) -> None:

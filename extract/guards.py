@@ -16,7 +16,7 @@ import time
 from contextlib import contextmanager
 
 __all__ = ["MAX_RUN", "MAX_MENTIONS", "MAX_SENTENCE", "mask_long_runs", "SpanIndex", "bound_entities",
-           "TIME_BUDGET", "time_budget", "budget_reason", "extract_within_budget", "memory_zone",
+           "TIME_BUDGET", "time_budget", "budget_reason", "extract_within_budget", "raise_after", "memory_zone",
            "MAX_LEARNED_STRINGS"]
 
 #: The longest run of non-space characters extraction looks into; the longest names (a URL, a
@@ -149,9 +149,11 @@ class _OverBudget(Exception):
 
 
 @contextmanager
-def _alarm(seconds: float):
+def raise_after(seconds: float, error: type[BaseException]):
+    """A context in which ``error`` is raised once ``seconds`` have passed (``SIGALRM``: in a
+    process's main thread only); the timer is stopped when the context ends."""
     def ring(signum, frame):
-        raise _OverBudget()
+        raise error()
 
     previous = signal.signal(signal.SIGALRM, ring)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -194,7 +196,7 @@ def extract_within_budget(extract_many, papers: list, budget: float, *, with_phr
         return list(extract_many(_hooked(papers), with_phrases=with_phrases))
     results: list = []
     try:
-        with _alarm(budget):
+        with raise_after(budget, _OverBudget):
             for extraction in extract_many(_hooked(papers), with_phrases=with_phrases):
                 results.append(extraction)
                 signal.setitimer(signal.ITIMER_REAL, budget)
@@ -203,7 +205,7 @@ def extract_within_budget(extract_many, papers: list, budget: float, *, with_phr
         pass
     for paper in papers[len(results):]:
         try:
-            with _alarm(budget):
+            with raise_after(budget, _OverBudget):
                 results.extend(extract_many(_hooked([paper]), with_phrases=with_phrases))
         except _OverBudget:
             results.append(None)
