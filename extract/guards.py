@@ -213,8 +213,11 @@ def extract_within_budget(extract_many, papers: list, budget: float, *, with_phr
 
 
 #: New strings (words, numbers, names) a pipeline may learn before it is replaced by a fresh one.
-#: Each costs ~0.3 KB (string store, lexeme, tokenizer cache): about 90 MB at most.
-MAX_LEARNED_STRINGS = 300_000
+#: Each costs ~0.3 KB (string store, lexeme, tokenizer cache): about 45 MB at most, so that a
+#: build's peak RSS stays within 20% from 100k to 1M records (at 300,000, a build of 1M could hold
+#: ~60 MB more than one of 100k).
+#: A fresh pipeline costs ~0.5 s: once per 7,500–30,000 real abstracts (5–20 new strings each).
+MAX_LEARNED_STRINGS = 150_000
 
 
 @contextmanager
