@@ -15,6 +15,8 @@ from urllib.parse import quote
 
 import networkx as nx
 
+from litkg.records import ROLES
+
 __all__ = ["NODE_STYLES", "EDGE_STYLES", "PageData"]
 
 #: Colour and vis shape per node type (Okabe–Ito colours, told apart by the colour-blind too).
@@ -39,7 +41,6 @@ EDGE_STYLES = {
     "together": ("#9E9E9E", False),
     "group_use": ("#E69F00", False),
 }
-ROLES = ("proposes", "evaluates_on", "compares_with", "uses")
 _PAPER_HEADINGS = {"proposes": "proposes", "evaluates_on": "evaluates on",
                    "compares_with": "compares with", "uses": "uses"}
 _CONCEPT_HEADINGS = {"proposes": "proposed by", "evaluates_on": "papers evaluating on it",

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from litkg.errors import LitkgError
+from litkg.errors import OutputError, RenderError
 
 from .layout import HEIGHT, MAX_LABEL_PX, MIN_LABEL_PX, WIDTH, label_fonts, positions
 from .page import page_template
@@ -93,8 +93,10 @@ def render_html(view: ViewGraph, out_path, *, physics: bool | None = None,
 
     Raises
     ------
-    LitkgError
+    OutputError
         The page cannot be written.
+    RenderError
+        The vis-network script of the installed pyvis cannot be inlined.
     TypeError
         ``view`` is not a :class:`ViewGraph`.
 
@@ -134,7 +136,7 @@ def _write(path: Path, html: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(path, html)  # whole or not at all (#14)
     except OSError as err:
-        raise LitkgError(f"cannot write {path}: {err.strerror or err}",
+        raise OutputError(f"cannot write {path}: {err.strerror or err}",
                          hint="check the output path and that its folder is writable") from err
     return path
 
@@ -228,11 +230,11 @@ def _vis_asset(name: str) -> str:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise LitkgError(f"cannot read vis-network from the pyvis package: {path}",
+        raise RenderError(f"cannot read vis-network from the pyvis package: {path}",
                          hint="reinstall pyvis 0.3.x") from err
     # Inlined verbatim, so it must not be able to end its own <script>/<style> element.
     if "</script" in text.lower() or "</style" in text.lower():
-        raise LitkgError(f"{path} cannot be inlined safely", hint="reinstall pyvis 0.3.x")
+        raise RenderError(f"{path} cannot be inlined safely")
     return text
 
 

@@ -23,7 +23,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from litkg.errors import LitkgError
+from litkg.errors import DaskSchedulerError, DaskUnavailableError, LitkgError
 from litkg.parts import (FORMAT, PartsError, PartsMismatchError, extraction_record, file_digest, finished_parts,
                          paper_from_record, paper_record, read_manifest, write_manifest, write_part)
 from litkg.records import SkippedLog
@@ -39,19 +39,6 @@ WINDOW = 2
 CONNECT_TIMEOUT = 10
 
 
-class DaskUnavailableError(LitkgError):
-    """``--dask`` without dask and distributed installed."""
-
-    code = "E800"
-    hint = "install them with: python -m pip install 'litkg[dask]'"
-
-
-class DaskSchedulerError(LitkgError):
-    """A Dask scheduler that cannot be reached or an address that is not one."""
-
-    code = "E801"
-    hint = ("pass --dask local, or the address of a running scheduler (tcp://HOST:8786: "
-            "'dask scheduler' starts one, 'dask worker tcp://HOST:8786' its workers)")
 
 
 def default_parts(db: str | os.PathLike) -> Path:

@@ -26,7 +26,13 @@ __all__ = [
     "Neo4jUriError",
     "Neo4jInterruptedError",
     "ExportError",
+    "OutputError",
     "RenderError",
+    "DaskUnavailableError",
+    "DaskSchedulerError",
+    "PartsError",
+    "PartsMismatchError",
+    "PartsIncompleteError",
     "FetchError",
     "RemoteDataError",
     "RedirectRefusedError",
@@ -165,10 +171,17 @@ class ExportError(LitkgError):
     hint = "check --out: a directory for neo4j-csv and csv, a file for graphml, gexf and json"
 
 
+class OutputError(LitkgError):
+    """An output file cannot be written, or would overwrite an input."""
+
+    code = "E700"
+    hint = "check --out and that its folder is writable"
+
+
 class RenderError(LitkgError):
     """An HTML view cannot be drawn: the vis-network script litkg inlines is missing or unsafe."""
 
-    code = "E800"
+    code = "E710"
     hint = "reinstall pyvis 0.3.x"
 
 
@@ -205,3 +218,39 @@ class CursorError(FetchError):
 
     code = "E603"
     hint = "pass another --out, or delete the output and its .cursor.json to start again"
+
+
+class DaskUnavailableError(LitkgError):
+    """``--dask`` without dask and distributed installed."""
+
+    code = "E800"
+    hint = "install them with: python -m pip install 'litkg[dask]'"
+
+
+class DaskSchedulerError(LitkgError):
+    """A Dask scheduler that cannot be reached or an address that is not one."""
+
+    code = "E801"
+    hint = ("pass --dask local, or the address of a running scheduler (tcp://HOST:8786: "
+            "'dask scheduler' starts one, 'dask worker tcp://HOST:8786' its workers)")
+
+
+class PartsError(LitkgError):
+    """A parts folder that cannot be used."""
+
+    code = "E810"
+    hint = "pass the folder a 'litkg build INPUT… --dask …' run wrote (its --parts)"
+
+
+class PartsMismatchError(PartsError):
+    """Parts that do not belong together, or not to this run or this litkg."""
+
+    code = "E811"
+    hint = "delete the folder (or pass another --parts) and run 'litkg build INPUT… --dask …' again"
+
+
+class PartsIncompleteError(PartsError):
+    """A parts folder whose run has not finished."""
+
+    code = "E812"
+    hint = "run the same 'litkg build INPUT… --dask …' again: it resumes and makes only the missing parts"

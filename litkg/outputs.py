@@ -14,16 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
-from litkg.errors import LitkgError
+from litkg.errors import OutputError
 
 __all__ = ["OutputError", "check_not_input", "atomic_path", "atomic_open", "write_text_atomic"]
-
-
-class OutputError(LitkgError):
-    """An output file cannot be written, or would overwrite an input."""
-
-    code = "E700"
-    hint = "check --out and that its folder is writable"
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from litkg.errors import LitkgError
+from litkg.errors import PartsError, PartsIncompleteError, PartsMismatchError
 from litkg.records import ExtractedEntity, Extraction, Mention, Paper, SkippedLog, SkippedRecord, SourceRef
 from litkg.serialize import extraction_json
 
@@ -47,25 +47,7 @@ FORMAT = "litkg-parts/1"
 MANIFEST = "manifest.json"
 
 
-class PartsError(LitkgError):
-    """A parts folder that cannot be used."""
 
-    code = "E810"
-    hint = "pass the folder a 'litkg build INPUT… --dask …' run wrote (its --parts)"
-
-
-class PartsMismatchError(PartsError):
-    """Parts that do not belong together, or not to this run or this litkg."""
-
-    code = "E811"
-    hint = "delete the folder (or pass another --parts) and run 'litkg build INPUT… --dask …' again"
-
-
-class PartsIncompleteError(PartsError):
-    """A parts folder whose run has not finished."""
-
-    code = "E812"
-    hint = "run the same 'litkg build INPUT… --dask …' again: it resumes and makes only the missing parts"
 
 
 def part_name(index: int) -> str:
