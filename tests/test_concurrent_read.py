@@ -6,7 +6,8 @@ batches, and counts that agree with each other.
 Every generated record is a new paper naming exactly three known names
 (``bench/bench_memory.py``), so a snapshot of P papers has P source rows and 3·P edges, P is a
 multiple of the batch size (or the whole file), and the papers using ImageNet are exactly those of
-the first P records that name it. The build is ``--fast --workers 1`` (~20 s here).
+the first P records that name it. The build is ``--fast --workers 1`` (~15 s here); the three
+reads run at once, in rounds, and here eleven rounds ended while it ran.
 """
 from __future__ import annotations
 
@@ -37,9 +38,17 @@ def _litkg(*args: str) -> list[str]:
 
 
 def _read(*args: str) -> dict | list:
-    result = subprocess.run(_litkg(*args), capture_output=True, text=True)
-    assert result.returncode == 0 and "locked" not in result.stderr, (args, result.stderr)
-    return json.loads(result.stdout) if "--json" in args else {}
+    return json.loads(_finish(_start(*args)))
+
+
+def _start(*args: str) -> subprocess.Popen:
+    return subprocess.Popen(_litkg(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _finish(proc: subprocess.Popen) -> str:
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0 and "locked" not in err, (proc.args, err)
+    return out
 
 
 def _whole_batches(papers: int) -> bool:
@@ -77,10 +86,13 @@ def _check_export(path: Path) -> int:
 
 
 def _wait_for_store(db: Path, build: subprocess.Popen) -> None:
-    """Until the build has created the store and its schema (before that there is nothing to read)."""
+    """Until the build has committed its first batch (before that there is nothing to read, and
+    ImageNet is not a concept yet)."""
     while build.poll() is None:
-        if db.exists() and subprocess.run(_litkg("stats", "--db", str(db)), capture_output=True).returncode == 0:
-            return
+        if db.exists():
+            result = subprocess.run(_litkg("stats", "--db", str(db), "--json"), capture_output=True, text=True)
+            if result.returncode == 0 and json.loads(result.stdout)["papers"] > 0:
+                return
         time.sleep(0.1)
 
 
@@ -102,22 +114,22 @@ def test_reads_during_a_20k_build_see_whole_batches_and_never_wait(tmp_path, rec
     during: dict[str, list[int]] = {"stats": [], "query": [], "export": []}
     try:
         _wait_for_store(db, build)
-        step = 0
-        while build.poll() is None:
-            kind = ("stats", "query", "export")[step % 3]
-            step += 1
-            if kind == "stats":
-                seen = _check_stats(_read("stats", "--db", str(db), "--json"))
-            elif kind == "query":
-                seen = _check_papers_using(_read("query", "papers-using", "ImageNet", "--db", str(db), "--json"),
-                                           uses_imagenet)
-            else:
-                out = tmp_path / f"export-{step}.json"
-                _read("export", "--format", "json", "--out", str(out), "--db", str(db))
-                seen = _check_export(out)
-                out.unlink()
-            if build.poll() is None:  # the read ended while the build still ran
-                during[kind].append(seen)
+        round_ = 0
+        while build.poll() is None:  # a round: the three reads at once, each in its own process
+            round_ += 1
+            out = tmp_path / f"export-{round_}.json"
+            reads = {"stats": _start("stats", "--db", str(db), "--json"),
+                     "query": _start("query", "papers-using", "ImageNet", "--db", str(db), "--json"),
+                     "export": _start("export", "--format", "json", "--out", str(out), "--db", str(db))}
+            results = {kind: _finish(proc) for kind, proc in reads.items()}
+            overlapped = build.poll() is None  # every read of the round ended while the build ran
+            seen = {"stats": _check_stats(json.loads(results["stats"])),
+                    "query": _check_papers_using(json.loads(results["query"]), uses_imagenet),
+                    "export": _check_export(out)}
+            out.unlink()
+            if overlapped:
+                for kind, papers in seen.items():
+                    during[kind].append(papers)
         out, err = build.communicate(timeout=600)
     finally:
         if build.poll() is None:
