@@ -6,7 +6,7 @@ importing the spaCy pipeline here made every read command load spaCy (about a se
 """
 from __future__ import annotations
 
-import importlib
+from litkg.lazy import lazy_attributes
 
 _MODULES = {
     "Gazetteer": "gazetteer", "GazetteerEntry": "gazetteer", "default_gazetteer": "gazetteer",
@@ -14,10 +14,4 @@ _MODULES = {
 }
 
 __all__ = list(_MODULES)
-
-
-def __getattr__(name: str):
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+__getattr__ = lazy_attributes(__name__, _MODULES, globals())
