@@ -27,7 +27,8 @@ __all__ = [
     "role_rank_sql", "FIRST_EVIDENCE", "search_clause",
     "paper_exists", "paper_by_ident", "papers_with_id", "paper_keys", "paper_titles", "paper_title_year",
     "list_papers", "count_papers", "paper_rows", "paper_nodes", "paper_idents",
-    "concept_names", "concept_rows", "concept_aliases", "concepts_per_type", "edges_per_role",
+    "concept_row", "concepts_by_norm", "concept_names", "concept_rows", "concept_aliases", "concepts_per_type",
+    "edges_per_role",
     "linked_concepts", "ranked_concepts", "first_unknown_type", "first_unknown_role",
     "edges_with_evidence", "concept_users", "paper_roles", "parts_of", "co_used", "timeline_counts",
     "methods_on", "paper_concepts_df", "papers_sharing", "papers_among_users", "users_of",
@@ -162,6 +163,19 @@ def paper_idents(store: GraphStore) -> Iterator[tuple[str, str]]:
 
 
 # -- concepts -----------------------------------------------------------------------------------
+
+def concept_row(store: GraphStore, key: str) -> tuple[str, str, str, str] | None:
+    """``(key, name, type, origin)`` of the concept keyed ``key``, if there is one."""
+    return store.conn.execute("SELECT key, name, type, origin FROM concepts WHERE key = ?", (key,)).fetchone()
+
+
+def concepts_by_norm(store: GraphStore, norm: str) -> list[tuple[str, str, str, str]]:
+    """``(key, name, type, origin)`` of the concepts one of whose spellings has the normal form
+    ``norm`` (:func:`litkg.extract.normalise.concept_norm`), gazetteer concepts first, then by key."""
+    return store.conn.execute(
+        "SELECT c.key, c.name, c.type, c.origin FROM concept_aliases a JOIN concepts c ON c.key = a.concept_key "
+        "WHERE a.norm = ? ORDER BY c.origin = 'gazetteer' DESC, c.key", (norm,)).fetchall()
+
 
 def concept_names(store: GraphStore, keys: Iterable[str] | None = None) -> dict[str, str]:
     """key → name of the concepts ``keys`` (None: all)."""

@@ -1,13 +1,17 @@
-"""Small helpers the views share: node kinds, neighbours, hop distances, focus resolution."""
+"""Small helpers the views share: node kinds, neighbours, hop distances, the graph's nodes for the
+one resolver (:mod:`litkg.queries.resolve`)."""
 from __future__ import annotations
 
-import re
-from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from litkg.errors import NotFoundError, QueryError
+from litkg.extract.normalise import concept_norm
+from litkg.graph.store import ConceptRow
+from litkg.identity import paper_identifiers
+from litkg.queries.resolve import Nodes, resolve_one_node
+from litkg.records import Paper
 
 __all__ = [
+    "GraphNodes",
     "concept_name",
     "copy_attrs",
     "degrees_within",
@@ -17,6 +21,7 @@ __all__ = [
     "papers_of",
     "resolve_focus",
     "successors",
+    "walk",
     "within",
     "year_of",
 ]
@@ -58,16 +63,26 @@ def neighbours(graph, node) -> Iterable:
 
 def within(graph, centre, radius: int) -> dict:
     """Hop distance of every node at most ``radius`` hops from ``centre``, ignoring direction."""
-    hops = {centre: 0}
-    queue = deque([centre])
-    while queue:
-        node = queue.popleft()
-        if hops[node] == radius:
-            continue
-        for nbr in neighbours(graph, node):
-            if nbr not in hops:
-                hops[nbr] = hops[node] + 1
-                queue.append(nbr)
+    return walk([centre], radius, lambda frontier: (m for n in frontier for m in neighbours(graph, n)))
+
+
+def walk(starts: Iterable, radius: int, step: Callable[[list], Iterable]) -> dict:
+    """Hop distance of every node at most ``radius`` hops from ``starts``: breadth-first, one
+    level at a time, ``step(frontier)`` giving the neighbours of the nodes found last (a store
+    answers a level with one query). The one walk of the ego view and ``litkg query
+    neighbourhood`` (:func:`litkg.queries.structure.neighbourhood`).
+
+    >>> walk(["a"], 2, lambda frontier: [n + "x" for n in frontier])
+    {'a': 0, 'ax': 1, 'axx': 2}
+    """
+    hops = dict.fromkeys(starts, 0)
+    frontier = list(hops)
+    for level in range(1, radius + 1):
+        found = [n for n in dict.fromkeys(step(frontier)) if n not in hops]
+        if not found:
+            break
+        hops.update(dict.fromkeys(found, level))
+        frontier = found
     return hops
 
 
@@ -85,33 +100,58 @@ def year_of(graph, node) -> int:
     return year if isinstance(year, int) and not isinstance(year, bool) else 0
 
 
-_SEPARATORS = re.compile(r"[\s\-_\u2010-\u2015]+")
+class GraphNodes(Nodes):
+    """The resolver's reads of a knowledge graph (:func:`litkg.graph.nxgraph.to_networkx`'s, or one
+    built by hand): papers by ``key``, by the identifiers of their ``doi``, ``arxiv_id`` and
+    ``title`` (and ``idents``, when a node has them) and by input ``id``; concepts by ``key``, and
+    by the normal form of their ``name`` and ``aliases``. Built once, O(nodes)."""
 
+    def __init__(self, graph) -> None:
+        self._papers: set[str] = set()
+        self._idents: dict[str, str] = {}
+        self._ids: dict[str, list[str]] = {}
+        self._concepts: dict[str, ConceptRow] = {}
+        self._norms: dict[str, list[ConceptRow]] = {}
+        for node, attrs in graph.nodes(data=True):
+            kind = kind_of(graph, node)
+            key = str(attrs.get("key") or str(node).partition(":")[2])
+            if kind == "paper":
+                self._add_paper(key, attrs)
+            elif kind == "concept":
+                row = ConceptRow(key, str(attrs.get("name") or key), attrs.get("type"), attrs.get("origin"))
+                self._concepts[key] = row
+                for norm in {concept_norm(str(a)) for a in (row.name, *(attrs.get("aliases") or ()))}:
+                    self._norms.setdefault(norm, []).append(row)
+        for rows in self._norms.values():
+            rows.sort(key=lambda r: (r.origin != "gazetteer", r.key))
 
-def _normalise(text) -> str:
-    return _SEPARATORS.sub("", str(text).casefold())
+    def _add_paper(self, key: str, attrs) -> None:
+        self._papers.add(key)
+        record = Paper(title=str(attrs.get("title") or ""), doi=attrs.get("doi"), arxiv_id=attrs.get("arxiv_id"))
+        for ident in (*paper_identifiers(record), *(attrs.get("idents") or ())):
+            self._idents.setdefault(ident, key)
+        if attrs.get("id") is not None:
+            self._ids.setdefault(str(attrs["id"]), []).append(key)
+
+    def has_paper(self, key: str) -> bool:
+        return key in self._papers
+
+    def paper_by_ident(self, ident: str) -> str | None:
+        return self._idents.get(ident)
+
+    def papers_with_id(self, pid: str, limit: int) -> list[str]:
+        return sorted(self._ids.get(pid, ()))[:limit]
+
+    def concept(self, key: str) -> ConceptRow | None:
+        return self._concepts.get(key)
+
+    def concepts_by_norm(self, norm: str) -> list[ConceptRow]:
+        return list(self._norms.get(norm, ()))
 
 
 def resolve_focus(graph, focus: str):
-    """The one node ``focus`` names: a node id, then a key, then a name, then an alias or title."""
+    """The one node ``focus`` names in ``graph``, by litkg's one rule (:mod:`litkg.queries.resolve`):
+    a node id, a paper (key, DOI, arXiv id, title, id), a concept (any spelling, or its key)."""
     if focus in graph:
         return focus
-    want = _normalise(focus)
-    tiers: list[set] = [set(), set(), set()]
-    for n, attrs in graph.nodes(data=True):
-        if _normalise(n) == want or _normalise(attrs.get("key", "")) == want:
-            tiers[0].add(n)
-        elif _normalise(attrs.get("name", "")) == want:
-            tiers[1].add(n)
-        elif any(_normalise(a) == want for a in attrs.get("aliases") or ()) or (
-            _normalise(attrs.get("title", "")) == want
-        ):
-            tiers[2].add(n)
-    for found in tiers:
-        if len(found) == 1:
-            return next(iter(found))
-        if found:
-            some = ", ".join(sorted(map(str, found))[:5])
-            raise QueryError(f"{focus!r} matches several nodes: {some}",
-                             hint="pass the node id, e.g. concept:<key> or paper:<key>")
-    raise NotFoundError(f"no paper or concept matches {focus!r}")
+    return resolve_one_node(GraphNodes(graph), str(focus))

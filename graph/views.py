@@ -44,10 +44,12 @@ from .view_nodes import (
 )
 from .view_summary import summarise_shared_datasets
 
-__all__ = ["VIEWS", "ViewGraph", "select_view", "store_focus"]
+__all__ = ["VIEWS", "FOCUS_VIEWS", "ViewGraph", "select_view", "store_focus"]
 
 #: The view names :func:`select_view` accepts, in the order the CLI lists them.
 VIEWS = ("overview", "ego", "shared-datasets", "concept-map")
+#: The views that take a ``focus``.
+FOCUS_VIEWS = ("ego", "shared-datasets")
 
 # A dataset used by a large share of the corpus (ImageNet, COCO) links nearly every vision paper to
 # every other: it says little, and its pairs grow with the square of its papers. Such concepts are
@@ -122,8 +124,9 @@ def select_view(graph, view="overview", *, focus=None, radius=1, max_nodes=500) 
         One of :data:`VIEWS`.
     focus : str, optional
         For ``ego`` (required there) and ``shared-datasets``: a node id, a paper key, a concept
-        key, or a concept's name or alias. Names match ignoring case, spaces, hyphens and
-        underscores.
+        key, or a concept's name or alias, found by litkg's one rule
+        (:mod:`litkg.queries.resolve`): names match in any spelling
+        (:func:`litkg.extract.normalise.concept_norm`), papers by key, DOI, arXiv id or title.
     radius : int
         For ``ego``: how many hops from the focus, ignoring edge direction.
     max_nodes : int
@@ -180,20 +183,17 @@ def _check_arguments(view, focus, radius, max_nodes) -> None:
             raise QueryError("the ego view needs a focus: a paper or concept key, name or alias")
         if isinstance(radius, bool) or not isinstance(radius, int) or radius < 0:
             raise QueryError(f"radius must be a non-negative integer, not {radius!r}")
-    elif focus is not None and view != "shared-datasets":
+    elif focus is not None and view not in FOCUS_VIEWS:
         raise QueryError(f"focus only applies to the ego and shared-datasets views, not {view!r}")
 
 
 def store_focus(store, focus: str) -> str:
-    """``focus`` for :func:`select_view` on a store's graph: a paper named any way
-    ``litkg query paper`` accepts (key, id, DOI, arXiv id, title) becomes its node id; anything
-    else (a node id, a concept key, name or alias) is passed on unchanged."""
-    from litkg.queries.resolve import resolve_paper
+    """``focus`` for :func:`select_view` on a store's graph: the node id the one resolver
+    (:func:`litkg.queries.resolve.resolve_one_node`) finds in the store for it, as ``litkg query
+    neighbourhood`` does."""
+    from litkg.queries.resolve import resolve_one_node
 
-    try:
-        return f"paper:{resolve_paper(store, str(focus))}"
-    except NotFoundError:
-        return focus
+    return resolve_one_node(store, str(focus))
 
 
 # --- the four views -------------------------------------------------------------------------

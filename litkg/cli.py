@@ -253,7 +253,8 @@ def check(db, as_json) -> None:
 @click.option("--view", default="overview", show_default=True,
               type=click.Choice(["overview", "ego", "shared-datasets", "concept-map"]), help="What to show.")
 @click.option("--focus", default=None,
-              help="For --view ego: a paper (key, id, DOI, arXiv id or title) or a concept (key, name or alias).")
+              help="For --view ego and shared-datasets: a paper (key, id, DOI, arXiv id or title) or a "
+                   "concept (key, or name or alias in any spelling).")
 @click.option("--radius", default=1, show_default=True, type=click.IntRange(min=1), help="Hops around --focus.")
 @click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(min=1),
               help="Show at most this many nodes (the most connected).")

@@ -687,11 +687,11 @@ class KnowledgeGraph:
     def render(self, out: str | os.PathLike, *, view: str = "overview", focus: str | None = None,
                radius: int = 1, max_nodes: int = 500):
         from litkg.graph.render import render_html
-        from litkg.graph.views import select_view, store_focus
+        from litkg.graph.views import FOCUS_VIEWS, select_view, store_focus
 
+        if view in FOCUS_VIEWS and focus is not None and str(focus).strip():
+            focus = store_focus(self.store, focus)  # the node `litkg query neighbourhood` starts from
         graph = self.to_networkx()
-        if view == "ego" and focus is not None:
-            focus = store_focus(self.store, focus)  # any paper reference `query paper` accepts
         # The page can colour by the communities `litkg query communities` finds.
         return render_html(select_view(graph, view, focus=focus, radius=radius, max_nodes=max_nodes), out,
                            communities=self.communities(min_size=2))

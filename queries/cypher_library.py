@@ -14,10 +14,12 @@ A parameter is ``required``, has a JSON default (``= 20``, ``= null``, ``= ["dat
 optionally a set of allowed values (``{year|month}``), or is ``derived``: computed in Python from
 another parameter by one of :data:`DERIVATIONS` (litkg's name normalisation cannot be written in
 Cypher). ``twin`` names the embedded function that answers the same question from the SQLite
-store; ``order: none`` says the row order is not part of the answer. What litkg's constants decide
-is generated, not copied: ``{{ role_rank(type(r)) }}`` becomes the ``CASE`` that ranks roles as
-:data:`litkg.records.ROLES` does (:mod:`litkg.queries.cypher_macros`; ``litkg neo4j queries --show`` prints the
-expanded text, ready for Neo4j Browser).
+store; ``order: none`` says the row order is not part of the answer. What litkg's constants and
+rules decide is generated, not copied (:mod:`litkg.queries.cypher_macros`): ``{{ role_rank(type(r)) }}``
+becomes the ``CASE`` that ranks roles as :data:`litkg.records.ROLES` does, and
+``{{ find_paper(…) }}``, ``{{ find_concepts(…) }}`` and ``{{ find_node(…) }}`` the lookups of the
+one resolver (:mod:`litkg.queries.resolve`); ``litkg neo4j queries --show`` prints the expanded
+text, ready for Neo4j Browser.
 """
 from __future__ import annotations
 
@@ -28,9 +30,10 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from litkg.errors import Neo4jQueryError, QueryError
+from litkg.extract.normalise import concept_norm
 from litkg.graph.neo4j_model import DEFAULT_DATABASE
 from litkg.identity import reference_identifiers
-from litkg.queries.cypher_macros import read_query_file
+from litkg.queries.cypher_macros import expand_macros, read_query_file
 
 __all__ = ["LIBRARY_DIR", "QueryParam", "LibraryQuery", "CypherResult", "DERIVATIONS", "paper_idents",
            "load_library", "get_query", "read_query_file", "bind_parameters", "parse_param_pairs", "typed_value",
@@ -46,16 +49,9 @@ _PARAM = re.compile(
     r"(?:\s+\{(?P<choices>[^}]*)\})?\s*(?:—|--?)\s*(?P<doc>.*)$")
 
 
-def _concept_norm(value: str) -> str:
-    # Imported when a query needs it: importing litkg.extract loads the spaCy pipeline (the package's
-    # __init__), which listing or showing the library does not need.
-    from litkg.extract.normalise import concept_norm
-
-    return concept_norm(value)
-
-
 def paper_idents(ref: str | None) -> list[str]:
-    """The identifiers a paper reference may stand for, strongest first (as litkg resolves papers).
+    """The identifiers a paper reference may stand for, strongest first: those the one resolver
+    looks for (:func:`litkg.queries.resolve.resolve_paper`).
 
     >>> paper_idents("arXiv:2401.01234v2")
     ['arxiv:2401.01234', 'title:arxiv 2401 01234v2']
@@ -63,9 +59,9 @@ def paper_idents(ref: str | None) -> list[str]:
     return [] if ref is None else reference_identifiers(ref)
 
 
-#: Functions a ``derived`` parameter may name.
+#: Functions a ``derived`` parameter may name: the one resolver's name folding and paper identifiers.
 DERIVATIONS: Mapping[str, Callable[[Any], Any]] = {
-    "concept_norm": lambda value: _concept_norm(value) if value is not None else None,
+    "concept_norm": lambda value: concept_norm(value) if value is not None else None,
     "paper_idents": paper_idents,
 }
 
@@ -452,15 +448,11 @@ def run_query(driver, name: str, given: Mapping[str, Any] | None = None, *, data
     return result
 
 
-_FIND_PAPER = ("MATCH (p:Paper) WHERE p.key = $ref OR p.id = $ref OR any(i IN $idents WHERE i IN p.idents) "
-               "RETURN count(p) > 0 AS found")
-_FIND_CONCEPT = "MATCH (c:Concept) WHERE c.key = $ref OR $norm IN c.alias_norms RETURN count(c) > 0 AS found"
-_FIND_NODE = ("OPTIONAL MATCH (p:Paper) WHERE p.key = $ref OR p.id = $ref OR any(i IN $idents WHERE i IN p.idents) "
-              "  OR ($ref STARTS WITH 'paper:' AND p.key = substring($ref, 6)) "
-              "WITH count(p) AS papers "
-              "OPTIONAL MATCH (c:Concept) WHERE c.key = $ref OR $norm IN c.alias_norms "
-              "  OR ($ref STARTS WITH 'concept:' AND c.key = substring($ref, 8)) "
-              "WITH papers, count(c) AS concepts RETURN papers + concepts > 0 AS found")
+#: Whether a paper, a concept, or either, that a query's parameters name is in the graph: the
+#: library's own lookups (:mod:`litkg.queries.cypher_macros`), so a query and its check agree.
+_FIND = {"paper": "{{ find_paper($ref, $idents, found) }} RETURN found IS NOT NULL AS found",
+         "concept": "{{ find_concepts($ref, $norm, found) }} RETURN size(found) > 0 AS found",
+         "paper or concept": "{{ find_node($ref, $idents, $norm, found) }} RETURN size(found) > 0 AS found"}
 
 
 def check_references(driver, query: LibraryQuery, bound: Mapping[str, Any], *,
@@ -480,14 +472,9 @@ def check_references(driver, query: LibraryQuery, bound: Mapping[str, Any], *,
         ref = bound.get(source)
         if ref is None:
             continue
-        if set(kinds) == {"idents", "norm"}:
-            cypher, what = _FIND_NODE, "paper or concept"
-        elif "idents" in kinds:
-            cypher, what = _FIND_PAPER, "paper"
-        else:
-            cypher, what = _FIND_CONCEPT, "concept"
+        what = "paper or concept" if set(kinds) == {"idents", "norm"} else "paper" if "idents" in kinds else "concept"
         params = {"ref": ref, "idents": bound.get(kinds.get("idents"), []) or [], "norm": bound.get(kinds.get("norm"))}
-        if run_cypher(driver, cypher, params, database=database).rows[0]["found"]:
+        if run_cypher(driver, expand_macros(_FIND[what]), params, database=database).rows[0]["found"]:
             continue
         if what == "paper":
             raise NotFoundError(f"no paper matches {ref!r}", hint=PAPER_HINT)

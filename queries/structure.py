@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from litkg.errors import NotFoundError, QueryError
+from litkg.errors import QueryError
 from litkg.graph import sql
 from litkg.graph.nxgraph import concept_node, paper_node
+from litkg.graph.view_nodes import walk
 from litkg.graph.store import GraphStore
 from litkg.queries.concepts import check_limit, check_types, ranked_concepts, row_json
 from litkg.queries.defaults import COMMUNITY_MIN_SIZE, COMMUNITY_SEED, COMMUNITY_TYPES, GAPS_TOP, RADIUS
-from litkg.queries.resolve import NODE_HINT, resolve_concepts, resolve_paper
+from litkg.queries.resolve import resolve_node
 from litkg.queries.usage import METHOD_TYPES
 from litkg.records import DATA_TYPES
 
@@ -61,13 +62,8 @@ def neighbourhood(store: GraphStore, node: str, *, radius: int = RADIUS) -> Neig
     """
     if isinstance(radius, bool) or not isinstance(radius, int) or radius < 0:
         raise QueryError(f"radius must be a non-negative integer, not {radius!r}")
-    seen = set(_resolve_node(store, node))
-    frontier = sorted(seen)
-    for _ in range(radius):
-        frontier = sorted({v for _, v in _hops(store, frontier)} - seen)
-        seen.update(frontier)
-        if not frontier:
-            break
+    # The walk of the ego view too: the view of a node's graph holds these nodes.
+    seen = walk(resolve_node(store, node), radius, lambda frontier: (v for _, v in _hops(store, frontier)))
     papers, concepts = _split(seen)
     edges = sql.edges_among(store, papers, concepts)
     relations = sql.relations_among(store, concepts)
@@ -105,7 +101,7 @@ def path(store: GraphStore, a: str, b: str) -> list[PathStep]:
     NotFoundError
         When ``a`` or ``b`` names no paper and no concept.
     """
-    starts, goals = set(_resolve_node(store, a)), set(_resolve_node(store, b))
+    starts, goals = set(resolve_node(store, a)), set(resolve_node(store, b))
     parent: dict[str, str | None] = dict.fromkeys(starts)
     frontier = sorted(starts)
     reached = sorted(starts & goals)
@@ -212,22 +208,6 @@ def gaps(store: GraphStore, *, methods: int = GAPS_TOP, benchmarks: int = GAPS_T
 
 
 # -- walking the graph ------------------------------------------------------------------------
-
-
-def _resolve_node(store: GraphStore, ref: str) -> list[str]:
-    """Node ids ``ref`` names: an explicit id, else a paper, else the concepts of that name."""
-    if ref.startswith(_PAPER) and sql.paper_exists(store, ref[len(_PAPER):]):
-        return [ref]
-    if ref.startswith(_CONCEPT) and store.concept(ref[len(_CONCEPT):]) is not None:
-        return [ref]
-    try:
-        return [paper_node(resolve_paper(store, ref))]
-    except NotFoundError:
-        pass
-    try:
-        return [concept_node(c.key) for c in resolve_concepts(store, ref)]
-    except NotFoundError:
-        raise NotFoundError(f"no paper or concept matches {ref!r}", hint=NODE_HINT) from None
 
 
 def _split(nodes: Iterable[str]) -> tuple[list[str], list[str]]:

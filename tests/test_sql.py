@@ -41,7 +41,7 @@ def test_the_first_evidence_is_the_title_then_the_earliest_offset(tmp_path):
 _ARGUMENTS = {"store": None, "key": "x", "keys": ["x"], "ident": "x", "pid": "x", "limit": 5, "search": "net",
               "concept": "x", "concepts": ["x"], "papers": ["x"], "types": CONCEPT_TYPES, "type_": "dataset",
               "roles": ROLES, "but": "x", "by": "year", "a": ["x"], "b": ["x"], "text": ";", "among": None,
-              "concept_type": None, "role": None}
+              "concept_type": None, "role": None, "norm": "wild"}
 
 
 @pytest.mark.parametrize("name", [n for n in sql.__all__ if n not in ("role_rank_sql", "FIRST_EVIDENCE",
@@ -54,3 +54,13 @@ def test_every_read_runs_on_a_real_store(sample_store, name):
         result = function(store, **args)
         if hasattr(result, "__next__"):  # a stream: read it to the end
             list(result)
+
+
+def test_concepts_are_found_by_the_normal_form_of_any_spelling(sample_store):
+    from litkg.extract.normalise import concept_norm
+
+    with GraphStore(sample_store[0], readonly=True) as store:
+        rows = sql.concepts_by_norm(store, concept_norm("Office Home"))
+        assert [r[1] for r in rows] == ["Office-Home"]
+        assert sql.concept_row(store, rows[0][0]) == rows[0]
+        assert sql.concept_row(store, "no such key") is None and sql.concepts_by_norm(store, "nosuchnorm") == []

@@ -8,10 +8,7 @@
 // @param norm string derived concept_norm(name) — the normal form of $name
 // @param type string = null {dataset|benchmark|model|method} — only co-used concepts of this type (null: all)
 // @param limit integer = 20 — at most this many rows
-MATCH (named:Concept) WHERE $norm IN named.alias_norms
-WITH collect(named) AS byAlias
-OPTIONAL MATCH (byKey:Concept {key: $name})
-WITH CASE WHEN size(byAlias) > 0 THEN byAlias WHEN byKey IS NULL THEN [] ELSE [byKey] END AS targets
+{{ find_concepts($name, $norm, targets) }}
 UNWIND targets AS target
 MATCH (p:Paper)-[:PROPOSES|USES|EVALUATES_ON|COMPARES_WITH]->(target)
 WITH targets, collect(DISTINCT p) AS users

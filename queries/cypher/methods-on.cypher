@@ -7,10 +7,7 @@
 // @param name string required — the benchmark's (or dataset's) name in any spelling, or its key
 // @param norm string derived concept_norm(name) — the normal form of $name
 // @param include_parts boolean = false — also papers that evaluate on a part of it
-MATCH (named:Concept) WHERE $norm IN named.alias_norms
-WITH collect(named) AS byAlias
-OPTIONAL MATCH (byKey:Concept {key: $name})
-WITH CASE WHEN size(byAlias) > 0 THEN byAlias WHEN byKey IS NULL THEN [] ELSE [byKey] END AS targets
+{{ find_concepts($name, $norm, targets) }}
 UNWIND targets AS target
 MATCH (c:Concept)-[:PART_OF*0..]->(target)
 WHERE $include_parts OR c = target

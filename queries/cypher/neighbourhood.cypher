@@ -13,25 +13,7 @@
 // @param node_idents list derived paper_idents(node) — identifiers $node may stand for as a paper
 // @param node_norm string derived concept_norm(node) — the normal form of $node as a concept name
 // @param radius integer = 1 {0|1|2|3} — hops
-OPTIONAL MATCH (explicitPaper:Paper {key: substring($node, 6)}) WHERE $node STARTS WITH 'paper:'
-OPTIONAL MATCH (explicitConcept:Concept {key: substring($node, 8)}) WHERE $node STARTS WITH 'concept:'
-OPTIONAL MATCH (candidate:Paper)
-WHERE candidate.key = $node OR candidate.id = $node OR any(i IN $node_idents WHERE i IN candidate.idents)
-WITH explicitPaper, explicitConcept, candidate,
-     CASE WHEN candidate.key = $node THEN 0
-          ELSE coalesce(head([i IN range(0, size($node_idents) - 1) WHERE $node_idents[i] IN candidate.idents]) + 1, 9)
-     END AS rank
-ORDER BY rank, candidate.key
-WITH explicitPaper, explicitConcept, collect(candidate) AS candidates, collect(rank) AS ranks
-WITH explicitPaper, explicitConcept, CASE WHEN ranks[0] < 9 OR size(candidates) = 1 THEN candidates[0] END AS paper
-OPTIONAL MATCH (named:Concept) WHERE $node_norm IN named.alias_norms
-WITH explicitPaper, explicitConcept, paper, collect(named) AS byAlias
-OPTIONAL MATCH (byKey:Concept {key: $node})
-WITH CASE WHEN explicitPaper IS NOT NULL THEN [explicitPaper]
-          WHEN explicitConcept IS NOT NULL THEN [explicitConcept]
-          WHEN paper IS NOT NULL THEN [paper]
-          WHEN size(byAlias) > 0 THEN byAlias
-          WHEN byKey IS NOT NULL THEN [byKey] ELSE [] END AS seen0
+{{ find_node($node, $node_idents, $node_norm, seen0) }}
 WHERE size(seen0) > 0
 // one level at a time: expand the frontier (the nodes found last), keep what is new
 UNWIND seen0 AS x

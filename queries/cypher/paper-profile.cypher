@@ -7,14 +7,7 @@
 // order: one row; names within each list case-insensitively
 // @param paper string required — the paper's key, id, DOI, arXiv id or title
 // @param idents list derived paper_idents(paper) — identifiers $paper may stand for
-MATCH (candidate:Paper)
-WHERE candidate.key = $paper OR candidate.id = $paper OR any(i IN $idents WHERE i IN candidate.idents)
-WITH candidate,
-     CASE WHEN candidate.key = $paper THEN 0
-          ELSE coalesce(head([i IN range(0, size($idents) - 1) WHERE $idents[i] IN candidate.idents]) + 1, 9) END AS rank
-ORDER BY rank, candidate.key
-WITH collect(candidate) AS candidates, collect(rank) AS ranks
-WITH CASE WHEN ranks[0] < 9 OR size(candidates) = 1 THEN candidates[0] END AS p
+{{ find_paper($paper, $idents, p) }}
 WHERE p IS NOT NULL
 OPTIONAL MATCH (p)-[r:PROPOSES|USES|EVALUATES_ON|COMPARES_WITH]->(c:Concept)
 WITH p, type(r) AS rel, c.name AS name

@@ -12,45 +12,8 @@
 // @param b string required — a concept name (or paper, or node id) to reach
 // @param b_idents list derived paper_idents(b) — identifiers $b may stand for as a paper
 // @param b_norm string derived concept_norm(b) — the normal form of $b as a concept name
-OPTIONAL MATCH (explicitPaper:Paper {key: substring($a, 6)}) WHERE $a STARTS WITH 'paper:'
-OPTIONAL MATCH (explicitConcept:Concept {key: substring($a, 8)}) WHERE $a STARTS WITH 'concept:'
-OPTIONAL MATCH (candidate:Paper)
-WHERE candidate.key = $a OR candidate.id = $a OR any(i IN $a_idents WHERE i IN candidate.idents)
-WITH explicitPaper, explicitConcept, candidate,
-     CASE WHEN candidate.key = $a THEN 0
-          ELSE coalesce(head([i IN range(0, size($a_idents) - 1) WHERE $a_idents[i] IN candidate.idents]) + 1, 9)
-     END AS rank
-ORDER BY rank, candidate.key
-WITH explicitPaper, explicitConcept, collect(candidate) AS candidates, collect(rank) AS ranks
-WITH explicitPaper, explicitConcept, CASE WHEN ranks[0] < 9 OR size(candidates) = 1 THEN candidates[0] END AS paper
-OPTIONAL MATCH (named:Concept) WHERE $a_norm IN named.alias_norms
-WITH explicitPaper, explicitConcept, paper, collect(named) AS byAlias
-OPTIONAL MATCH (byKey:Concept {key: $a})
-WITH CASE WHEN explicitPaper IS NOT NULL THEN [explicitPaper]
-          WHEN explicitConcept IS NOT NULL THEN [explicitConcept]
-          WHEN paper IS NOT NULL THEN [paper]
-          WHEN size(byAlias) > 0 THEN byAlias
-          WHEN byKey IS NOT NULL THEN [byKey] ELSE [] END AS starts
-OPTIONAL MATCH (explicitPaper:Paper {key: substring($b, 6)}) WHERE $b STARTS WITH 'paper:'
-OPTIONAL MATCH (explicitConcept:Concept {key: substring($b, 8)}) WHERE $b STARTS WITH 'concept:'
-OPTIONAL MATCH (candidate:Paper)
-WHERE candidate.key = $b OR candidate.id = $b OR any(i IN $b_idents WHERE i IN candidate.idents)
-WITH starts, explicitPaper, explicitConcept, candidate,
-     CASE WHEN candidate.key = $b THEN 0
-          ELSE coalesce(head([i IN range(0, size($b_idents) - 1) WHERE $b_idents[i] IN candidate.idents]) + 1, 9)
-     END AS rank
-ORDER BY rank, candidate.key
-WITH starts, explicitPaper, explicitConcept, collect(candidate) AS candidates, collect(rank) AS ranks
-WITH starts, explicitPaper, explicitConcept,
-     CASE WHEN ranks[0] < 9 OR size(candidates) = 1 THEN candidates[0] END AS paper
-OPTIONAL MATCH (named:Concept) WHERE $b_norm IN named.alias_norms
-WITH starts, explicitPaper, explicitConcept, paper, collect(named) AS byAlias
-OPTIONAL MATCH (byKey:Concept {key: $b})
-WITH starts, CASE WHEN explicitPaper IS NOT NULL THEN [explicitPaper]
-                  WHEN explicitConcept IS NOT NULL THEN [explicitConcept]
-                  WHEN paper IS NOT NULL THEN [paper]
-                  WHEN size(byAlias) > 0 THEN byAlias
-                  WHEN byKey IS NOT NULL THEN [byKey] ELSE [] END AS goals
+{{ find_node($a, $a_idents, $a_norm, starts) }}
+{{ find_node($b, $b_idents, $b_norm, goals, starts) }}
 // A node both ends name is a path of one step; otherwise search only between distinct nodes
 // (Neo4j refuses a shortest-path search from a node to itself).
 WITH starts, goals, [n IN starts WHERE n IN goals] AS common

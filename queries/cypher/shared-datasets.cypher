@@ -13,15 +13,7 @@
 // @param min_shared integer = 1 — leave out pairs sharing fewer
 // @param limit integer = 50 — at most this many pairs
 // @param types list = ["dataset", "benchmark"] — the concept types that count
-OPTIONAL MATCH (candidate:Paper)
-WHERE $paper IS NOT NULL
-  AND (candidate.key = $paper OR candidate.id = $paper OR any(i IN $idents WHERE i IN candidate.idents))
-WITH candidate,
-     CASE WHEN candidate.key = $paper THEN 0
-          ELSE coalesce(head([i IN range(0, size($idents) - 1) WHERE $idents[i] IN candidate.idents]) + 1, 9) END AS rank
-ORDER BY rank, candidate.key
-WITH collect(candidate) AS candidates, collect(rank) AS ranks
-WITH CASE WHEN ranks[0] < 9 OR size(candidates) = 1 THEN candidates[0] END AS focus
+{{ find_paper($paper, $idents, focus) }}
 WHERE $paper IS NULL OR focus IS NOT NULL
 MATCH (everyPaper:Paper)
 WITH focus, count(everyPaper) AS total

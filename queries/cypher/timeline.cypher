@@ -9,10 +9,7 @@
 // @param norm string derived concept_norm(name) — the normal form of $name
 // @param by string = "year" {year|month} — the period: year ("2023") or month ("2023-04")
 // @param include_parts boolean = false — also papers that name only a part of the concept
-MATCH (named:Concept) WHERE $norm IN named.alias_norms
-WITH collect(named) AS byAlias
-OPTIONAL MATCH (byKey:Concept {key: $name})
-WITH CASE WHEN size(byAlias) > 0 THEN byAlias WHEN byKey IS NULL THEN [] ELSE [byKey] END AS targets
+{{ find_concepts($name, $norm, targets) }}
 UNWIND targets AS target
 MATCH (c:Concept)-[:PART_OF*0..]->(target)
 WHERE $include_parts OR c = target
