@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
-from litkg.extract.components import CANDIDATES, GAZETTEER_SPANS, SPLIT, field_segments
+from litkg.extract.components import GAZETTEER_SPANS
+from litkg.extract.doc_fields import fields_of
 from litkg.extract.discovery import DEFINITION_ONLY, Candidate, infer_type, is_name_like
 from litkg.extract.gazetteer import Gazetteer
-from litkg.extract.sentences import SENTENCE_STARTS
 from litkg.extract.normalise import concept_norm
 from litkg.records import DATA_TYPES, ROLES, ExtractedEntity, Mention
 
@@ -108,11 +108,11 @@ class _Sentences:
         return found
 
 
-def _doc_sentence_starts(doc: Doc) -> list[int]:
+def _doc_sentence_starts(doc: Doc, starts: list[int] | None) -> list[int]:
     if not len(doc):
         return []
-    if SENTENCE_STARTS in doc.user_data:
-        return doc.user_data[SENTENCE_STARTS]
+    if starts is not None:
+        return starts
     marks = doc.to_array([SENT_START, IDX])  # one array read instead of a loop over tokens
     return marks[marks[:, 0] == 1, 1].tolist()
 
@@ -226,9 +226,10 @@ def assemble_paper(doc: Doc, gazetteer: Gazetteer, *, with_phrases: bool = False
     With ``with_phrases``, Title Case phrases that matched nothing in the paper are returned too,
     with origin ``"titled_phrase"``, for the store to link to names other papers define.
     """
-    segments = field_segments(doc)
+    fields = fields_of(doc)
+    segments = fields.segments
     texts = {name: text for name, (_, text) in segments.items()}
-    candidates = doc.user_data.get(CANDIDATES, {})
+    candidates = fields.candidates or {}
     text_lower = (texts["title"] + "\n" + texts["abstract"]).lower()
     concepts: dict[str, _Concept] = {}
     gaz_spans = {"title": _SpanIndex(), "abstract": _SpanIndex()}
@@ -236,7 +237,7 @@ def assemble_paper(doc: Doc, gazetteer: Gazetteer, *, with_phrases: bool = False
     # 1. gazetteer hits, unambiguous ones first so they can settle the ambiguous ones.
     hits = defaultdict(list)
     abstract_offset = segments["abstract"][0]
-    title_end = len(texts["title"]) if doc.user_data.get(SPLIT) is not None else -1
+    title_end = len(texts["title"]) if fields.has_title else -1
     for span in doc.spans.get(GAZETTEER_SPANS, []):
         if span.start_char < title_end:
             hits[("title", span.start_char, span.end_char)].append(span.kb_id_)
@@ -313,7 +314,7 @@ def assemble_paper(doc: Doc, gazetteer: Gazetteer, *, with_phrases: bool = False
 
     # 4. keep, type, role.
     entities = []
-    doc_starts = _doc_sentence_starts(doc)
+    doc_starts = _doc_sentence_starts(doc, fields.sentence_starts)
     sentences = {name: _Sentences(doc_starts, offset, text) for name, (offset, text) in segments.items()}
     cues: dict[tuple[str, bool], bool] = {}
     for concept in concepts.values():

@@ -4,10 +4,11 @@
                      variants; exact case for names that are also words) into
                      ``doc.spans["litkg_gazetteer"]``, label = type, kb_id = concept id.
 ``litkg_discovery``  runs the discovery patterns and stores their candidates, per field, in
-                     ``doc.user_data["litkg_candidates"]``.
+                     ``doc._.litkg.candidates``.
 
-A paper is one Doc: its title, ``FIELD_SEPARATOR``, its abstract (``SPLIT`` marks where the title
-ends). Components work per field where it matters.
+A paper is one Doc: its title, ``FIELD_SEPARATOR``, its abstract; what the components share on it
+is the typed extension ``doc._.litkg`` (:class:`~litkg.extract.doc_fields.DocFields`).
+Components work per field where it matters.
 
 Both only annotate the Doc; paper-level decisions (roles, merging) happen in ``assemble``.
 """
@@ -34,51 +35,34 @@ from litkg.extract.discovery import (
     discover_abstract,
     discover_title,
 )
+from litkg.extract.doc_fields import FIELD_SEPARATOR, DocFields, fields_of
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.extract.matcher_cache import cache_key, load_compiled, save_compiled
 from litkg.extract.normalise import concept_norm, spelling_variants
-from litkg.extract.sentences import SENTENCE_STARTS
 
-__all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "CANDIDATES", "TEXT", "PHRASES", "SPLIT",
-           "FIELD_SEPARATOR", "field_segments", "doc_text"]
+__all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "FIELD_SEPARATOR", "field_segments",
+           "doc_text"]
 
 _WORD = re.compile(r"\w+")
 _VERB_TRIGGERS = PROPOSE_VERBS | {"put"}
 _TRIGGERS = _VERB_TRIGGERS | set(DATA_HEADS) | {"on", "across"}
 
 GAZETTEER_SPANS = "litkg_gazetteer"
-CANDIDATES = "litkg_candidates"
-TEXT = "litkg_text"
-PHRASES = "litkg_phrases"
-SPLIT = "litkg_title_end"
-_SEGMENTS = "litkg_segments"
-#: Between a paper's title and abstract in its one Doc (a paper is one Doc: half the per-Doc work).
-FIELD_SEPARATOR = "\n\n"
 
 
 def field_segments(doc: Doc) -> dict[str, tuple[int, str]]:
     """``{"title": (offset, text), "abstract": (offset, text)}`` of a paper's Doc.
 
-    A Doc made without a title (no ``SPLIT`` mark) is all abstract.
+    A Doc made without a title is all abstract. (A component that has the Doc's
+    :class:`DocFields` reads ``fields.segments``.)
     """
-    segments = doc.user_data.get(_SEGMENTS)  # every component asks: computed once per Doc
-    if segments is None:
-        text = doc_text(doc)
-        split = doc.user_data.get(SPLIT)
-        if split is None:
-            segments = {"title": (0, ""), "abstract": (0, text)}
-        else:
-            start = split + len(FIELD_SEPARATOR)
-            segments = {"title": (0, text[:split]), "abstract": (start, text[start:])}
-        doc.user_data[_SEGMENTS] = segments
-    return segments
+    return fields_of(doc).segments
 
 
 def doc_text(doc: Doc) -> str:
     """The doc's text; the pipeline stores the input string, since ``Doc.text`` rebuilds it
     from the tokens on every access."""
-    text = doc.user_data.get(TEXT)
-    return text if text is not None else doc.text
+    return fields_of(doc).text
 
 
 def _is_acronym_shaped(form: str) -> bool:
@@ -162,9 +146,10 @@ class GazetteerMatcher:
         if self.gazetteer is None:
             self.initialize()
         concept_ids = self._ids
-        title_end = doc.user_data.get(SPLIT, -1)
+        fields = fields_of(doc)
+        title_end = len(fields.segments["title"][1]) if fields.has_title else -1
         by_span: dict[tuple[int, int], list[str]] = {}
-        starts = doc.user_data.get(SENTENCE_STARTS)  # set by litkg_sentences, when it ran
+        starts = fields.sentence_starts  # set by litkg_sentences, when it ran
         starts = set(starts) if starts is not None else None
         for match_id, start, end in self._matcher(doc):
             concept_id = concept_ids[match_id]
@@ -269,23 +254,24 @@ class DiscoveryComponent:
         self._trigger = vocab.add_flag(lambda text: text in _TRIGGERS)
         self._connector = vocab.add_flag(lambda text: text in TITLE_CONNECTORS)
 
-    def hints(self, doc: Doc) -> dict[str, TokenHints]:
+    def hints(self, doc: Doc, fields: DocFields | None = None) -> dict[str, TokenHints]:
         """Where the pattern triggers are in each field of ``doc``, from lexeme flags, as
-        offsets into the field's text."""
-        segments = field_segments(doc)
+        offsets into the field's text (``fields``: the Doc's, when the caller has read them)."""
+        fields = fields or fields_of(doc)
+        segments = fields.segments
         if not len(doc):
             return {name: TokenHints((), (), (), ()) for name in segments}
-        # Title Case phrases only matter to a store linking long forms across papers (PHRASES),
-        # and never in titles, which are Title Case throughout. Each attribute read costs, so
-        # their two columns are read only then.
-        phrases = bool(doc.user_data.get(PHRASES))
+        # Title Case phrases only matter to a store linking long forms across papers
+        # (``phrases``), and never in titles, which are Title Case throughout. Each attribute
+        # read costs, so their two columns are read only then.
+        phrases = fields.phrases
         if phrases:
             table = doc.to_array([self._nameish, self._trigger, IDX, LENGTH, IS_TITLE, self._connector])
             titled = _titled_runs(table[:, 2:6])
         else:
             table = doc.to_array([self._nameish, self._trigger, IDX])  # each column read costs
             titled = ()
-        text = doc_text(doc)
+        text = fields.text
         # Few tokens are flagged: take just those rows (a handful of array operations), then
         # sort them out in Python. Numpy masks per field cost more than they saved.
         flagged = table[numpy.flatnonzero(table[:, 0] | table[:, 1]), :3].tolist()
@@ -312,13 +298,14 @@ class DiscoveryComponent:
         return hints
 
     def __call__(self, doc: Doc) -> Doc:
-        hints = self.hints(doc)
+        fields = fields_of(doc)
+        hints = self.hints(doc, fields)
         found = {}
-        for name, (_, field_text) in field_segments(doc).items():
+        for name, (_, field_text) in fields.segments.items():
             found[name] = discover_abstract(field_text, hints[name]) if field_text else []
             if name == "title" and field_text:
                 found[name] = discover_title(field_text) + found[name]
-        doc.user_data[CANDIDATES] = found
+        fields.candidates = found
         return doc
 
 

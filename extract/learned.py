@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from litkg.extract.guards import SpanIndex
-from litkg.extract.components import CANDIDATES, GAZETTEER_SPANS, field_segments
+from litkg.extract.components import GAZETTEER_SPANS
+from litkg.extract.doc_fields import fields_of
 from litkg.extract.discovery import Candidate, infer_type
 from litkg.extract.spanmodel import CLASSES, SpanModel, default_model_path, find_candidates
 
@@ -68,7 +69,7 @@ def _defined_here(text: str, start: int, end: int) -> bool:
 
 
 class SpanModelComponent:
-    """Adds the span model's names to ``doc.user_data[CANDIDATES]``."""
+    """Adds the span model's names to ``doc._.litkg.candidates``."""
 
     def __init__(self, nlp: Language, name: str = "litkg_spanmodel") -> None:
         self.name = name
@@ -83,8 +84,11 @@ class SpanModelComponent:
     def __call__(self, doc: Doc) -> Doc:
         if self.model is None:
             self.initialize()
-        found = doc.user_data.setdefault(CANDIDATES, {})
-        segments = field_segments(doc)
+        fields = fields_of(doc)
+        if fields.candidates is None:
+            fields.candidates = {}
+        found = fields.candidates
+        segments = fields.segments
         gazetteer_spans = [(s.start_char, s.end_char) for s in doc.spans.get(GAZETTEER_SPANS, [])]
         for name, (offset, text) in segments.items():
             if not text:

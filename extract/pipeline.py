@@ -21,7 +21,8 @@ import litkg.extract.components  # noqa: F401  (registers the factories)
 import litkg.extract.learned  # noqa: F401
 import litkg.extract.sentences  # noqa: F401
 from litkg.extract.assemble import assemble_paper
-from litkg.extract.components import FIELD_SEPARATOR, PHRASES, SPLIT, TEXT, GazetteerMatcher
+from litkg.extract.components import GazetteerMatcher
+from litkg.extract.doc_fields import DocFields, attach
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.extract.guards import bound_entities, mask_long_runs
 from litkg.records import Extraction, Paper
@@ -144,12 +145,9 @@ class Extractor:
         for batch in _batched(papers, batch_size):
             docs = []
             for paper in batch:
-                title, abstract = paper.title or "", paper.abstract or ""
-                text = title + FIELD_SEPARATOR + abstract
-                doc = nlp.make_doc(mask_long_runs(text))  # same length: offsets stay valid
-                doc.user_data[TEXT] = text
-                doc.user_data[SPLIT] = len(title)
-                doc.user_data[PHRASES] = with_phrases
+                fields = DocFields.of_paper(paper.title or "", paper.abstract or "", phrases=with_phrases)
+                doc = nlp.make_doc(mask_long_runs(fields.text))  # same length: offsets stay valid
+                attach(doc, fields)
                 docs.append(doc)
             for paper, doc in zip(batch, nlp.pipe(docs, batch_size=batch_size)):
                 entities = bound_entities(assemble_paper(doc, gazetteer, with_phrases=with_phrases))

@@ -14,10 +14,9 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["SentenceSplitter", "sentence_starts", "SENTENCE_STARTS"]
+from litkg.extract.doc_fields import fields_of
 
-#: ``doc.user_data`` key of the sentence starts (character offsets) the splitter set.
-SENTENCE_STARTS = "litkg_sentence_starts"
+__all__ = ["SentenceSplitter", "sentence_starts"]
 
 # A sentence ends at . ! or ? (maybe followed by a closing quote or bracket) before white space
 # and a capital, digit or opening bracket/quote.
@@ -43,8 +42,8 @@ def sentence_starts(text: str) -> list[int]:
 
 
 class SentenceSplitter:
-    """Stores the character offsets of the tokens that start sentences (:data:`SENTENCE_STARTS`),
-    from :func:`sentence_starts`."""
+    """Stores the character offsets of the tokens that start sentences
+    (``doc._.litkg.sentence_starts``), from :func:`sentence_starts`."""
 
     def __init__(self, nlp: Language, name: str = "litkg_sentences") -> None:
         self.name = name
@@ -52,17 +51,16 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        from litkg.extract.components import field_segments
-
+        fields = fields_of(doc)
         # Sentences never cross from the title into the abstract.
-        starts = [offset + start for offset, text in field_segments(doc).values() for start in sentence_starts(text)]
+        starts = [offset + start for offset, text in fields.segments.values() for start in sentence_starts(text)]
         offsets = doc.to_array([IDX])
         positions = numpy.searchsorted(offsets, numpy.asarray(starts, dtype=offsets.dtype))
         positions = numpy.unique(numpy.append(positions[positions < len(doc)], 0))
         # The starts are kept as the offsets of the tokens that begin sentences, for assembly and
         # the gazetteer; writing them into the Doc as SENT_START cost a fifth of this component
         # and nothing reads Token.is_sent_start.
-        doc.user_data[SENTENCE_STARTS] = offsets[positions].tolist()
+        fields.sentence_starts = offsets[positions].tolist()
         return doc
 
 
