@@ -22,12 +22,12 @@ The four views are
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from litkg.errors import NotFoundError, QueryError
+from litkg.errors import QueryError
 from litkg.records import DATA_TYPES
 
 from .view_nodes import (
@@ -304,38 +304,9 @@ def _shared_datasets(graph, max_nodes: int, focus=None) -> ViewGraph:
                                                 lambda c: concept_name(graph, c))
         return ViewGraph(view, len(candidates), "Groups of papers and the datasets they share",
                          tuple(notes), source=graph, summary=True)
-    # Rare datasets first: they say most about two papers, and the pair budget goes to them.
-    order = sorted((c for c in by_papers if len(by_papers[c]) > 1),
-                   key=lambda c: (len(by_papers[c]), c))
-    with_data = len(set().union(*by_papers.values())) if by_papers else 0
-    common = max(_COMMON_CONCEPT_PAPERS, int(_COMMON_CONCEPT_SHARE * with_data))
-    shared: dict[str, dict[str, list[str]]] = defaultdict(dict)
-    left_out, budget = [], _PAIR_BUDGET
-    for c in order:
-        ps = by_papers[c]
-        pairs = len(ps) * (len(ps) - 1) // 2
-        if len(ps) > common or pairs > budget:
-            left_out.append(c)
-            continue
-        budget -= pairs
-        name = concept_name(graph, c)
-        for i, a in enumerate(ps):
-            row = shared[a]
-            for b in ps[i + 1 :]:
-                row.setdefault(b, []).append(name)
-
-    degree: Counter = Counter()
-    for a, row in shared.items():
-        degree[a] += len(row)
-        for b in row:
-            degree[b] += 1
-    ranked = sorted(degree, key=lambda p: (-degree[p], p))[:max_nodes]
-    keep = set(ranked)
-    links = [(a, b, {"weight": len(names), "shared": sorted(names)})
-             for a, row in shared.items() if a in keep
-             for b, names in row.items() if b in keep]
-    view, dropped = _weighted_graph(graph, ranked, links)
-
+    counted, left_out = _counted(by_papers)
+    degree, links, total = _pair_links(graph, {c: by_papers[c] for c in counted}, max_nodes)
+    view, dropped = _weighted_graph(graph, sorted(degree, key=lambda p: (-degree[p], p))[:max_nodes], links, total)
     notes = []
     if left_out:
         names = ", ".join(concept_name(graph, c) for c in sorted(
@@ -346,6 +317,49 @@ def _shared_datasets(graph, max_nodes: int, focus=None) -> ViewGraph:
     focus_node = centre if centre in view else None
     return ViewGraph(_drop_isolates(view, keep=focus_node), len(degree), title, tuple(notes),
                      focus=focus_node, source=graph)
+
+
+def _counted(by_papers: dict) -> tuple[list, list]:
+    """The concepts whose pairs of papers count, and those left out: used by very many papers, or
+    beyond the pair budget (rare datasets first: they say most about two papers)."""
+    order = sorted((c for c in by_papers if len(by_papers[c]) > 1), key=lambda c: (len(by_papers[c]), c))
+    with_data = len(set().union(*by_papers.values())) if by_papers else 0
+    common = max(_COMMON_CONCEPT_PAPERS, int(_COMMON_CONCEPT_SHARE * with_data))
+    counted, left_out, budget = [], [], _PAIR_BUDGET
+    for c in order:
+        pairs = len(by_papers[c]) * (len(by_papers[c]) - 1) // 2
+        if len(by_papers[c]) > common or pairs > budget:
+            left_out.append(c)
+        else:
+            budget -= pairs
+            counted.append(c)
+    return counted, left_out
+
+
+def _pair_links(graph, users: dict, max_nodes: int) -> tuple[dict, list, int]:
+    """How many papers each paper shares a concept of ``users`` with; the strongest links among
+    the ``max_nodes`` papers sharing with most (``weight``: how many concepts they share, the
+    heaviest :data:`_EDGES_PER_NODE` per paper shown), and how many links they have in all. Pairs
+    are counted as ``litkg query shared-datasets`` counts them (:func:`litkg.queries.shared.count_pairs`)."""
+    import numpy as np
+
+    from litkg.queries.shared import count_pairs
+
+    pairs = count_pairs(users)
+    per_paper = np.bincount(np.concatenate([pairs.a, pairs.b]), minlength=len(pairs.papers)).tolist()
+    degree = {p: n for p, n in zip(pairs.papers, per_paper) if n}
+    ranked = sorted(degree, key=lambda p: (-degree[p], p))[:max_nodes]
+    row = {p: i for i, p in enumerate(pairs.papers)}
+    kept = np.zeros(len(pairs.papers), dtype=bool)
+    kept[[row[p] for p in ranked]] = True
+    among = np.flatnonzero(kept[pairs.a] & kept[pairs.b])
+    # Rows are in key order, so (-weight, row a, row b) is the page's order (-weight, id a, id b).
+    order = np.lexsort((pairs.b[among], pairs.a[among], -pairs.count[among]))
+    top = among[order][:_EDGES_PER_NODE * max(len(ranked), 1)]
+    links = [(pairs.papers[i], pairs.papers[j],
+              {"weight": n, "shared": sorted(concept_name(graph, c) for c in pairs.shared(i, j))})
+             for i, j, n in zip(pairs.a[top].tolist(), pairs.b[top].tolist(), pairs.count[top].tolist())]
+    return degree, links, len(among)
 
 
 def _around(graph, focus: str, by_papers: dict):
@@ -406,9 +420,11 @@ def _concept_map(graph, max_nodes: int) -> ViewGraph:
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _weighted_graph(graph, ranked, links) -> tuple[nx.Graph, list[str]]:
-    """An undirected graph on ``ranked`` with the strongest ``links``, and a note if some went."""
+def _weighted_graph(graph, ranked, links, total: int | None = None) -> tuple[nx.Graph, list[str]]:
+    """An undirected graph on ``ranked`` with the strongest ``links``, and a note if some went
+    (``total``: how many links there were, when ``links`` holds only the strongest)."""
     limit = _EDGES_PER_NODE * max(len(ranked), 1)
+    total = len(links) if total is None else total
     # Heaviest first; ids break ties so the same input always gives the same page.
     links.sort(key=lambda link: (-link[2]["weight"], link[0], link[1]))
     view = nx.Graph()
@@ -416,9 +432,9 @@ def _weighted_graph(graph, ranked, links) -> tuple[nx.Graph, list[str]]:
         view.add_node(n, **copy_attrs(graph.nodes[n]))
     for a, b, attrs in links[:limit]:
         view.add_edge(a, b, **attrs)
-    if len(links) <= limit:
+    if total <= limit:
         return view, []
-    return view, [f"showing the {limit:,} strongest of {len(links):,} links"]
+    return view, [f"showing the {limit:,} strongest of {total:,} links"]
 
 
 def _drop_isolates(view, keep=None):

@@ -7,7 +7,7 @@ block's output is sized before it is computed, and only the pairs a caller keeps
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -15,7 +15,8 @@ import scipy.sparse as sp
 from litkg.graph import sql
 from litkg.graph.store import GraphStore
 
-__all__ = ["Incidence", "load_incidence", "idf_weights", "pair_blocks", "co_usage_matrix"]
+__all__ = ["Incidence", "load_incidence", "incidence_of", "idf_weights", "pair_blocks", "all_pairs", "shared_columns",
+           "co_usage_matrix"]
 
 #: At most this many entries in one block's product; peak memory grows by about 150 bytes per entry
 #: (complex data, indices and scipy's temporaries), so 1M keeps a block near 150 MB.
@@ -49,19 +50,50 @@ def load_incidence(store: GraphStore, types: Sequence[str] | None) -> Incidence:
 
     Reads the edges once (O(edges)); no per-pair work happens in Python.
     """
-    paper_keys = list(sql.paper_keys(store))
-    concept_keys = sql.used_concept_keys(store, types)
+    return _incidence(list(sql.paper_keys(store)), sql.used_concept_keys(store, types), sql.edge_pairs(store, types))
+
+
+def incidence_of(users: Mapping[str, Iterable[str]]) -> Incidence:
+    """The incidence matrix of ``users`` (concept → the papers using it): the rows are the papers
+    using one of them, in order, the columns the concepts, in order (how a view, which holds a
+    graph rather than a store, counts pairs as :func:`pair_blocks` does for the store).
+
+    >>> incidence_of({"b": ["p2", "p1"], "a": ["p1"]}).matrix.toarray().tolist()
+    [[1.0, 1.0], [0.0, 1.0]]
+    """
+    papers = sorted({p for ps in users.values() for p in ps})
+    return _incidence(papers, sorted(users), ((p, c) for c, ps in users.items() for p in ps))
+
+
+def _incidence(paper_keys: list[str], concept_keys: list[str], edges: Iterable[tuple[str, str]]) -> Incidence:
     paper_index = {k: i for i, k in enumerate(paper_keys)}
     concept_index = {k: i for i, k in enumerate(concept_keys)}
     # Streamed from the cursor into one array: no Python list of all edges is ever built.
-    pairs = np.fromiter(
-        ((paper_index[p], concept_index[c]) for p, c in sql.edge_pairs(store, types)),
-        dtype=np.dtype([("paper", np.int64), ("concept", np.int64)]))
+    pairs = np.fromiter(((paper_index[p], concept_index[c]) for p, c in edges),
+                        dtype=np.dtype([("paper", np.int64), ("concept", np.int64)]))
     matrix = sp.csr_matrix((np.ones(len(pairs)), (pairs["paper"], pairs["concept"])),
                            shape=(len(paper_keys), len(concept_keys)))
     matrix.sum_duplicates()
     matrix.sort_indices()
     return Incidence(matrix, paper_keys, concept_keys)
+
+
+def shared_columns(incidence: Incidence, i: int, j: int) -> list[int]:
+    """The columns (concepts) rows ``i`` and ``j`` (papers) both hold, in order."""
+    x = incidence.matrix
+    return np.intersect1d(x.indices[x.indptr[i]:x.indptr[i + 1]], x.indices[x.indptr[j]:x.indptr[j + 1]],
+                          assume_unique=True).tolist()
+
+
+def all_pairs(incidence: Incidence, *, min_count: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(a, b, count)`` of every pair of rows ``a < b`` sharing ``min_count`` columns or more: the
+    pairs of :func:`pair_blocks`, unweighted and in one piece."""
+    blocks = [(a, b, count) for a, b, count, _ in
+              pair_blocks(incidence, np.zeros(len(incidence.concept_keys)), min_count=min_count)]
+    if not blocks:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
+    a, b, count = (np.concatenate(column) for column in zip(*blocks))
+    return a, b, count
 
 
 def idf_weights(df: np.ndarray, papers: int) -> np.ndarray:

@@ -59,7 +59,8 @@ def find_concepts(ref: str, norm: str, result: str, *carry: str) -> str:
         f"OPTIONAL MATCH (named:Concept) WHERE {norm} IN named.alias_norms",
         _with(carry, "collect(named) AS byAlias"),
         f"OPTIONAL MATCH (byKey:Concept {{key: {ref}}})",
-        _with(carry, f"CASE WHEN size(byAlias) > 0 THEN byAlias WHEN byKey IS NULL THEN [] ELSE [byKey] END AS {result}"),
+        _with(carry, "CASE WHEN size(byAlias) > 0 THEN byAlias WHEN byKey IS NULL THEN []"
+                     f" ELSE [byKey] END AS {result}"),
     ])
 
 

@@ -10,15 +10,14 @@ Two paths answer the same question:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from litkg.graph import sql
 from litkg.graph.store import GraphStore
 from litkg.queries.concepts import check_limit, check_types, row_json, sort_names
 from litkg.queries.defaults import SHARED_LIMIT, SHARED_MIN, SHARED_TYPES
 from litkg.queries.resolve import resolve_paper
-from litkg.records import DATA_TYPES
 
 if TYPE_CHECKING:
     import numpy as np
@@ -26,7 +25,8 @@ if TYPE_CHECKING:
 # numpy and scipy (litkg.queries._matrix) are imported by the corpus-wide path only, inside its
 # functions: the one-paper path, `litkg query similar` and every other command start without them.
 
-__all__ = ["SharedPair", "shared_datasets", "count_shared_pairs", "Overlap", "paper_overlap"]
+__all__ = ["SharedPair", "shared_datasets", "count_shared_pairs", "Overlap", "paper_overlap", "PairCounts",
+           "count_pairs"]
 
 # Scores are compared after rounding to 4 places: a score is what users (and the Cypher twin of
 # this query) see, so two pairs with equal printed scores are ordered by what follows.
@@ -191,6 +191,44 @@ def count_shared_pairs(store: GraphStore, *, paper: str | None = None, min_share
     return sum(len(a) for a, *_ in pair_blocks(incidence, idf, min_count=min_shared))
 
 
+@dataclass(frozen=True)
+class PairCounts:
+    """Every pair of papers sharing a concept, counted as :func:`shared_datasets` counts them
+    (:func:`~litkg.queries._matrix.pair_blocks`): row numbers ``a < b`` into ``papers`` (sorted
+    keys) and how many concepts each pair shares; :meth:`shared` names them."""
+
+    papers: list[str]
+    a: np.ndarray
+    b: np.ndarray
+    count: np.ndarray
+    incidence: object = field(repr=False)
+
+    def shared(self, i: int, j: int) -> list[str]:
+        """Keys of the concepts papers ``i`` and ``j`` both use, in key order."""
+        from litkg.queries._matrix import shared_columns  # scipy: see the top
+
+        return [self.incidence.concept_keys[c] for c in shared_columns(self.incidence, i, j)]
+
+
+def count_pairs(users: Mapping[str, Sequence[str]]) -> PairCounts:
+    """The pairs of papers sharing one of the concepts of ``users`` (concept key → keys of the
+    papers using it): the pair counting of :func:`shared_datasets` for what holds a graph rather
+    than a store (the shared-datasets view of :mod:`litkg.graph.views`).
+
+    >>> pairs = count_pairs({"pacs": ["p1", "p2", "p3"], "wilds": ["p2", "p3"]})
+    >>> sorted((pairs.papers[i], pairs.papers[j], n) for i, j, n in
+    ...        zip(pairs.a.tolist(), pairs.b.tolist(), pairs.count.tolist()))
+    [('p1', 'p2', 1), ('p1', 'p3', 1), ('p2', 'p3', 2)]
+    >>> pairs.shared(1, 2)
+    ['pacs', 'wilds']
+    """
+    from litkg.queries._matrix import all_pairs, incidence_of  # scipy: see the top
+
+    incidence = incidence_of(users)
+    a, b, count = all_pairs(incidence)
+    return PairCounts(incidence.paper_keys, a, b, count, incidence)
+
+
 # -- one paper -----------------------------------------------------------------------------------
 
 def _one_paper(store, key, min_shared, limit, types) -> list[SharedPair]:
@@ -233,7 +271,7 @@ def _data_sizes(store, keys: list[str], types) -> dict[str, int]:
 def _corpus(store, min_shared, limit, types) -> list[SharedPair]:
     import numpy as np
 
-    from litkg.queries._matrix import idf_weights, load_incidence, pair_blocks  # scipy: see the top
+    from litkg.queries._matrix import idf_weights, load_incidence, pair_blocks, shared_columns  # scipy: see the top
 
     incidence = load_incidence(store, types)
     idf = idf_weights(incidence.df, incidence.papers)
@@ -256,14 +294,8 @@ def _corpus(store, min_shared, limit, types) -> list[SharedPair]:
     a, b, count, score = _concatenate(parts)
     if limit is not None:
         a, b, count, score = _top([a, b, count, score], limit)
-    x = incidence.matrix
-    sizes, df = np.diff(x.indptr), incidence.df
-
-    def concepts_of(i: int) -> np.ndarray:
-        return x.indices[x.indptr[i]:x.indptr[i + 1]]
-
-    found = [(i, j, n, np.intersect1d(concepts_of(i), concepts_of(j), assume_unique=True).tolist())
-             for i, j, n in zip(a.tolist(), b.tolist(), count.tolist())]
+    sizes, df = np.diff(incidence.matrix.indptr), incidence.df
+    found = [(i, j, n, shared_columns(incidence, i, j)) for i, j, n in zip(a.tolist(), b.tolist(), count.tolist())]
     keys, concepts = incidence.paper_keys, incidence.concept_keys
     names = sql.concept_names(store, sorted({concepts[c] for *_, both in found for c in both}))
     rows = []

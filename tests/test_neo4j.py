@@ -306,6 +306,15 @@ SAMPLE_PARITY = [
     ("neighbourhood", {"node": "WILDS", "radius": "2"}),
     ("path", {"a": "GWHD 2021", "b": "Camelyon17"}),
     ("path", {"a": "smp-001", "b": "ColoredMNIST"}),
+    # Every way of naming a node that litkg's one resolver takes (queries/resolve.py), #12.
+    ("neighbourhood", {"node": "office homes"}),
+    ("neighbourhood", {"node": "OfficeHome", "radius": "0"}),
+    ("neighbourhood", {"node": "arXiv:2206.04417v2", "radius": "0"}),
+    ("neighbourhood", {"node": "https://doi.org/10.5555/litkg.sample.001", "radius": "0"}),
+    ("paper-profile", {"paper": "2206.04417v1"}),
+    ("shared-datasets", {"paper": MORDANT.upper(), "limit": "10"}),
+    ("path", {"a": "Office Home", "b": "10.5555/litkg.sample.001"}),
+    ("co-usage", {"name": "office-homes", "limit": "5"}),
 ]
 ALL_PARITY = [("sample", n, g) for n, g in SAMPLE_PARITY] + [
     pytest.param("seeds", n, g, marks=pytest.mark.corpus) for n, g in PARITY]
