@@ -13,11 +13,14 @@ without extracting ahead, and nothing is written ahead: a build stopped at any p
 the same batches.
 
 Only one extraction runs at a time (the background thread's), so the extractor is never used from
-two threads at once.
+two threads at once. The thread is a daemon: a build that stops (an error, Ctrl-C) never waits
+for it.
 """
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
+import queue
+import threading
+from concurrent.futures import Future
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
@@ -45,7 +48,25 @@ class ExtractAhead:
     def __init__(self, extract: Extract, is_stored: Callable[[Paper], bool]) -> None:
         self._extract = extract
         self._is_stored = is_stored
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="litkg-extract-ahead")
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._futures: list[Future] = []
+        self._thread = threading.Thread(target=self._work, name="litkg-extract-ahead", daemon=True)
+        self._thread.start()
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            papers, future = job
+            if future.set_running_or_notify_cancel():
+                try:
+                    future.set_result(self._extract(papers))
+                except BaseException as exc:  # handed to the thread that waits for it
+                    future.set_exception(exc)
+
+    def _submit(self, papers: list[Paper]) -> Future:
+        future: Future = Future()
+        self._futures = [f for f in self._futures if not f.done()] + [future]
+        self._jobs.put((papers, future))
+        return future
 
     def batches(self, records: Iterable[Paper], size: int) -> Iterator[tuple[list[Paper], "Extracted"]]:
         """Each batch of ``size`` records, in order, with what was extracted ahead for it: while
@@ -72,14 +93,18 @@ class ExtractAhead:
         if not group:
             return None
         new = [paper for batch in group for paper in batch if not self._is_stored(paper)]
-        return group, Extracted(self._thread.submit(self._extract, new), new, self)
+        return group, Extracted(self._submit(new), new, self)
 
     def extract_now(self, papers: list[Paper]) -> list:
         """Extract ``papers`` on the background thread, after what it is doing, and wait."""
-        return self._thread.submit(self._extract, papers).result()
+        return self._submit(papers).result()
 
     def close(self) -> None:
-        self._thread.shutdown(wait=True, cancel_futures=True)
+        """Stop the thread after what it is doing (without waiting for it); what it has not
+        started is dropped."""
+        for future in self._futures:
+            future.cancel()
+        self._jobs.put(None)
 
 
 class Extracted:
