@@ -23,6 +23,7 @@ from litkg.extract.components import GAZETTEER_SPANS
 from litkg.extract.doc_fields import fields_of
 from litkg.extract.discovery import DEFINITION_ONLY, Candidate, infer_type, is_name_like
 from litkg.extract.gazetteer import Gazetteer
+from litkg.extract.lexicon import CONFIDENCES
 from litkg.extract.normalise import concept_norm
 from litkg.records import DATA_TYPES, ROLES, ExtractedEntity, Mention
 
@@ -263,7 +264,8 @@ def assemble_paper(doc: Doc, gazetteer: Gazetteer, *, with_phrases: bool = False
             start, end = compound
             name = texts[field_name][start:end]
             key = concept_norm(name)
-            concept = concepts.setdefault(key, _Concept(key, name, entry.type, "compound", 0.7, variant_of=(entry.id,)))
+            concept = concepts.setdefault(key, _Concept(key, name, entry.type, "compound", CONFIDENCES["compound"],
+                                                           variant_of=(entry.id,)))
             concept.spans.add((field_name, start, end))
             concept.forms.add(name)
             gaz_spans[field_name].add(start, end)
@@ -271,7 +273,8 @@ def assemble_paper(doc: Doc, gazetteer: Gazetteer, *, with_phrases: bool = False
         concept = concepts.get(concept_id)
         if concept is None:
             concept = concepts[concept_id] = _Concept(
-                concept_id, entry.name, entry.type, "gazetteer", 0.9 if len(ids) == 1 else 0.7,
+                concept_id, entry.name, entry.type, "gazetteer",
+                CONFIDENCES["gazetteer" if len(ids) == 1 else "gazetteer_ambiguous"],
                 part_of=entry.part_of, variant_of=entry.variant_of,
             )
         if entry.type in DATA_TYPES:
@@ -343,7 +346,7 @@ def _add_candidate(cand: Candidate, field_name: str, text: str, concepts: dict[s
             if entries:
                 key = entries[0]
                 entry = gazetteer.entries[key]
-                concepts.setdefault(key, _Concept(key, entry.name, entry.type, "gazetteer", 0.8,
+                concepts.setdefault(key, _Concept(key, entry.name, entry.type, "gazetteer", CONFIDENCES["gazetteer_long_form"],
                                                   part_of=entry.part_of, variant_of=entry.variant_of))
                 break
     overlaps = gaz.overlaps(cand.start, cand.end)

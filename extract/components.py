@@ -29,14 +29,17 @@ from spacy.util import filter_spans
 from litkg.extract.discovery import (
     DATA_HEADS,
     NAMEISH_SHAPE,
-    PROPOSE_VERBS,
     TITLE_CONNECTORS,
+    TRIGGER_WORDS,
+    VERB_TRIGGERS,
     TokenHints,
     discover_abstract,
     discover_title,
 )
 from litkg.extract.doc_fields import FIELD_SEPARATOR, DocFields, fields_of
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
+from litkg.extract.lexicon import LEXICON_DIGEST, LEXICON_PATH, lexicon_digest, read_lexicon, save_lexicon
+from litkg.errors import ExtractionError
 from litkg.extract.matcher_cache import cache_key, load_compiled, save_compiled
 from litkg.extract.normalise import concept_norm, spelling_variants
 
@@ -44,8 +47,6 @@ __all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "FIELD_S
            "doc_text"]
 
 _WORD = re.compile(r"\w+")
-_VERB_TRIGGERS = PROPOSE_VERBS | {"put"}
-_TRIGGERS = _VERB_TRIGGERS | set(DATA_HEADS) | {"on", "across"}
 
 GAZETTEER_SPANS = "litkg_gazetteer"
 
@@ -251,7 +252,7 @@ class DiscoveryComponent:
         # instead of scans of its text.
         vocab = nlp.vocab
         self._nameish = vocab.add_flag(lambda text: bool(NAMEISH_SHAPE.match(text)))
-        self._trigger = vocab.add_flag(lambda text: text in _TRIGGERS)
+        self._trigger = vocab.add_flag(lambda text: text in TRIGGER_WORDS)
         self._connector = vocab.add_flag(lambda text: text in TITLE_CONNECTORS)
 
     def hints(self, doc: Doc, fields: DocFields | None = None) -> dict[str, TokenHints]:
@@ -289,13 +290,28 @@ class DiscoveryComponent:
             if trigger:
                 word = _WORD.match(text, start).group()  # trigger words are plain words
                 span = (start - offset, start - offset + len(word))
-                (verbs if word in _VERB_TRIGGERS else heads if word in DATA_HEADS else preps).append(span)
+                (verbs if word in VERB_TRIGGERS else heads if word in DATA_HEADS else preps).append(span)
         hints = {}
         for name, offset, end in bounds:
             names, verbs, heads, preps = parts[name]
             runs = () if name == "title" else tuple((a - offset, b - offset) for a, b in titled if offset <= a and b <= end)
             hints[name] = TokenHints(tuple(names), tuple(verbs), tuple(heads), tuple(preps), runs)
         return hints
+
+    # spaCy serialisation protocol: the lexicon the patterns were built with travels along. The
+    # patterns read it when litkg.extract.lexicon is imported, so a pipeline saved with another
+    # one cannot be loaded into this process.
+    def to_disk(self, path: str | Path, *, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        save_lexicon(path)
+
+    def from_disk(self, path: str | Path, *, exclude=()) -> "DiscoveryComponent":
+        file = Path(path) / LEXICON_PATH.name
+        if file.exists() and lexicon_digest(read_lexicon(file)) != LEXICON_DIGEST:
+            raise ExtractionError(f"{file} is not the lexicon of this litkg ({LEXICON_PATH}): "
+                                  f"save the pipeline again, or copy that file over this one")
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         fields = fields_of(doc)

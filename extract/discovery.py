@@ -41,17 +41,23 @@ from litkg.extract.naming import (
 )
 from litkg.extract.lexicon import (
     CLASS_HEADS,
+    CONFIDENCES,
+    DATA_HEADS,
+    EVAL_PREPS,
     GENERIC_ACRONYMS,
     HEAD_TYPES,
     METRIC_HEADS,
+    PROPOSE_VERBS,
     TASK_SUFFIXES,
+    TITLE_CONNECTORS,
     TITLE_OPENERS,
     is_generic_phrase,
 )
 
 # Candidate, TokenHints, is_name_like and infer_type are re-exported: callers import them here.
-__all__ = ["Candidate", "DEFINITION_ONLY", "TokenHints", "text_hints", "NAMEISH_SHAPE", "PROPOSE_VERBS", "DATA_HEADS",
-           "TITLE_CONNECTORS", "is_name_like", "discover_title", "discover_abstract", "infer_type"]
+__all__ = ["Candidate", "DEFINITION_ONLY", "TokenHints", "text_hints", "NAMEISH_SHAPE", "VERB_TRIGGERS",
+           "TRIGGER_WORDS", "DATA_HEADS", "TITLE_CONNECTORS", "is_name_like", "discover_title", "discover_abstract",
+           "infer_type"]
 
 _NOVELTY = re.compile(r"\b(?:novel|new|first|proposed)\b", re.IGNORECASE)
 
@@ -63,18 +69,11 @@ _NAMEISH_TOKEN = re.compile(r"\b[A-Za-z0-9][a-z]*-?[A-Z0-9][\w+\-/.]*")
 #: after the first letters, maybe after a hyphen ("ReFT", "O3", "Corvid-7B").
 NAMEISH_SHAPE = re.compile(r"[A-Za-z0-9][a-z]*-?[A-Z0-9]")
 _TOKEN_CHARS = frozenset("_+-/.")
-# Proposal verbs are found with str.find on their stems (far faster than a regex scan in
-# Python's engine); the subject before them is checked on a short slice.
-_PROPOSE_STEMS = ("propos", "introduc", "present", "develop", "design", "devis", "build", "built",
-                  "construct", "creat", "releas", "curat", "contribut", "offer", "provid", "establish",
-                  "put forward")
-PROPOSE_VERBS = frozenset(
-    """propose proposes proposed introduce introduces introduced present presents presented develop
-    develops developed design designs designed devise devises devised build builds built construct
-    constructs constructed create creates created release releases released curate curates curated
-    contribute contributes contributed offer offers offered provide provides provided establish
-    establishes established""".split()
-)
+#: The words that open a proposal: the lexicon's verbs and "put" ("put forward": the window
+#: checks the "forward"). The pipeline flags these words on lexemes, text_hints finds them in text.
+VERB_TRIGGERS = PROPOSE_VERBS | {"put"}
+#: Every trigger word: proposal verbs, dataset head nouns, and the words that open evaluation lists.
+TRIGGER_WORDS = VERB_TRIGGERS | set(DATA_HEADS) | set(EVAL_PREPS)
 _PROPOSE_SUBJECT = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|article)|[Ii]n this (?:paper|work), we|us to)\s+"
     r"(?:(?:first|then|further|also|therefore|thus|hence|here|now|instead)\s+)?(?:\w+ly\s+)?$"
@@ -91,8 +90,6 @@ _CALLED = re.compile(
 # "…, LN-DPO, resulting in …": a name set off by commas after a description in a proposal.
 _SET_OFF_NAME = re.compile(r",\s+([A-Za-z0-9][\w+\-.]*[\w+])(?=,|\.|\s\()")
 _APPOSITIVE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s+(?:a|an|our)\s+((?:[\w\-]+\s+){0,6}?)(" + NAME_HEADS + r")\b", re.IGNORECASE)
-DATA_HEADS = ("datasets", "dataset", "benchmarks", "benchmark", "corpus", "corpora", "suite", "challenge",
-               "database", "DB")
 _NAMING_CUES = (("called", 0), ("named", 0), ("dubbed", 0), ("termed", 0), ("coined", 0), ("denoted", 0),
                 ("referred", 0), ("refer to", 0), ("e call ", 1), ("e term ", 1), ("e name ", 1), ("e dub ", 1))
 
@@ -137,11 +134,12 @@ def discover_title(title: str) -> list[Candidate]:
         return []
     kind = title_head_type(rest)
     start = match.start(1)
-    found = [Candidate(start, match.end(1), prefix, kind, "title_prefix", True, 0.85)]
+    found = [Candidate(start, match.end(1), prefix, kind, "title_prefix", True, CONFIDENCES["title_prefix"])]
     if acronym and core_of(acronym) and not is_generic_phrase([acronym]):
         a_start = match.start(2)
         found.append(
-            Candidate(a_start, a_start + len(acronym), acronym, kind, "title_prefix", True, 0.85, (start, match.end(1)))
+            Candidate(a_start, a_start + len(acronym), acronym, kind, "title_prefix", True, CONFIDENCES["title_prefix"],
+                      (start, match.end(1)))
         )
     return found
 
@@ -194,32 +192,23 @@ def _definition_candidate(defn: AcronymDefinition, proposes: bool, text: str) ->
     kind = infer_type(text, defn.short_start, defn.short_end + 1) or HEAD_TYPES.get(last.rstrip("s")) or HEAD_TYPES.get(last)
     return Candidate(
         defn.short_start, defn.short_end, defn.short, kind, "acronym", proposes,
-        0.8 if proposes else 0.55, (defn.long_start, defn.long_end),
+        CONFIDENCES["acronym_proposed" if proposes else "acronym"], (defn.long_start, defn.long_end),
     )
 
 
-def _find_words(text: str, words: tuple[str, ...], *, prefix: bool = False):
-    """(start, end) of whole-word occurrences of ``words`` (or of words starting with them).
-
-    Searching for the word with the space before it skips the many occurrences inside other
-    words ("on" in "convolution"); a word at the very start of the text is checked on its own.
-    """
-    hits = []
+def _find_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of whole-word occurrences of ``words``, in text order: where the pipeline's
+    tokenizer would make the word a token of its own (not inside a longer word or number)."""
+    hits = set()
     size = len(text)
     for word in words:
-        spaced = " " + word
-        pos = 0 if text.startswith(word) else text.find(spaced)
+        pos = text.find(word)
         while pos >= 0:
-            start = pos if pos == 0 and text.startswith(word) else pos + 1
-            end = start + len(word)
-            if prefix:
-                while end < size and text[end].isalpha():
-                    end += 1
-                hits.append((start, end))
-            elif end == size or not text[end].isalnum():
-                hits.append((start, end))
-            pos = text.find(spaced, end - 1)
-    return sorted(set(hits))
+            end = pos + len(word)
+            if (pos == 0 or not text[pos - 1].isalnum()) and (end == size or not text[end].isalnum()):
+                hits.add((pos, end))
+            pos = text.find(word, pos + 1)
+    return sorted(hits)
 
 
 def text_hints(text: str) -> TokenHints:
@@ -229,18 +218,15 @@ def text_hints(text: str) -> TokenHints:
         start = token.start()
         if not start or not (text[start - 1] in _TOKEN_CHARS or text[start - 1].isalnum()):
             nameish.append(start)
-    verbs = [(s, e) for s, e in _find_words(text, _PROPOSE_STEMS, prefix=True)
-             if text[s:e] in PROPOSE_VERBS or text[s:e] == "put"]
     titled = tuple((m.start(), m.end()) for m in _TITLED_RUN.finditer(text)
                    if sum(w[:1].isupper() for w in m.group().split()) >= 3)
-    return TokenHints(tuple(nameish), tuple(verbs), tuple(_find_words(text, DATA_HEADS)),
-                      tuple(_find_words(text, ("on", "across"))), titled)
+    return TokenHints(tuple(nameish), tuple(_find_words(text, VERB_TRIGGERS)),
+                      tuple(_find_words(text, DATA_HEADS)), tuple(_find_words(text, EVAL_PREPS)), titled)
 
 
-#: Small words that may stand inside a Title Case name ("Learning by Teaching").
-TITLE_CONNECTORS = frozenset({"of", "for", "via", "and", "with", "in", "to", "the", "by", "from", "on", "a"})
+# Runs of Title Case words, the lexicon's connectors allowed between them ("Learning by Teaching").
 _TITLED_RUN = re.compile(
-    r"\b[A-Z][a-z][\w\-]*(?:\s+(?:(?:of|for|via|and|with|in|to|the|by|from|on|a)\s+)?[A-Z][a-z][\w\-]*){2,7}"
+    r"\b[A-Z][a-z][\w\-]*(?:\s+(?:(?:" + "|".join(TITLE_CONNECTORS) + r")\s+)?[A-Z][a-z][\w\-]*){2,7}"
 )
 
 
@@ -252,13 +238,14 @@ def _titled_candidates(text: str, runs: Iterable[tuple[int, int]]) -> list[Candi
         words = text[start:end].split()
         if is_generic_phrase(words) or words[0].lower() in TITLE_OPENERS or words[0] in NOT_NAMES:
             continue
-        found.append(Candidate(start, end, text[start:end], None, "titled_phrase", False, 0.4))
+        found.append(Candidate(start, end, text[start:end], None, "titled_phrase", False, CONFIDENCES["titled_phrase"]))
         if start == 0 or text[max(0, start - 2) : start] in (". ", "? ", "! "):
             # At a sentence start the first capital may just open the sentence ("Then Learning
             # by Teaching …"): offer the phrase without it too.
             rest = start + len(words[0]) + 1
             if len(words) > 3 and text[rest:end].split()[0][:1].isupper():
-                found.append(Candidate(rest, end, text[rest:end], None, "titled_phrase", False, 0.4))
+                found.append(Candidate(rest, end, text[rest:end], None, "titled_phrase", False,
+                                       CONFIDENCES["titled_phrase"]))
     return found
 
 
@@ -331,25 +318,28 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
         for token in TOKEN.finditer(text, start, limit):
             if is_name_like(token.group()):
                 span = _name_phrase_at(text, token.start()) or (token.start(), token.end())
-                found.append(Candidate(span[0], span[1], text[span[0] : span[1]], None, "propose", True, 0.8))
+                found.append(Candidate(span[0], span[1], text[span[0] : span[1]], None, "propose", True, CONFIDENCES["propose"]))
                 break
         else:
             # "We introduce Prismatic Synthesis, a …": a capitalised phrase right after the verb.
             span = _name_phrase_at(text, start + len(text[start:end]) - len(text[start:end].lstrip()))
             follows = text[span[1] : span[1] + 7] if span else ""
             if span and (follows.startswith((",", " (")) or re.match(r" (?:to|that|which|for)\b", follows)):
-                found.append(Candidate(span[0], span[1], text[span[0] : span[1]], None, "propose", True, 0.7))
+                found.append(Candidate(span[0], span[1], text[span[0] : span[1]], None, "propose", True,
+                                       CONFIDENCES["propose_phrase"]))
             else:
                 # "we propose a simple extension to the DPO algorithm, LN-DPO, resulting in …"
                 set_off = _SET_OFF_NAME.search(text, start, end)
                 if set_off and is_name_like(set_off.group(1)):
-                    found.append(Candidate(set_off.start(1), set_off.end(1), set_off.group(1), None, "propose", True, 0.7))
+                    found.append(Candidate(set_off.start(1), set_off.end(1), set_off.group(1), None, "propose", True,
+                                           CONFIDENCES["propose_phrase"]))
     for called in _naming_phrases(text):
         span = _name_phrase_at(text, called.end())
         if span:
             sentence_start = text.rfind(". ", 0, called.start()) + 1
             proposes = bool(re.search(r"\b(?:we|our)\b", text[sentence_start : called.end()], re.I))
-            found.append(Candidate(span[0], span[1], text[span[0] : span[1]], infer_type(text, *span), "called", proposes, 0.75))
+            found.append(Candidate(span[0], span[1], text[span[0] : span[1]], infer_type(text, *span), "called", proposes,
+                                   CONFIDENCES["called"]))
     for start, token in _nameish_tokens(text, hints.nameish):
         word = token.rstrip("-/.")
         for possessive in ("'s", "’s"):
@@ -364,14 +354,14 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
         if appositive:
             proposes = bool(_NOVELTY.search(appositive.group(1) or "")) or text[appositive.start() : appositive.start(1)].rstrip().lower().endswith("our")
             kind = HEAD_TYPES[appositive.group(2).lower()]
-            found.append(Candidate(start, end, word, kind, "appositive", proposes, 0.75))
+            found.append(Candidate(start, end, word, kind, "appositive", proposes, CONFIDENCES["appositive"]))
         elif not word.isupper():
             # Mixed-case coinages (PeftCD, VideoICL, iHVP).
-            found.append(Candidate(start, end, word, None, "coined", False, 0.45))
+            found.append(Candidate(start, end, word, None, "coined", False, CONFIDENCES["coined"]))
         elif len(word) >= 3 and text.count(word) >= 3:
             # An all-caps token used again and again without a definition is the paper's own name
             # ("our score - VSDR"); used once or twice it is mostly an abbreviation (XOR, PO).
-            found.append(Candidate(start, end, word, None, "coined", False, 0.4))
+            found.append(Candidate(start, end, word, None, "coined", False, CONFIDENCES["coined_upper"]))
     found.extend(data_head_candidates(text, hints.data_heads))
     found.extend(eval_list_candidates(text, hints.preps, hints.data_heads))
     if "/" in text:
@@ -406,6 +396,6 @@ def _shape_candidates(text: str) -> list[Candidate]:
                 word = text[start:end].rstrip("-")
                 if (start, kind) not in seen and shape.fullmatch(word) and word not in GENERIC_ACRONYMS:
                     seen.add((start, kind))
-                    found.append(Candidate(start, start + len(word), word, kind, "shape", False, 0.7))
+                    found.append(Candidate(start, start + len(word), word, kind, "shape", False, CONFIDENCES["shape"]))
                 pos = text.find(needle, end)
     return found

@@ -19,6 +19,7 @@ from litkg.extract.guards import SpanIndex
 from litkg.extract.components import GAZETTEER_SPANS
 from litkg.extract.doc_fields import fields_of
 from litkg.extract.discovery import Candidate, infer_type
+from litkg.extract.lexicon import CONFIDENCES
 from litkg.extract.spanmodel import CLASSES, SpanModel, default_model_path, find_candidates
 
 __all__ = ["SpanModelComponent", "LEARNED"]
@@ -28,12 +29,12 @@ LEARNED = "learned"
 _DATA = ("dataset", "benchmark")
 
 
-#: How sure the model must be to type a pattern's untyped candidate as a model. It does not type
-#: them as datasets: that cost data precision on seeds_dev (F1 0.943 → 0.919) and the patterns'
-#: head nouns type datasets well.
-TYPE_CONFIDENCE_MODEL = 0.5
-#: A single capitalised word ("Charades") is a name only with strong evidence.
-PLAIN_WORD_THRESHOLD = 0.7
+#: How sure the model must be to type a pattern's untyped candidate as a model (the lexicon's
+#: ``learned_model_type``). It does not type them as datasets: that cost data precision on
+#: seeds_dev (F1 0.943 → 0.919) and the patterns' head nouns type datasets well.
+TYPE_CONFIDENCE_MODEL = CONFIDENCES["learned_model_type"]
+#: A single capitalised word ("Charades") is a name only with strong evidence (``learned_plain_word``).
+PLAIN_WORD_THRESHOLD = CONFIDENCES["learned_plain_word"]
 
 
 # Not "and"/"or": "Charades and Kinetics" is a list of names.

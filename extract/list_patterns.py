@@ -7,7 +7,7 @@ import re
 from typing import Iterable
 
 from litkg.extract.candidates import Candidate
-from litkg.extract.lexicon import GENERIC_ACRONYMS, is_generic_phrase
+from litkg.extract.lexicon import CONFIDENCES, GENERIC_ACRONYMS, is_generic_phrase
 from litkg.extract.naming import TOKEN, core_of, is_capitalised, is_name_like, occurrences
 
 __all__ = ["SLASH_SERIES", "YEAR_SERIES", "data_head_candidates", "eval_list_candidates", "slash_series_candidates",
@@ -51,7 +51,7 @@ def data_head_candidates(text: str, heads: Iterable[tuple[int, int]]) -> list[Ca
                 break
             pos = base + joiner.start()
         for start, end in names:
-            found.append(Candidate(start, end, text[start:end], kind, "data_head", False, 0.75))
+            found.append(Candidate(start, end, text[start:end], kind, "data_head", False, CONFIDENCES["data_head"]))
     return found
 
 
@@ -95,19 +95,21 @@ def eval_list_candidates(text: str, preps: Iterable[tuple[int, int]],
                 continue
         if text[end : end + 1] == " ":
             items, _ = _list_items(text, end + 1)
-            found += [Candidate(a, b, text[a:b], example_kind or "dataset", "eval_list", False, 0.5) for a, b in items]
+            found += [Candidate(a, b, text[a:b], example_kind or "dataset", "eval_list", False, CONFIDENCES["eval_list"])
+                      for a, b in items]
     for start, end in heads:
         quoted = _QUOTED_NAME.match(text, end)  # 'a large-scale dataset, “CompCars”, that …'
         if quoted and (is_name_like(quoted.group(1)) or len(quoted.group(1)) >= 4) and not is_generic_phrase([quoted.group(1)]):
             kind = "benchmark" if text[start:end].lower().startswith(("bench", "suite", "chall")) else "dataset"
-            found.append(Candidate(quoted.start(1), quoted.end(1), quoted.group(1), kind, "head_list", False, 0.6))
+            found.append(Candidate(quoted.start(1), quoted.end(1), quoted.group(1), kind, "head_list", False,
+                                   CONFIDENCES["head_list"]))
     for start, end, kind, mode, pos in _head_openers(text, heads):
         items, closer = _list_items(text, pos)
         if mode == "(" and closer != ")":
             continue  # "datasets (see Section 4" is not a list of names
         if mode in (",", " ") and not _whole_list(items, closer, mode, text):
             continue
-        found += [Candidate(a, b, text[a:b], kind, "head_list", False, 0.6) for a, b in items]
+        found += [Candidate(a, b, text[a:b], kind, "head_list", False, CONFIDENCES["head_list"]) for a, b in items]
     return found
 
 
@@ -181,11 +183,12 @@ def slash_series_candidates(text: str) -> list[Candidate]:
     found = []
     for match in SLASH_SERIES.finditer(text):
         stem = match.group(1)
-        found.append(Candidate(match.start(), match.end(2), stem + match.group(2), None, "slash_series", False, 0.7))
+        found.append(Candidate(match.start(), match.end(2), stem + match.group(2), None, "slash_series", False,
+                               CONFIDENCES["slash_series"]))
         pos = match.end(2)
         for number in match.group(3).split("/")[1:]:
             pos += 1
-            found.append(Candidate(pos, pos + len(number), number, None, "slash_series", False, 0.7,
+            found.append(Candidate(pos, pos + len(number), number, None, "slash_series", False, CONFIDENCES["slash_series"],
                                    canonical=stem + number))
             pos += len(number)
     return found
@@ -210,8 +213,9 @@ def year_series_candidates(text: str) -> list[Candidate]:
             continue
         start = match.start(2) - len(stem) - (match.start(2) - match.end(1))
         # A name with yearly editions is a dataset, benchmark or challenge (CoNLL 2005, WMT 2014).
-        found.append(Candidate(start, match.end(2), text[start : match.end(2)], "dataset", "year_series", False, 0.7))
+        found.append(Candidate(start, match.end(2), text[start : match.end(2)], "dataset", "year_series", False,
+                               CONFIDENCES["year_series"]))
         for year in _YEAR_ONLY.finditer(text, match.start(3), match.end(3)):
-            found.append(Candidate(year.start(), year.end(), year.group(), "dataset", "year_series", False, 0.7,
+            found.append(Candidate(year.start(), year.end(), year.group(), "dataset", "year_series", False, CONFIDENCES["year_series"],
                                    canonical=f"{stem} {year.group()}"))
     return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from litkg.extract.lexicon import GENERIC_ACRONYMS, HEAD_TYPES
+from litkg.extract.lexicon import GENERIC_ACRONYMS, HEAD_TYPES, NOT_NAMES
 
 __all__ = ["occurrences", "TOKEN", "NAME_HEADS", "NOT_NAMES", "SHAPES", "core_of", "is_name_like", "is_capitalised",
            "infer_type", "title_head_type"]
@@ -14,18 +14,6 @@ __all__ = ["occurrences", "TOKEN", "NAME_HEADS", "NOT_NAMES", "SHAPES", "core_of
 TOKEN = re.compile(r"[A-Za-z0-9][\w+\-/.]*[\w+]|[A-Za-z0-9]")
 
 _STRIP = ".,;:()[]{}\"'“”‘’"
-# Capitalised words that open or qualify phrases but are not names.
-NOT_NAMES = frozenset(
-    """
-    The A An Our This These That Those Each All Both Two Three Four Five Several Many Most Some
-    Standard Existing Common Popular Recent Prior Previous Various Other Such New Novel We In On
-    For With From To By Of And Or But However Moreover Furthermore Finally First Second Third
-    Specifically Experiments Extensive Results Table Figure Fig Section Appendix Code It Its Their
-    GitHub OpenAI DeepMind PyTorch TensorFlow HuggingFace NVIDIA Google Meta Microsoft
-    Anthropic Amazon Apple Python JavaScript TypeScript LaTeX PhD arXiv English
-    Chinese Japanese German French Spanish Twitter
-    """.split()
-)
 NAME_HEADS = "|".join(sorted((re.escape(h) for h in HEAD_TYPES), key=len, reverse=True))
 _HEAD_AFTER = re.compile(
     r"^\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s+is\s+|\s+was\s+|\s+as\s+)(?:a|an|the|our)\s+"

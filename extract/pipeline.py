@@ -25,6 +25,7 @@ from litkg.extract.components import GazetteerMatcher
 from litkg.extract.doc_fields import DocFields, attach
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.extract.guards import bound_entities, mask_long_runs
+from litkg.extract.lexicon import LEXICON_DIGEST
 from litkg.records import Extraction, Paper
 
 __all__ = ["EXTRACTOR_VERSION", "build_nlp", "Extractor", "extractor_version"]
@@ -73,8 +74,9 @@ def extractor_version(*, fast: bool = False) -> str:
     return _version(default_gazetteer().digest, None if fast else SpanModel.from_disk(default_model_path()).digest)
 
 
-def _version(gazetteer_digest: str, model_digest: str | None) -> str:
-    return f"{EXTRACTOR_VERSION}:{gazetteer_digest}:{model_digest or 'rules'}"
+def _version(gazetteer_digest: str, model_digest: str | None, lexicon_digest: str = LEXICON_DIGEST) -> str:
+    """Code version, gazetteer, lexicon (word lists and confidences) and model digests."""
+    return f"{EXTRACTOR_VERSION}:{gazetteer_digest}:{lexicon_digest}:{model_digest or 'rules'}"
 
 
 def _batched(items: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
@@ -117,8 +119,8 @@ class Extractor:
 
     @property
     def version(self) -> str:
-        """Code version, gazetteer digest and model digest (or ``rules`` for the fast pipeline):
-        what a stored extraction was made with."""
+        """Code version, gazetteer, lexicon and model digests (``rules`` for the fast pipeline's
+        model): what a stored extraction was made with."""
         model = self.nlp.get_pipe("litkg_spanmodel").model if "litkg_spanmodel" in self.nlp.pipe_names else None
         return _version(self.gazetteer.digest, model.digest if model else None)
 

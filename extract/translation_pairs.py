@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from litkg.extract.candidates import Candidate
+from litkg.extract.lexicon import CONFIDENCES
 
 __all__ = ["wmt_pair_candidates"]
 
@@ -44,6 +45,6 @@ def wmt_pair_candidates(text: str) -> list[Candidate]:
         year = before[-1] if before else editions[0][1] if len({y for _, y in editions}) == 1 else None
         if year is None:
             continue
-        found.append(Candidate(pair.start(), pair.end(), pair.group(), "dataset", "wmt_pair", False, 0.7,
+        found.append(Candidate(pair.start(), pair.end(), pair.group(), "dataset", "wmt_pair", False, CONFIDENCES["wmt_pair"],
                                canonical=f"WMT{year}", variant_of="WMT"))
     return found

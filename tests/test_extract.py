@@ -275,3 +275,42 @@ def test_a_known_name_after_a_proposal_verb_is_not_proposed(extractor):
 def test_a_name_ending_in_a_capital_before_a_full_stop_is_found(extractor):
     names = by_name(extractor.extract(paper("x", "We evaluate on ImageNet-R. Then on COCO.")))
     assert "ImageNet-R" in names and "ImageNet" not in names
+
+
+# One trigger finder: the pipeline's lexeme flags and text_hints find the same trigger words.
+_TRIGGER_TEXTS = [
+    "We propose LEVI, a method evaluated on ImageNet-R and across the WILDS benchmarks.",
+    "This paper introduces the Kestrel-3D dataset. We put forward ReFT-2 and built a new corpus.",
+    "Results on the Trust Region Aware Minimization suite and the Camelyon17 challenge datasets.",
+    "In this work, we present VL2V-ADiP; the proposed2 model is tested on-device on CIFAR-10/100.",
+    "Proposed methods (introduced earlier) rely on data sets, a DB and corpora developed by others.",
+]
+
+
+@pytest.mark.parametrize("text", _TRIGGER_TEXTS)
+def test_doc_hints_and_text_hints_agree(text):
+    from litkg.extract.components import DiscoveryComponent
+    from litkg.extract.discovery import _nameish_tokens, text_hints
+    from litkg.extract.doc_fields import DocFields, attach
+
+    nlp = build_nlp(use_model=False)
+    fields = DocFields.of_paper("", text, phrases=True)
+    doc = nlp.make_doc(fields.text)
+    attach(doc, fields)
+    from_doc = DiscoveryComponent(nlp).hints(doc)["abstract"]
+    from_text = text_hints(text)
+    assert from_doc.propose == from_text.propose
+    assert from_doc.data_heads == from_text.data_heads
+    assert from_doc.preps == from_text.preps
+    assert from_doc.titled == from_text.titled
+    # Name-shaped tokens are found per spaCy token or per regex match: the same once widened
+    # to whole tokens, which is what the patterns read.
+    assert list(_nameish_tokens(text, from_doc.nameish)) == list(_nameish_tokens(text, from_text.nameish))
+
+
+def test_the_trigger_texts_hold_every_kind_of_trigger():
+    from litkg.extract.discovery import text_hints
+
+    hints = [text_hints(text) for text in _TRIGGER_TEXTS]
+    for kind in ("nameish", "propose", "data_heads", "preps", "titled"):
+        assert any(getattr(h, kind) for h in hints), kind
