@@ -92,7 +92,7 @@ def _nodes(source: GraphStore | Nodes) -> Nodes:
 
 def resolve_paper(source: GraphStore | Nodes, ref: str) -> str:
     """The key of the paper ``ref`` names: its key, DOI, arXiv id (any version), source id, title
-    or input id (steps 2 of the module's rule).
+    or input id (step 2 of the module's rule).
 
     Raises
     ------
