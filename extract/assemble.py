@@ -12,19 +12,19 @@ Steps, per paper (one Doc holding its title and abstract):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from litkg.extract.components import GAZETTEER_SPANS
-from litkg.extract.doc_fields import fields_of
+from litkg.extract.doc_fields import DocFields, fields_of
 from litkg.extract.discovery import DEFINITION_ONLY, Candidate, infer_type, is_name_like
 from litkg.extract.gazetteer import Gazetteer
 from litkg.extract.lexicon import CONFIDENCES
 from litkg.extract.normalise import concept_norm
+from litkg.extract.sentences import FieldSentences, doc_sentence_starts
 from litkg.records import DATA_TYPES, ROLES, ExtractedEntity, Mention
 
 __all__ = ["assemble_paper"]
@@ -80,42 +80,6 @@ def _resolve_ambiguous(ids: list[str], gazetteer: Gazetteer, known_ids: set[str]
         if score > best_score:
             best, best_score = concept_id, score
     return best
-
-
-class _Sentences:
-    """Sentence boundaries of one field as character offsets, for O(log n) lookups.
-
-    ``Span.sent`` walks the doc from the start on every call, which made sentence lookup the
-    most expensive step of extraction.
-    """
-
-    def __init__(self, doc_starts: list[int], offset: int, text: str) -> None:
-        self.text = text
-        self.starts = [s - offset for s in doc_starts if offset <= s < offset + len(text)]
-        if not self.starts or self.starts[0] != 0:
-            self.starts.insert(0, 0)
-        # One string per sentence: many mentions in one long sentence share it (and its hash),
-        # where slicing it again for each one was quadratic (#14).
-        self._cut: dict[tuple[int, int], str] = {}
-
-    def around(self, start: int, end: int) -> str:
-        first = bisect_right(self.starts, start) - 1
-        last = bisect_left(self.starts, end)
-        stop = self.starts[last] if last < len(self.starts) else len(self.text)
-        span = (self.starts[first], stop)
-        found = self._cut.get(span)
-        if found is None:
-            found = self._cut[span] = self.text[span[0]:stop].strip()
-        return found
-
-
-def _doc_sentence_starts(doc: Doc, starts: list[int] | None) -> list[int]:
-    if not len(doc):
-        return []
-    if starts is not None:
-        return starts
-    marks = doc.to_array([SENT_START, IDX])  # one array read instead of a loop over tokens
-    return marks[marks[:, 0] == 1, 1].tolist()
 
 
 class _SpanIndex:
@@ -228,26 +192,40 @@ def assemble_paper(doc: Doc, gazetteer: Gazetteer, *, with_phrases: bool = False
     with origin ``"titled_phrase"``, for the store to link to names other papers define.
     """
     fields = fields_of(doc)
-    segments = fields.segments
-    texts = {name: text for name, (_, text) in segments.items()}
+    texts = {name: text for name, (_, text) in fields.segments.items()}
     candidates = fields.candidates or {}
-    text_lower = (texts["title"] + "\n" + texts["abstract"]).lower()
     concepts: dict[str, _Concept] = {}
     gaz_spans = {"title": _SpanIndex(), "abstract": _SpanIndex()}
+    hits = _gazetteer_hits(doc, fields)
+    _add_gazetteer_hits(hits, texts, _paper_definitions(candidates, texts), gazetteer, concepts, gaz_spans)
+    _add_candidates(candidates, texts, concepts, gaz_spans, gazetteer)
+    _add_more_occurrences(concepts, texts)
+    _longest_name_wins(concepts, texts)
+    return _entities(concepts, texts, fields, doc_sentence_starts(doc, fields.sentence_starts), with_phrases)
 
-    # 1. gazetteer hits, unambiguous ones first so they can settle the ambiguous ones.
+
+def _gazetteer_hits(doc: Doc, fields: DocFields) -> dict[tuple[str, int, int], list[str]]:
+    """``(field, start, end)`` → the concept ids the gazetteer matched there."""
     hits = defaultdict(list)
-    abstract_offset = segments["abstract"][0]
-    title_end = len(texts["title"]) if fields.has_title else -1
+    abstract_offset = fields.segments["abstract"][0]
+    title_end = len(fields.segments["title"][1]) if fields.has_title else -1
     for span in doc.spans.get(GAZETTEER_SPANS, []):
         if span.start_char < title_end:
             hits[("title", span.start_char, span.end_char)].append(span.kb_id_)
         else:
             hits[("abstract", span.start_char - abstract_offset, span.end_char - abstract_offset)].append(span.kb_id_)
+    return hits
+
+
+def _add_gazetteer_hits(hits: dict[tuple[str, int, int], list[str]], texts: dict[str, str], defined: dict[str, str],
+                        gazetteer: Gazetteer, concepts: dict[str, _Concept], gaz_spans: dict[str, _SpanIndex]) -> None:
+    """Step 1: gazetteer hits become concepts, unambiguous ones first so they can settle the
+    ambiguous ones; ``defined`` are the paper's own acronym definitions."""
     known = {ids[0] for ids in hits.values() if len(ids) == 1}
-    defined = _paper_definitions(candidates, texts)
+    text_lower = (texts["title"] + "\n" + texts["abstract"]).lower()
     for (field_name, start, end), ids in sorted(hits.items(), key=lambda kv: len(kv[1])):
-        surface_norm = concept_norm(texts[field_name][start:end])
+        text = texts[field_name]
+        surface_norm = concept_norm(text[start:end])
         if surface_norm in defined:
             # The paper defines this acronym itself; a known concept of the same short name is
             # meant only if its spellings include the paper's long form (APE: "Absolute Position
@@ -258,36 +236,41 @@ def assemble_paper(doc: Doc, gazetteer: Gazetteer, *, with_phrases: bool = False
         concept_id = ids[0] if len(ids) == 1 else _resolve_ambiguous(ids, gazetteer, known, text_lower)
         known.add(concept_id)
         entry = gazetteer.entries[concept_id]
-        compound = _compound_around(texts[field_name], start, end) if entry.type not in DATA_TYPES else None
+        compound = _compound_around(text, start, end) if entry.type not in DATA_TYPES else None
         if compound:
             # "Mirror-BERT", "Phi-3.5-V", "ToolAlpaca-7B": a new name built on a known one.
             start, end = compound
-            name = texts[field_name][start:end]
+            name = text[start:end]
             key = concept_norm(name)
             concept = concepts.setdefault(key, _Concept(key, name, entry.type, "compound", CONFIDENCES["compound"],
-                                                           variant_of=(entry.id,)))
-            concept.spans.add((field_name, start, end))
-            concept.forms.add(name)
-            gaz_spans[field_name].add(start, end)
-            continue
-        concept = concepts.get(concept_id)
-        if concept is None:
-            concept = concepts[concept_id] = _Concept(
-                concept_id, entry.name, entry.type, "gazetteer",
-                CONFIDENCES["gazetteer" if len(ids) == 1 else "gazetteer_ambiguous"],
-                part_of=entry.part_of, variant_of=entry.variant_of,
-            )
-        if entry.type in DATA_TYPES:
-            end = _extend_data_mention(texts[field_name], end)
-        elif entry.type == "model":
-            size = _MODEL_SIZE.match(texts[field_name], end)
-            end = size.end() if size else end  # "LLaMA-2 70B" is LLaMA-2 at one size
-        surface = texts[field_name][start:end]
+                                                        variant_of=(entry.id,)))
+        else:
+            concept = concepts.get(concept_id)
+            if concept is None:
+                concept = concepts[concept_id] = _Concept(
+                    concept_id, entry.name, entry.type, "gazetteer",
+                    CONFIDENCES["gazetteer" if len(ids) == 1 else "gazetteer_ambiguous"],
+                    part_of=entry.part_of, variant_of=entry.variant_of,
+                )
+            end = _extend_known_mention(text, end, entry.type)
         concept.spans.add((field_name, start, end))
-        concept.forms.add(surface)
+        concept.forms.add(text[start:end])
         gaz_spans[field_name].add(start, end)
 
-    # 2. discovered candidates.
+
+def _extend_known_mention(text: str, end: int, kind: str) -> int:
+    """The end of a known concept's mention, with what follows it as part of how it is cited."""
+    if kind in DATA_TYPES:
+        return _extend_data_mention(text, end)
+    if kind == "model":
+        size = _MODEL_SIZE.match(text, end)
+        return size.end() if size else end  # "LLaMA-2 70B" is LLaMA-2 at one size
+    return end
+
+
+def _add_candidates(candidates: dict[str, list[Candidate]], texts: dict[str, str], concepts: dict[str, _Concept],
+                    gaz_spans: dict[str, _SpanIndex], gazetteer: Gazetteer) -> None:
+    """Step 2: discovered candidates join the concept one of their spellings names, or make one."""
     by_norm: dict[str, str] = {}
     for concept in concepts.values():
         for form in concept.forms:
@@ -297,8 +280,10 @@ def assemble_paper(doc: Doc, gazetteer: Gazetteer, *, with_phrases: bool = False
         for cand in found:
             _add_candidate(cand, field_name, text, concepts, by_norm, gaz_spans[field_name], gazetteer)
 
-    # 3. more occurrences of discovered names, for evidence and roles (the gazetteer matcher has
-    # already found every occurrence of a known concept's spellings).
+
+def _add_more_occurrences(concepts: dict[str, _Concept], texts: dict[str, str]) -> None:
+    """Step 3: more occurrences of discovered names, for evidence and roles (the gazetteer
+    matcher has already found every occurrence of a known concept's spellings)."""
     for concept in concepts.values():
         if concept.origin == "gazetteer" and not concept.aliases:
             continue
@@ -313,12 +298,12 @@ def assemble_paper(doc: Doc, gazetteer: Gazetteer, *, with_phrases: bool = False
                     concept.spans.add((field_name, start, end))
                     covered[field_name].add(start, end)
 
-    _longest_name_wins(concepts, texts)
 
-    # 4. keep, type, role.
+def _entities(concepts: dict[str, _Concept], texts: dict[str, str], fields: DocFields, doc_starts: list[int],
+              with_phrases: bool) -> list[ExtractedEntity]:
+    """Step 4: the concepts kept, typed and given a role, in the order the paper names them."""
     entities = []
-    doc_starts = _doc_sentence_starts(doc, fields.sentence_starts)
-    sentences = {name: _Sentences(doc_starts, offset, text) for name, (offset, text) in segments.items()}
+    sentences = {name: FieldSentences(doc_starts, offset, text) for name, (offset, text) in fields.segments.items()}
     cues: dict[tuple[str, bool], bool] = {}
     for concept in concepts.values():
         if not _keep(concept) or (concept.origin == "titled_phrase" and not with_phrases):
@@ -428,7 +413,7 @@ def _keep(concept: _Concept) -> bool:
     return True
 
 
-def _to_entity(concept: _Concept, texts: dict[str, str], sentences: dict[str, _Sentences],
+def _to_entity(concept: _Concept, texts: dict[str, str], sentences: dict[str, FieldSentences],
                cues: dict[tuple[str, bool], bool]) -> ExtractedEntity:
     mentions = []
     for field_name, start, end in sorted(concept.spans, key=lambda s: (s[0] != "title", s[1], s[2])):

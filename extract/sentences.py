@@ -8,15 +8,16 @@ boundaries into the Doc as an array.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from litkg.extract.doc_fields import fields_of
 
-__all__ = ["SentenceSplitter", "sentence_starts"]
+__all__ = ["SentenceSplitter", "sentence_starts", "FieldSentences", "doc_sentence_starts"]
 
 # A sentence ends at . ! or ? (maybe followed by a closing quote or bracket) before white space
 # and a capital, digit or opening bracket/quote.
@@ -62,6 +63,44 @@ class SentenceSplitter:
         # and nothing reads Token.is_sent_start.
         fields.sentence_starts = offsets[positions].tolist()
         return doc
+
+
+class FieldSentences:
+    """Sentence boundaries of one field as character offsets, for O(log n) lookups.
+
+    ``Span.sent`` walks the doc from the start on every call, which made sentence lookup the
+    most expensive step of extraction.
+    """
+
+    def __init__(self, doc_starts: list[int], offset: int, text: str) -> None:
+        self.text = text
+        self.starts = [s - offset for s in doc_starts if offset <= s < offset + len(text)]
+        if not self.starts or self.starts[0] != 0:
+            self.starts.insert(0, 0)
+        # One string per sentence: many mentions in one long sentence share it (and its hash),
+        # where slicing it again for each one was quadratic (#14).
+        self._cut: dict[tuple[int, int], str] = {}
+
+    def around(self, start: int, end: int) -> str:
+        first = bisect_right(self.starts, start) - 1
+        last = bisect_left(self.starts, end)
+        stop = self.starts[last] if last < len(self.starts) else len(self.text)
+        span = (self.starts[first], stop)
+        found = self._cut.get(span)
+        if found is None:
+            found = self._cut[span] = self.text[span[0]:stop].strip()
+        return found
+
+
+def doc_sentence_starts(doc: Doc, starts: list[int] | None) -> list[int]:
+    """``starts`` (the Doc's ``sentence_starts``) when set, else the starts spaCy's own sentence
+    boundaries give (a pipeline without ``litkg_sentences``)."""
+    if not len(doc):
+        return []
+    if starts is not None:
+        return starts
+    marks = doc.to_array([SENT_START, IDX])  # one array read instead of a loop over tokens
+    return marks[marks[:, 0] == 1, 1].tolist()
 
 
 @Language.factory("litkg_sentences", default_config={})
