@@ -170,10 +170,16 @@ def test_ego_focus_matches_keys_names_and_aliases(kg, focus, centre):
 
 
 def test_focus_naming_two_nodes_asks_for_the_id(kg):
+    # One rule for queries and views (#12): "GLUE" is the concept's name, as for `litkg query
+    # neighbourhood`; the paper keyed "glue" is "glue" or "paper:glue". A name two concepts share
+    # names both, and a view, which centres on one node, asks for the id.
     _paper(kg, "glue", "A paper whose key is glue")
-    with pytest.raises(QueryError, match="'GLUE' matches several nodes: concept:glue, paper:glue"):
-        select_view(kg, "ego", focus="GLUE")
+    assert set(select_view(kg, "ego", focus="GLUE", radius=0).graph) == {"concept:glue"}
+    assert set(select_view(kg, "ego", focus="glue", radius=0).graph) == {"paper:glue"}
     assert set(select_view(kg, "ego", focus="paper:glue", radius=0).graph) == {"paper:glue"}
+    _concept(kg, "glue-2", "GLUE", "dataset")
+    with pytest.raises(QueryError, match="'GLUE' matches several nodes: concept:glue, concept:glue-2"):
+        select_view(kg, "ego", focus="GLUE")
 
 
 def test_ego_radius_counts_hops_in_both_directions(kg):
