@@ -9,7 +9,7 @@ The names below are imported from their modules when first used (PEP 562): ``lit
 """
 from __future__ import annotations
 
-import importlib
+from litkg.lazy import lazy_attributes
 
 #: Each public name → the module of this package that defines it.
 _MODULES = {
@@ -29,13 +29,7 @@ _MODULES = {
 __all__ = list(_MODULES)
 
 
-def __getattr__(name: str):
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
+__getattr__ = lazy_attributes(__name__, _MODULES, globals())
 
 
 def __dir__() -> list[str]:
