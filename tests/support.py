@@ -1,7 +1,6 @@
 """Helpers several test modules share (fixtures live in conftest.py)."""
 from __future__ import annotations
 
-import signal
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,17 +13,10 @@ STORE_TABLES = ("papers", "paper_sources", "paper_idents", "concepts", "concept_
 @contextmanager
 def within(seconds: float):
     """Fail instead of hanging: a reader once looped for ever on a stray control byte."""
+    from litkg.extract.guards import raise_after
 
-    def stop(signum, frame):
-        raise TimeoutError(f"took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
+    with raise_after(seconds, lambda: TimeoutError(f"took more than {seconds} s")):
         yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def canonical(db: Path, tables: tuple[str, ...] = STORE_TABLES) -> dict[str, list]:
