@@ -325,15 +325,7 @@ def _add_candidate(cand: Candidate, field_name: str, text: str, concepts: dict[s
     if key is None:
         # A definition "long form (ACR)" names a known concept only through its long form: the
         # paper's own acronym may stand for something else than a known concept of that name.
-        lookups = norms[1:] if cand.long_form else norms
-        for n in lookups:
-            entries = gazetteer.by_norm.get(n)
-            if entries:
-                key = entries[0]
-                entry = gazetteer.entries[key]
-                concepts.setdefault(key, _Concept(key, entry.name, entry.type, "gazetteer", CONFIDENCES["gazetteer_long_form"],
-                                                  part_of=entry.part_of, variant_of=entry.variant_of))
-                break
+        key = _known_concept(norms[1:] if cand.long_form else norms, concepts, gazetteer)
     overlaps = gaz.overlaps(cand.start, cand.end)
     if key is None and overlaps:
         return  # part of a known name ("LoRA-based" around LoRA): the gazetteer hit wins
@@ -372,6 +364,19 @@ def _add_candidate(cand: Candidate, field_name: str, text: str, concepts: dict[s
         # A known name is the paper's own only when the title leads with it (the WILDS paper) or
         # the proposal names it with a head noun ("we propose the O3 framework").
         concept.proposes = True
+
+
+def _known_concept(norms: list[str], concepts: dict[str, _Concept], gazetteer: Gazetteer) -> str | None:
+    """The gazetteer concept the first of ``norms`` it knows names (added to ``concepts``)."""
+    for norm in norms:
+        entries = gazetteer.by_norm.get(norm)
+        if entries:
+            key = entries[0]
+            entry = gazetteer.entries[key]
+            concepts.setdefault(key, _Concept(key, entry.name, entry.type, "gazetteer", CONFIDENCES["gazetteer_long_form"],
+                                              part_of=entry.part_of, variant_of=entry.variant_of))
+            return key
+    return None
 
 
 #: Patterns that find a paper's whole name ("we propose Graph Transformer (GT)"); a known name

@@ -284,26 +284,48 @@ def _nameish_tokens(text: str, starts: Iterable[int]) -> Iterator[tuple[int, str
 
 
 def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candidate]:
-    """Candidates from every pattern family that works on running text (see module docs).
+    """Candidates from every pattern family that works on running text (see module docs), in
+    the order of the families there.
 
     ``hints`` tells where the trigger words are (the pipeline reads them from the Doc); without
     them the text is scanned.
     """
     if hints is None:
         hints = text_hints(text)
-    found: list[Candidate] = []
     windows = _propose_windows(text, hints.propose)
+    found = _acronym_candidates(text, windows)
+    found.extend(_propose_candidates(text, windows))
+    found.extend(_called_candidates(text))
+    found.extend(_token_candidates(text, hints.nameish))
+    found.extend(data_head_candidates(text, hints.data_heads))
+    found.extend(eval_list_candidates(text, hints.preps, hints.data_heads))
+    if "/" in text:
+        found.extend(slash_series_candidates(text))
+    if " and 20" in text or ", 20" in text or " and 19" in text or ", 19" in text:
+        found = _with_year_series(text, found)
+    if "WMT" in text:
+        found.extend(wmt_pair_candidates(text))
+    found.extend(_shape_candidates(text))
+    found.extend(_titled_candidates(text, hints.titled))
+    return found
 
-    def in_propose_window(pos: int) -> bool:
-        for start, end in windows:
-            if start <= pos <= start + 90 and pos < end:
-                return True
-        # "Our contributions are twofold: (1) MMEB (Massive Multimodal Embedding Benchmark) …"
-        sentence_start = text.rfind(". ", 0, pos) + 1
-        return "contribution" in text[sentence_start:pos].lower()
 
+def _in_propose_window(text: str, windows: list[tuple[int, int]], pos: int) -> bool:
+    """True when ``pos`` opens a proposal window, or stands in a sentence about contributions."""
+    for start, end in windows:
+        if start <= pos <= start + 90 and pos < end:
+            return True
+    # "Our contributions are twofold: (1) MMEB (Massive Multimodal Embedding Benchmark) …"
+    sentence_start = text.rfind(". ", 0, pos) + 1
+    return "contribution" in text[sentence_start:pos].lower()
+
+
+def _acronym_candidates(text: str, windows: list[tuple[int, int]]) -> list[Candidate]:
+    """``acronym``: "long form (ACR)" and "ACR (long form)", proposing inside a proposal window."""
+    found = []
     for defn in find_acronym_definitions(text):
-        cand = _definition_candidate(defn, in_propose_window(min(defn.long_start, defn.short_start)), text)
+        cand = _definition_candidate(defn, _in_propose_window(text, windows, min(defn.long_start, defn.short_start)),
+                                     text)
         if cand is None:
             # Not a concept ("Large Reasoning Models (LRMs)"), but the paper says what the
             # acronym means here: a known name of the same spelling (LRM, the reconstruction
@@ -311,6 +333,12 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
             cand = Candidate(defn.short_start, defn.short_end, defn.short, None, DEFINITION_ONLY, False, 0.0,
                              (defn.long_start, defn.long_end))
         found.append(cand)
+    return found
+
+
+def _propose_candidates(text: str, windows: list[tuple[int, int]]) -> list[Candidate]:
+    """``propose``: the name in each "we propose / introduce …" window."""
+    found = []
     for start, end in windows:
         # The name comes before the first clause word: "we propose a novel approach OGEN to …".
         stop = _WINDOW_STOP.search(text, start, end)
@@ -318,7 +346,8 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
         for token in TOKEN.finditer(text, start, limit):
             if is_name_like(token.group()):
                 span = _name_phrase_at(text, token.start()) or (token.start(), token.end())
-                found.append(Candidate(span[0], span[1], text[span[0] : span[1]], None, "propose", True, CONFIDENCES["propose"]))
+                found.append(Candidate(span[0], span[1], text[span[0] : span[1]], None, "propose", True,
+                                       CONFIDENCES["propose"]))
                 break
         else:
             # "We introduce Prismatic Synthesis, a …": a capitalised phrase right after the verb.
@@ -333,6 +362,12 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
                 if set_off and is_name_like(set_off.group(1)):
                     found.append(Candidate(set_off.start(1), set_off.end(1), set_off.group(1), None, "propose", True,
                                            CONFIDENCES["propose_phrase"]))
+    return found
+
+
+def _called_candidates(text: str) -> list[Candidate]:
+    """``called``: "a method called / named / dubbed X", proposing when "we" or "our" says so."""
+    found = []
     for called in _naming_phrases(text):
         span = _name_phrase_at(text, called.end())
         if span:
@@ -340,7 +375,14 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
             proposes = bool(re.search(r"\b(?:we|our)\b", text[sentence_start : called.end()], re.I))
             found.append(Candidate(span[0], span[1], text[span[0] : span[1]], infer_type(text, *span), "called", proposes,
                                    CONFIDENCES["called"]))
-    for start, token in _nameish_tokens(text, hints.nameish):
+    return found
+
+
+def _token_candidates(text: str, nameish: Iterable[int]) -> list[Candidate]:
+    """``appositive`` ("X, a novel framework for …") and ``coined`` (PeftCD, VideoICL) names
+    among the name-shaped tokens."""
+    found = []
+    for start, token in _nameish_tokens(text, nameish):
         word = token.rstrip("-/.")
         for possessive in ("'s", "’s"):
             if word.endswith(possessive):
@@ -362,22 +404,18 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
             # An all-caps token used again and again without a definition is the paper's own name
             # ("our score - VSDR"); used once or twice it is mostly an abbreviation (XOR, PO).
             found.append(Candidate(start, end, word, None, "coined", False, CONFIDENCES["coined_upper"]))
-    found.extend(data_head_candidates(text, hints.data_heads))
-    found.extend(eval_list_candidates(text, hints.preps, hints.data_heads))
-    if "/" in text:
-        found.extend(slash_series_candidates(text))
-    if " and 20" in text or ", 20" in text or " and 19" in text or ", 19" in text:
-        series = year_series_candidates(text)
-        if series:
-            # "CoNLL" of "CoNLL 2005, 2012" is not a name of its own there.
-            spans = [(c.start, c.end) for c in series if not c.canonical]
-            found = [c for c in found if c.pattern != "coined" or not any(a <= c.start and c.end <= b for a, b in spans)]
-            found.extend(series)
-    if "WMT" in text:
-        found.extend(wmt_pair_candidates(text))
-    found.extend(_shape_candidates(text))
-    found.extend(_titled_candidates(text, hints.titled))
     return found
+
+
+def _with_year_series(text: str, found: list[Candidate]) -> list[Candidate]:
+    """``found`` with the year-series names ("CoNLL 2005, 2012") added, and the coined tokens
+    inside them dropped: "CoNLL" of "CoNLL 2005, 2012" is not a name of its own there."""
+    series = year_series_candidates(text)
+    if not series:
+        return found
+    spans = [(c.start, c.end) for c in series if not c.canonical]
+    found = [c for c in found if c.pattern != "coined" or not any(a <= c.start and c.end <= b for a, b in spans)]
+    return found + series
 
 
 def _shape_candidates(text: str) -> list[Candidate]:
