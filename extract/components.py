@@ -6,8 +6,8 @@
 ``litkg_discovery``  runs the discovery patterns and stores their candidates, per field, in
                      ``doc._.litkg.candidates``.
 
-A paper is one Doc: its title, ``FIELD_SEPARATOR``, its abstract; what the components share on it
-is the typed extension ``doc._.litkg`` (:class:`~litkg.extract.doc_fields.DocFields`).
+A paper is one Doc: its title, ``FIELD_SEPARATOR``, its abstract; what the components share on
+it is the typed extension ``doc._.litkg`` (:class:`~litkg.extract.doc_fields.DocFields`).
 Components work per field where it matters.
 
 Both only annotate the Doc; paper-level decisions (roles, merging) happen in ``assemble``.
@@ -36,15 +36,14 @@ from litkg.extract.discovery import (
     discover_abstract,
     discover_title,
 )
-from litkg.extract.doc_fields import FIELD_SEPARATOR, DocFields, fields_of
+from litkg.errors import ExtractionError
+from litkg.extract.doc_fields import DocFields, fields_of
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.extract.lexicon import LEXICON_DIGEST, LEXICON_PATH, lexicon_digest, read_lexicon, save_lexicon
-from litkg.errors import ExtractionError
 from litkg.extract.matcher_cache import cache_key, load_compiled, save_compiled
 from litkg.extract.normalise import concept_norm, spelling_variants
 
-__all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "FIELD_SEPARATOR", "field_segments",
-           "doc_text"]
+__all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "field_segments"]
 
 _WORD = re.compile(r"\w+")
 
@@ -58,12 +57,6 @@ def field_segments(doc: Doc) -> dict[str, tuple[int, str]]:
     :class:`DocFields` reads ``fields.segments``.)
     """
     return fields_of(doc).segments
-
-
-def doc_text(doc: Doc) -> str:
-    """The doc's text; the pipeline stores the input string, since ``Doc.text`` rebuilds it
-    from the tokens on every access."""
-    return fields_of(doc).text
 
 
 def _is_acronym_shaped(form: str) -> bool:
