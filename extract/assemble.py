@@ -22,14 +22,16 @@ from litkg.extract.components import GAZETTEER_SPANS
 from litkg.extract.doc_fields import DocFields, fields_of
 from litkg.extract.discovery import DEFINITION_ONLY, Candidate, infer_type, is_name_like
 from litkg.extract.gazetteer import Gazetteer
-from litkg.extract.lexicon import CONFIDENCES
+from litkg.extract.lexicon import ADJECTIVE_SUFFIXES, CONFIDENCES, MODIFIER_PARTS
 from litkg.extract.normalise import concept_norm
 from litkg.extract.sentences import FieldSentences, doc_sentence_starts
 from litkg.records import DATA_TYPES, ROLES, ExtractedEntity, Mention
 
 __all__ = ["assemble_paper"]
 
-_EVAL_CUE = re.compile(
+# A sentence that evaluates on the dataset it names ("results on X"), giving it the role
+# evaluates_on (list_patterns' _EVAL_SENTENCE is the looser cue that opens an evaluation list).
+_EVALUATES_ON = re.compile(
     r"\b(?:evaluat\w*|experiment\w*|benchmark\w*|tested|test(?:s|ing)? on|results? on|achiev\w*|"
     r"state[- ]of[- ]the[- ]art|sota|outperform\w*|accurac\w*|validat\w*|performance on|trained on|"
     r"fine-?tuned on|scores? on|gains? on)\b",
@@ -140,12 +142,7 @@ _MODEL_SIZE = re.compile(r"\s\d+(?:\.\d+)?[BM](?![\w-])")
 _COMPOUND_SUFFIX = re.compile(r"(?:[-.][A-Za-z0-9]+)+(?![\w])")
 _COMPOUND_PREFIX = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z0-9]*)-$")
 # Word parts that make a modifier or a description, not a new name: "CLIP-based", "Multi-BERT".
-_MODIFIERS = frozenset(
-    """based like style driven aware free guided powered inspired specific level wise only agnostic
-    dependent conditioned centric enhanced augmented tuned trained generated ready size sized scale
-    scaled large small base tiny mini medium huge xl xxl multi self non pre post cross semi anti
-    sub super un re co inter intra over under out fine""".split()
-)
+_MODIFIERS = frozenset(ADJECTIVE_SUFFIXES) | MODIFIER_PARTS
 
 
 def _compound_around(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -451,7 +448,7 @@ def _role(concept: _Concept, kind: str, mentions: list[Mention], texts: dict[str
     if concept.proposes:
         return "proposes"
     is_data = kind in DATA_TYPES
-    cue = _EVAL_CUE if is_data else _COMPARE_CUE
+    cue = _EVALUATES_ON if is_data else _COMPARE_CUE
     for mention in mentions:
         text = texts[mention.field]
         if concept.origin != "gazetteer" and _OUR.search(text[max(0, mention.start - 40) : mention.start]):

@@ -37,6 +37,10 @@ __all__ = [
     "DATA_HEADS",
     "EVAL_PREPS",
     "TITLE_CONNECTORS",
+    "ADJECTIVE_SUFFIXES",
+    "MODIFIER_PARTS",
+    "TEXT_UNITS",
+    "ABBREVIATIONS",
     "CONFIDENCES",
     "is_generic_phrase",
 ]
@@ -50,7 +54,8 @@ _KINDS = {
     "GENERIC_ACRONYMS": frozenset, "GENERIC_WORDS": frozenset, "TITLE_OPENERS": frozenset,
     "NOT_CONCEPTS": frozenset, "NOT_NAMES": frozenset, "PROPOSE_VERBS": frozenset,
     "TITLE_CONNECTORS": tuple, "HEAD_TYPES": dict, "TASK_SUFFIXES": tuple, "METRIC_HEADS": tuple,
-    "CLASS_HEADS": tuple, "DATA_HEADS": tuple, "EVAL_PREPS": tuple, "CONFIDENCES": dict,
+    "CLASS_HEADS": tuple, "DATA_HEADS": tuple, "EVAL_PREPS": tuple, "ADJECTIVE_SUFFIXES": tuple,
+    "MODIFIER_PARTS": frozenset, "TEXT_UNITS": frozenset, "ABBREVIATIONS": tuple, "CONFIDENCES": dict,
 }
 
 
@@ -111,6 +116,11 @@ METRIC_HEADS: tuple[str, ...] = tuple(_VALUES["METRIC_HEADS"])
 CLASS_HEADS: tuple[str, ...] = tuple(_VALUES["CLASS_HEADS"])
 DATA_HEADS: tuple[str, ...] = tuple(_VALUES["DATA_HEADS"])
 EVAL_PREPS: tuple[str, ...] = tuple(_VALUES["EVAL_PREPS"])
+#: In order: the modifier-suffix pattern of ``naming`` is built from it.
+ADJECTIVE_SUFFIXES: tuple[str, ...] = tuple(_VALUES["ADJECTIVE_SUFFIXES"])
+MODIFIER_PARTS: frozenset[str] = frozenset(_VALUES["MODIFIER_PARTS"])
+TEXT_UNITS: frozenset[str] = frozenset(_VALUES["TEXT_UNITS"])
+ABBREVIATIONS: tuple[str, ...] = tuple(_VALUES["ABBREVIATIONS"])
 #: A candidate's confidence per pattern (and variant), and the span model's thresholds.
 CONFIDENCES: dict[str, float] = dict(_VALUES["CONFIDENCES"])
 

@@ -55,7 +55,9 @@ def data_head_candidates(text: str, heads: Iterable[tuple[int, int]]) -> list[Ca
     return found
 
 
-_EVAL_CUE = re.compile(
+# A word before "on"/"across" in the same sentence that makes the list a list of evaluation data
+# (looser than assembly's _EVALUATES_ON cue: "results on X, Y and Z").
+_EVAL_SENTENCE = re.compile(
     r"\b(?:evaluat\w*|experiment\w*|results?|state[- ]of[- ]the[- ]arts?|outperform\w*|achiev\w*|"
     r"accurac\w*|benchmark\w*|tested|test|performs?|performance|validat\w*|SOTA|scores?)\b",
     re.IGNORECASE,
@@ -91,7 +93,7 @@ def eval_list_candidates(text: str, preps: Iterable[tuple[int, int]],
             if not (following.isupper() or following.isdigit()):
                 continue  # "on the other hand": lists of names start with a capital or digit
             sentence_start = max(text.rfind(". ", 0, start) + 1, start - 120)
-            if not _EVAL_CUE.search(text, sentence_start, start):
+            if not _EVAL_SENTENCE.search(text, sentence_start, start):
                 continue
         if text[end : end + 1] == " ":
             items, _ = _list_items(text, end + 1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from litkg.extract.lexicon import GENERIC_ACRONYMS, HEAD_TYPES, NOT_NAMES
+from litkg.extract.lexicon import ADJECTIVE_SUFFIXES, GENERIC_ACRONYMS, HEAD_TYPES, NOT_NAMES
 
 __all__ = ["occurrences", "TOKEN", "NAME_HEADS", "NOT_NAMES", "SHAPES", "core_of", "is_name_like", "is_capitalised",
            "infer_type", "title_head_type"]
@@ -33,11 +33,7 @@ SHAPES = (
 # Where a naming phrase can start: (substring, how many characters before it the phrase starts).
 
 
-_ADJECTIVE_SUFFIX = re.compile(
-    r"-(?:based|like|style|driven|aware|free|guided|powered|inspired|specific|level|wise|only|"
-    r"agnostic|dependent|conditioned|centric|enhanced|augmented|tuned|trained|generated|ready)$",
-    re.IGNORECASE,
-)
+_ADJECTIVE_SUFFIX = re.compile(r"-(?:" + "|".join(ADJECTIVE_SUFFIXES) + r")$", re.IGNORECASE)
 _URLISH = re.compile(r"https?:|www\.|\.(?:com|org|io|net|ai|edu|html?)\b|github|@", re.IGNORECASE)
 _MODEL_SUFFIX = re.compile(r"(?:-\d+(?:\.\d+)?[BbMm]|LLM|GPT|BERT|-LM|-VL)$")
 

@@ -16,14 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from litkg.extract.doc_fields import fields_of
+from litkg.extract.lexicon import ABBREVIATIONS
 
 __all__ = ["SentenceSplitter", "sentence_starts", "FieldSentences", "doc_sentence_starts"]
 
 # A sentence ends at . ! or ? (maybe followed by a closing quote or bracket) before white space
 # and a capital, digit or opening bracket/quote.
 _END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9(\[\"'“])")
-_ABBREVIATIONS = ("e.g.", "i.e.", "et al.", "etc.", "cf.", "vs.", "Fig.", "Figs.", "Eq.", "Eqs.", "Sec.",
-                  "Tab.", "No.", "approx.", "resp.", "w.r.t.", "viz.", "al.", "Ref.", "Dr.", "Inc.")
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -36,7 +35,7 @@ def sentence_starts(text: str) -> list[int]:
     starts = [0] if text else []
     for match in _END.finditer(text):
         head = text[max(0, match.start() - 7) : match.start() + 1]
-        if head.endswith(_ABBREVIATIONS):
+        if head.endswith(ABBREVIATIONS):
             continue
         starts.append(match.end())
     return starts

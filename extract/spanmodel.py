@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 import numpy
 
 from litkg.errors import ModelError
-from litkg.extract.lexicon import GENERIC_ACRONYMS, GENERIC_WORDS, NOT_CONCEPTS
+from litkg.extract.lexicon import GENERIC_ACRONYMS, GENERIC_WORDS, NOT_CONCEPTS, TEXT_UNITS
 from litkg.extract.naming import occurrences
 
 __all__ = ["CLASSES", "SpanCandidate", "SpanModel", "find_candidates", "span_features", "default_model_path"]
@@ -52,14 +52,12 @@ def _shape(word: str) -> str:
     return "".join(out)[:8]
 
 
-_NOT_NAMES = frozenset({"Table", "Tab", "Figure", "Fig", "Section", "Sec", "Eq", "Equation", "Appendix",
-                        "Theorem", "Lemma", "Algorithm", "Step", "Stage", "Phase", "Part", "Chapter"})
 _SUFFIX = re.compile(r"-[a-z]{3,}$")
 
 
 @lru_cache(maxsize=1 << 16)
 def _nameish(word: str, sentence_start: bool) -> bool:
-    if len(word) < 2 or word in _NOT_NAMES or word in NOT_CONCEPTS:
+    if len(word) < 2 or word in TEXT_UNITS or word in NOT_CONCEPTS:
         return False
     if word in GENERIC_ACRONYMS or word.rstrip("s") in GENERIC_ACRONYMS:
         return False
