@@ -52,7 +52,8 @@ from spacy.tokens import Doc  # noqa: E402
 from spacy.training import Example as SpacyExample  # noqa: E402
 from spacy.util import compounding, filter_spans, fix_random_seed, minibatch  # noqa: E402
 
-from litkg.extract.components import CANDIDATES, GAZETTEER_SPANS, field_segments  # noqa: E402
+from litkg.extract.components import GAZETTEER_SPANS, field_segments  # noqa: E402
+from litkg.extract.doc_fields import fields_of  # noqa: E402
 from litkg.extract.discovery import Candidate, infer_type  # noqa: E402
 from litkg.extract.learned import LEARNED  # noqa: E402
 from litkg.extract.pipeline import Extractor, build_nlp  # noqa: E402
@@ -124,7 +125,9 @@ class NerCandidates:
         self.fill_type = fill_type  # untyped by context: the NER's MODEL/METHOD (as learned.py does)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = doc.user_data.setdefault(CANDIDATES, {})
+        fields = fields_of(doc)
+        fields.candidates = fields.candidates or {}
+        found = fields.candidates
         gazetteer_spans = [(s.start_char, s.end_char) for s in doc.spans.get(GAZETTEER_SPANS, [])]
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         for name, (offset, text) in field_segments(doc).items():

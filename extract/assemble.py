@@ -29,7 +29,6 @@ from litkg.records import DATA_TYPES, ROLES, ExtractedEntity, Mention
 
 __all__ = ["assemble_paper"]
 
-_Sentences = FieldSentences  # its name here before it moved to sentences.py (tests/test_hostile.py imports it)
 
 # A sentence that evaluates on the dataset it names ("results on X"), giving it the role
 # evaluates_on (list_patterns' _EVAL_SENTENCE is the looser cue that opens an evaluation list).

@@ -186,10 +186,10 @@ def test_span_index_answers_as_the_pairwise_check():
 
 
 def test_many_mentions_share_one_sentence_string():
-    from litkg.extract.assemble import _Sentences
+    from litkg.extract.sentences import FieldSentences
 
     text = "ImageNet " * 1000
-    sentences = _Sentences([0], 0, text)
+    sentences = FieldSentences([0], 0, text)
     assert sentences.around(0, 8) is sentences.around(900, 908)
 
 
