@@ -14,9 +14,11 @@ after sending its commit), is simply sent again, with backoff, for up to ``retry
 push that gives up raises :class:`~litkg.graph.neo4j_Neo4jInterruptedError`, keeps what it
 committed, and the same push run again completes it.
 
->>> from neo4j import GraphDatabase                                    # doctest: +SKIP
->>> with GraphDatabase.driver(uri, auth=(user, password)) as driver:   # doctest: +SKIP
-...     summary = Neo4jWriter(driver, database="neo4j").push(store)
+For example (it needs a server, so it is not a doctest; tests/test_neo4j.py runs it)::
+
+    from neo4j import GraphDatabase
+    with GraphDatabase.driver(uri, auth=(user, password)) as driver:
+        summary = Neo4jWriter(driver, database="neo4j").push(store)
 """
 from __future__ import annotations
 

@@ -12,7 +12,9 @@ Workers need litkg installed (the same version: a worker whose extractor differs
 task) and the parts folder at the same path as this process (a shared file system, for a
 cluster of several machines).
 
->>> folder = extract_to_parts(["papers.jsonl"], "papers.parts", scheduler="local")  # doctest: +SKIP
+For example (it starts a cluster, so it is not a doctest; tests/test_dask.py runs it)::
+
+    folder = extract_to_parts(["papers.jsonl"], "papers.parts", scheduler="local")
 """
 from __future__ import annotations
 

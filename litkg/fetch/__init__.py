@@ -1,8 +1,10 @@
 """Fetch a field by query from a scholarly API into JSONL that ``build`` reads (or straight in).
 
->>> from litkg.fetch import fetch_papers                                  # doctest: +SKIP
->>> summary = fetch_papers("openalex", "domain generalization", out="dg.jsonl",
-...                        max_results=500, mailto="me@example.org")     # doctest: +SKIP
+For example (it asks the service, so it is not a doctest)::
+
+    from litkg.fetch import fetch_papers
+    summary = fetch_papers("openalex", "domain generalization", out="dg.jsonl",
+                           max_results=500, mailto="me@example.org")
 
 Sources: ``arxiv``, ``openalex``, ``semantic-scholar``, ``hf-papers`` (:data:`SOURCES`). Each
 service's base URL can be overridden (``base_url``, or the environment variable its
