@@ -56,7 +56,7 @@ class SentenceSplitter:
         starts = [offset + start for offset, text in fields.segments.values() for start in sentence_starts(text)]
         offsets = doc.to_array([IDX])
         positions = numpy.searchsorted(offsets, numpy.asarray(starts, dtype=offsets.dtype))
-        positions = numpy.unique(numpy.append(positions[positions < len(doc)], 0))
+        positions = sorted({0, *positions[positions < len(doc)].tolist()})  # a few: no numpy.unique
         # The starts are kept as the offsets of the tokens that begin sentences, for assembly and
         # the gazetteer; writing them into the Doc as SENT_START cost a fifth of this component
         # and nothing reads Token.is_sent_start.
