@@ -33,6 +33,7 @@ WINDOW = 3
 STARTUP = 60.0
 
 _WORKER = None  # the Extractor of a worker process
+_WORKER_FAILED: str | None = None  # why this worker's pipeline could not be built
 _WORKER_SOURCE = SourceRef("<worker>", 0)
 
 
@@ -45,11 +46,16 @@ def default_workers() -> int:
 
 
 def _start_worker(fast: bool) -> None:
-    global _WORKER
+    global _WORKER, _WORKER_FAILED
     from litkg.extract.pipeline import Extractor
 
-    _WORKER = Extractor(fast=fast)
-    _WORKER.nlp  # build now, not on the first task
+    try:
+        _WORKER = Extractor(fast=fast)
+        _WORKER.nlp  # build now, not on the first task
+    except Exception as err:  # noqa: BLE001
+        # A pool whose initializer raises starts new workers for ever and never runs a task:
+        # the worker starts, and its first task reports why instead.
+        _WORKER_FAILED = f"{type(err).__name__}: {err}"
 
 
 def _ready() -> bool:
@@ -62,6 +68,10 @@ def _extract_chunk(texts: list[tuple[str, str]], with_phrases: bool, budget: flo
     # papers' keys.
     from litkg.extract.guards import extract_within_budget, memory_zone
 
+    if _WORKER_FAILED is not None:
+        from litkg.errors import ExtractionError
+
+        raise ExtractionError(f"an extraction worker could not build its pipeline: {_WORKER_FAILED}")
     papers = [Paper(title=title, abstract=abstract, source=_WORKER_SOURCE) for title, abstract in texts]
     with memory_zone(_WORKER):  # a pipeline that learned too many new words is replaced (#14)
         found = extract_within_budget(_WORKER.extract_many, papers, budget, with_phrases=with_phrases)

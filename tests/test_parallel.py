@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from litkg.core import KnowledgeGraph
 from litkg.extract.parallel import ParallelExtractor, default_workers
 from litkg.extract.pipeline import Extractor, extractor_version
+from litkg.records import Paper
 
 from conftest import sample_files
 
@@ -46,3 +49,22 @@ def test_parallel_version_is_the_local_pipelines_version():
     assert ParallelExtractor(2).version == Extractor().version == extractor_version()
     assert ParallelExtractor(2, fast=True).version == Extractor(fast=True).version
     assert default_workers() >= 1
+
+
+def test_a_worker_that_cannot_build_its_pipeline_is_an_error_not_a_hang(monkeypatch):
+    # multiprocessing.Pool restarts a worker whose initializer raises, for ever: the build hung.
+    from litkg.errors import ExtractionError
+    from litkg.extract import pipeline
+
+    class Broken(pipeline.Extractor):
+        @property
+        def nlp(self):
+            raise OSError("the gazetteer data is missing")
+
+    monkeypatch.setattr(pipeline, "Extractor", Broken)  # the workers fork with it
+    extractor = ParallelExtractor(2, fast=True)
+    try:
+        with pytest.raises(ExtractionError, match="could not build its pipeline: OSError: the gazetteer data is missing"):
+            list(extractor.extract_many([Paper(title="A", abstract="We use ImageNet.")]))
+    finally:
+        extractor.close()
