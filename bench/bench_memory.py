@@ -83,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.only or sorted(COMMANDS):
         for size in sorted(args.sizes):
             path = head(source, size, work / f"in-{size}.jsonl")
+            for stale in work.glob(f"{path.stem}.*"):  # a new store and output each time
+                if stale != path:
+                    stale.unlink()
             rss, seconds = peak_rss(COMMANDS[name](path, work))
             results.append({"command": name, "records": size, "peak_rss_mb": round(rss, 1),
                             "seconds": round(seconds, 1)})
