@@ -3,9 +3,11 @@
 The CLI, the tests and notebook users all call :class:`KnowledgeGraph`; the CLI only formats what
 it returns.
 
->>> kg = KnowledgeGraph("litkg.db")                        # doctest: +SKIP
->>> summary = kg.build(["papers.jsonl"], on_error="skip")  # doctest: +SKIP
->>> kg.papers_using("WiLDS")                               # doctest: +SKIP
+For example (the README's Python API section shows more; tests/test_api.py runs it)::
+
+    kg = KnowledgeGraph("litkg.db")
+    summary = kg.build(["papers.jsonl"], on_error="skip")
+    kg.papers_using("WiLDS")
 """
 from __future__ import annotations
 
@@ -335,7 +337,7 @@ class KnowledgeGraph:
         from 1. A dict that is not a valid record is skipped and reported (``on_error="skip"``)
         or raises :class:`~litkg.errors.MalformedRecordError` with nothing written (``"fail"``).
 
-        >>> kg.build_records([{"title": "TRAM", "abstract": "We evaluate on WILDS."}])  # doctest: +SKIP
+        For example: ``kg.build_records([{"title": "TRAM", "abstract": "We evaluate on WILDS."}])``.
         """
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, not {batch_size}")
