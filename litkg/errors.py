@@ -16,6 +16,7 @@ __all__ = [
     "StoreError",
     "StoreLockedError",
     "NotFoundError",
+    "AmbiguousPaperError",
     "ExtractionError",
     "GazetteerError",
     "ModelError",
@@ -106,6 +107,13 @@ class NotFoundError(LitkgError):
 
     code = "E300"
     hint = "find papers with 'litkg query papers --search TEXT' and concepts with 'litkg query concepts'"
+
+
+class AmbiguousPaperError(NotFoundError):
+    """An input id that several papers share (two files gave it to different papers): which one
+    is meant is not said; the message lists their keys."""
+
+    hint = "give one of their keys"
 
 
 class QueryError(LitkgError):

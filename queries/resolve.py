@@ -19,7 +19,7 @@ a query on the store and a view of its graph find the same node.
 """
 from __future__ import annotations
 
-from litkg.errors import NotFoundError, QueryError
+from litkg.errors import AmbiguousPaperError, NotFoundError, QueryError
 from litkg.extract.normalise import concept_norm
 from litkg.graph import sql
 from litkg.graph.nxgraph import concept_node, paper_node
@@ -111,8 +111,8 @@ def resolve_paper(source: GraphStore | Nodes, ref: str) -> str:
         return rows[0]
     if rows:  # an input id two files gave to different papers: say so, and name them (#14)
         keys = ", ".join(rows[:5]) + (", …" if len(rows) > 5 else "")
-        raise NotFoundError(f"{len(rows) if len(rows) <= 5 else 'more than 5'} papers have the id "
-                            f"{shown(ref)}: {keys}", hint="give one of their keys")
+        raise AmbiguousPaperError(f"{len(rows) if len(rows) <= 5 else 'more than 5'} papers have the id "
+                                  f"{shown(ref)}: {keys}")
     raise NotFoundError(f"no paper matches {shown(ref)}", hint=PAPER_HINT)
 
 
@@ -154,13 +154,18 @@ def resolve_node(source: GraphStore | Nodes, ref: str) -> list[str]:
         return [ref]
     if ref.startswith(_CONCEPT) and nodes.concept(ref[len(_CONCEPT):]) is not None:
         return [ref]
+    ambiguous = None
     try:
         return [paper_node(resolve_paper(nodes, ref))]
-    except NotFoundError:  # not a paper (an input id several papers share is none): a concept?
+    except AmbiguousPaperError as err:  # an input id several papers share: a concept, else say so
+        ambiguous = err
+    except NotFoundError:
         pass
     try:
         return [concept_node(c.key) for c in resolve_concepts(nodes, ref)]
     except NotFoundError:
+        if ambiguous is not None:
+            raise ambiguous from None
         raise NotFoundError(f"no paper or concept matches {shown(ref)}", hint=NODE_HINT) from None
 
 

@@ -274,6 +274,11 @@ def test_a_huge_reference_is_not_echoed_whole_and_a_shared_id_is_named(tmp_path,
         assert len(info.value.message) < 300 and "60,000 characters" in info.value.message
         with pytest.raises(NotFoundError, match="2 papers have the id 'p1'"):
             kg.paper_profile("p1")
+        # …and wherever a node is asked for, not "no paper or concept matches" (#14).
+        for ask in (lambda: kg.neighbourhood("p1"), lambda: kg.path("p1", "One"),
+                    lambda: kg.render(tmp_path / "v.html", view="ego", focus="p1")):
+            with pytest.raises(NotFoundError, match="2 papers have the id 'p1'"):
+                ask()
 
 
 def test_one_file_under_four_spellings_is_one_source(tmp_path, monkeypatch, extractor):
