@@ -17,6 +17,7 @@ from litkg.commands.fetch import fetch
 from litkg.commands.neo4j import neo4j
 from litkg.commands.query import query
 from litkg.core import KnowledgeGraph
+from litkg.records import SkippedLog
 from litkg.serialize import extraction_json
 
 __all__ = ["main", "cli"]
@@ -161,7 +162,7 @@ def extract(inputs, out, mkdir, fmt, on_error, encoding, fast, workers) -> None:
         check_out_folder(out, mkdir=mkdir)
         check_not_input(out, inputs)
     kg = KnowledgeGraph(fast=fast, workers=workers)
-    skipped: list = []
+    skipped = SkippedLog()  # the first 1,000 kept, all counted: memory flat (#14)
     # Written to a temporary file renamed at the end: a failure leaves an old --out as it was.
     with atomic_open(out) if out else nullcontext(sys.stdout) as stream:
         try:
@@ -174,11 +175,13 @@ def extract(inputs, out, mkdir, fmt, on_error, encoding, fast, workers) -> None:
             kg.close()
         for record in skipped:
             click.echo(f"skipped {record}", err=True)
+        if skipped.total > len(skipped):
+            click.echo(f"… and {skipped.total - len(skipped)} more skipped records", err=True)
         if count == 0:
-            raise InputError(f"no records read from {len(inputs)} file(s) ({len(skipped)} skipped)",
+            raise InputError(f"no records read from {len(inputs)} file(s) ({skipped.total} skipped)",
                              hint="check the inputs and --format; a record needs a title or an abstract")
     if out:
-        click.echo(f"Wrote {count} papers to {out} ({len(skipped)} records skipped).", err=True)
+        click.echo(f"Wrote {count} papers to {out} ({skipped.total} records skipped).", err=True)
 
 
 @cli.command("eval")

@@ -344,3 +344,19 @@ def test_a_store_whose_path_is_not_utf8_is_built_and_read(tmp_path):
     assert built.returncode == 0, built.stderr
     read = _litkg("stats", "--db", b"kg\xff.db", "--json", cwd=tmp_path)  # the read-only open (#14)
     assert read.returncode == 0 and json.loads(read.stdout)["papers"] == 1, read.stderr
+
+
+def test_extract_keeps_the_first_skipped_records_and_counts_all(tmp_path):
+    # `litkg extract` collected every skipped record in a list: memory grew with the bad lines (#14).
+    from click.testing import CliRunner
+
+    from litkg.cli import cli
+
+    path = tmp_path / "in.jsonl"
+    path.write_text("{broken\n" * 1_500 + json.dumps({"title": "Good", "abstract": "We use ImageNet."}) + "\n")
+    result = CliRunner().invoke(cli, ["extract", str(path), "--out", str(tmp_path / "out.jsonl"), "--fast",
+                                      "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Wrote 1 papers" in result.output and "(1500 records skipped)" in result.output
+    assert result.output.count("skipped in.jsonl:") + result.output.count(f"skipped {path}:") == 1_000
+    assert "… and 500 more skipped records" in result.output
