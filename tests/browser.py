@@ -217,8 +217,10 @@ class Session:
     Unlike :func:`load_page` (virtual time, one DOM dump), time here is real, so pages can be
     timed, and input is real: :meth:`click` sends mouse events the way a user's mouse does.
 
-    >>> with Session() as s:                        # doctest: +SKIP
-    ...     s.open("page.html"); s.wait("document.body.dataset.litkgReady")
+    For example (it starts Chromium; the browser tests use it)::
+
+        with Session() as s:
+            s.open("page.html"); s.wait("document.body.dataset.litkgReady")
     """
 
     def __init__(self, window: tuple[int, int] = (1600, 1000), timeout: float = 120.0) -> None:
