@@ -25,7 +25,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from litkg.errors import DaskSchedulerError, DaskUnavailableError, LitkgError
+from litkg.errors import DaskSchedulerError, DaskUnavailableError
 from litkg.parts import (FORMAT, PartsError, PartsMismatchError, extraction_record, file_digest, finished_parts,
                          paper_from_record, paper_record, read_manifest, write_manifest, write_part)
 from litkg.records import SkippedLog
@@ -174,7 +174,7 @@ def extract_to_parts(inputs: Sequence[str | os.PathLike], folder: str | os.PathL
     :class:`~litkg.parts.PartsMismatchError`. ``progress`` is called with a
     :class:`~litkg.core.BuildProgress` after each finished part.
     """
-    from litkg.core import _check_inputs
+    from litkg.build_input import _check_inputs
 
     _distributed()  # before any work: say at once that dask is missing
     if on_error not in ("skip", "fail"):
@@ -193,7 +193,7 @@ def extract_to_parts(inputs: Sequence[str | os.PathLike], folder: str | os.PathL
 def _run(client, inputs: Sequence[str | os.PathLike], folder: Path, manifest: dict,
          progress: Callable | None) -> None:
     """Read the inputs, send each partition the manifest lacks, note each part as it comes back."""
-    from litkg.core import _InputBytes, _read_all
+    from litkg.build_input import _InputBytes, _read_all
 
     options = manifest["options"]
     skipped = SkippedLog()
@@ -220,7 +220,7 @@ def _run(client, inputs: Sequence[str | os.PathLike], folder: Path, manifest: di
 def _collect(pending: set, folder: Path, manifest: dict, progress: Callable | None, read: tuple[int, int]) -> set:
     """Wait for at least one pending part; note the finished ones in the manifest. Returns the
     rest."""
-    from litkg.core import BuildProgress
+    from litkg.build_input import BuildProgress
 
     finished, rest = _distributed().wait(pending, return_when="FIRST_COMPLETED")
     for future in finished:
