@@ -13,6 +13,12 @@ from litkg.extract.naming import TOKEN, core_of, is_capitalised, is_name_like, o
 __all__ = ["SLASH_SERIES", "YEAR_SERIES", "data_head_candidates", "eval_list_candidates", "slash_series_candidates",
            "year_series_candidates"]
 
+def _head_kind(word: str) -> str:
+    """The type a dataset head noun gives the names it heads ("benchmarks", "suite", "challenge"
+    give benchmarks; "datasets", "corpus", "database" datasets)."""
+    return "benchmark" if word.lower().startswith(("bench", "suite", "chall")) else "dataset"
+
+
 def data_head_candidates(text: str, heads: Iterable[tuple[int, int]]) -> list[Candidate]:
     found = []
     for head_start, head_end in heads:
@@ -20,7 +26,7 @@ def data_head_candidates(text: str, heads: Iterable[tuple[int, int]]) -> list[Ca
         previous = text[max(0, head_start - 40) : head_start].rsplit(None, 1)[-1:] or [""]
         if not previous[0][:1].isupper() and not previous[0][:1].isdigit():
             continue  # "a new dataset", "this benchmark": no name right before the head noun
-        kind = "benchmark" if word.startswith(("bench", "suite", "chall")) else "dataset"
+        kind = _head_kind(word)
         # Walk back over "X, Y and Z" before the head noun.
         pos = head_start
         names = []
@@ -76,8 +82,7 @@ def _example_openers(text: str) -> list[tuple[int, int, str | None]]:
     for pos, cue in occurrences(text, _EXAMPLE_CUES):
         head = _EXAMPLE_HEAD.search(text, max(0, pos - 30), pos)
         if head:
-            kind = "benchmark" if head.group(1).lower().startswith(("bench", "suite")) else "dataset"
-            openers.append((pos, pos + len(cue), kind))
+            openers.append((pos, pos + len(cue), _head_kind(head.group(1))))
     return openers
 
 
@@ -102,7 +107,7 @@ def eval_list_candidates(text: str, preps: Iterable[tuple[int, int]],
     for start, end in heads:
         quoted = _QUOTED_NAME.match(text, end)  # 'a large-scale dataset, “CompCars”, that …'
         if quoted and (is_name_like(quoted.group(1)) or len(quoted.group(1)) >= 4) and not is_generic_phrase([quoted.group(1)]):
-            kind = "benchmark" if text[start:end].lower().startswith(("bench", "suite", "chall")) else "dataset"
+            kind = _head_kind(text[start:end])
             found.append(Candidate(quoted.start(1), quoted.end(1), quoted.group(1), kind, "head_list", False,
                                    CONFIDENCES["head_list"]))
     for start, end, kind, mode, pos in _head_openers(text, heads):
@@ -133,8 +138,7 @@ def _head_openers(text: str, heads: Iterable[tuple[int, int]]) -> list[tuple[int
             mode = opener.group(1).strip()[:1] or " "
             if mode == "l":
                 mode = ","  # "benchmarks like X and Y" reads as an appositive list
-            kind = "benchmark" if word.lower().startswith(("bench", "suite", "chall")) else "dataset"
-            openers.append((start, end, kind, mode, opener.end()))
+            openers.append((start, end, _head_kind(word), mode, opener.end()))
     return openers
 
 
