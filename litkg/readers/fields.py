@@ -126,8 +126,9 @@ def canonical_field(key: Any) -> str | None:
 
 
 def paper_from_fields(pairs: Iterable[tuple[Any, Any]], source: SourceRef, *,
-                      csv_style: bool = False) -> Paper:
-    """Map one record's ``(field, value)`` pairs to a Paper; RecordProblem when it is unusable."""
+                      csv_style: bool = False, unicode_checked: bool = False) -> Paper:
+    """Map one record's ``(field, value)`` pairs to a Paper; RecordProblem when it is unusable
+    (``unicode_checked``: as :func:`paper_from_known`)."""
     known: dict[str, Any] = {}
     metadata: dict[str, Any] = {}
     for key, value in pairs:
@@ -139,7 +140,7 @@ def paper_from_fields(pairs: Iterable[tuple[Any, Any]], source: SourceRef, *,
             metadata[str(key)] = value
         else:
             known[name] = value
-    return paper_from_known(known, metadata, source, csv_style=csv_style)
+    return paper_from_known(known, metadata, source, csv_style=csv_style, unicode_checked=unicode_checked)
 
 
 def paper_from_known(known: dict[str, Any], metadata: dict[str, Any], source: SourceRef, *,
