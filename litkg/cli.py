@@ -4,7 +4,6 @@ Exit codes: 0 ok, 1 error (a one-line ``Error: …`` with a hint), 2 usage.
 """
 from __future__ import annotations
 
-import json
 import sys
 
 import click
@@ -18,7 +17,7 @@ from litkg.commands.neo4j import neo4j
 from litkg.commands.query import query
 from litkg.core import KnowledgeGraph
 from litkg.records import SkippedLog
-from litkg.serialize import extraction_json
+from litkg.serialize import extraction_line
 
 __all__ = ["main", "cli"]
 
@@ -169,7 +168,7 @@ def extract(inputs, out, mkdir, fmt, on_error, encoding, fast, workers) -> None:
             count = 0
             for paper, extraction in kg.extract(list(inputs), format=fmt, on_error=on_error, skipped=skipped,
                                                 encoding=encoding):
-                stream.write(json.dumps(extraction_json(paper, extraction), ensure_ascii=False) + "\n")
+                stream.write(extraction_line(paper, extraction))
                 count += 1
         finally:
             kg.close()

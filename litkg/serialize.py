@@ -1,9 +1,11 @@
 """JSON shapes litkg writes: the ``litkg extract`` line per paper."""
 from __future__ import annotations
 
+import orjson
+
 from litkg.records import Extraction, Paper
 
-__all__ = ["extraction_json"]
+__all__ = ["extraction_json", "extraction_line"]
 
 
 def extraction_json(paper: Paper, extraction: Extraction) -> dict:
@@ -24,3 +26,16 @@ def extraction_json(paper: Paper, extraction: Extraction) -> dict:
             for e in extraction.entities
         ],
     }
+
+
+def extraction_line(paper: Paper, extraction: Extraction) -> str:
+    """:func:`extraction_json` as one line of JSON, UTF-8 text as it is, with its newline.
+
+    orjson: the standard encoder cost a sixth of the reading side of ``litkg extract --workers 2``.
+
+    >>> from litkg.records import Paper, SourceRef
+    >>> paper = Paper(title="Ünïcode", abstract="", source=SourceRef("x", 1))
+    >>> extraction_line(paper, Extraction(paper.key, ())).partition(',"title"')[2]
+    ':"Ünïcode","entities":[]}\\n'
+    """
+    return orjson.dumps(extraction_json(paper, extraction)).decode() + "\n"
