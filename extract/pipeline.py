@@ -9,6 +9,7 @@ No pretrained spaCy model is needed or downloaded.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import islice
 from typing import Iterable, Iterator
 
@@ -26,9 +27,9 @@ from litkg.extract.doc_fields import DocFields, attach
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.extract.guards import bound_entities, mask_long_runs
 from litkg.extract.lexicon import LEXICON_DIGEST
-from litkg.records import Extraction, Paper
+from litkg.records import Concept, ExtractedEntity, Extraction, Paper, Relation
 
-__all__ = ["EXTRACTOR_VERSION", "build_nlp", "Extractor", "extractor_version"]
+__all__ = ["EXTRACTOR_VERSION", "build_nlp", "Extractor", "extractor_version", "with_relations"]
 
 #: Stored with each paper; a store built by an older extractor is re-extracted on the next build.
 EXTRACTOR_VERSION = "4"
@@ -153,4 +154,20 @@ class Extractor:
                 docs.append(doc)
             for paper, doc in zip(batch, nlp.pipe(docs, batch_size=batch_size)):
                 entities = bound_entities(assemble_paper(doc, gazetteer, with_phrases=with_phrases))
-                yield Extraction(paper.key, tuple(entities))
+                yield Extraction(paper.key, tuple(with_relations(entity, gazetteer) for entity in entities))
+
+
+def with_relations(entity: ExtractedEntity, gazetteer: Gazetteer) -> ExtractedEntity:
+    """``entity`` with the links the store writes (:attr:`ExtractedEntity.relations`): each of
+    its ``part_of`` then ``variant_of`` keys that ``gazetteer`` defines, with that concept, so the
+    store can make it a concept even when no paper names it. Keys the gazetteer does not define
+    (a discovered concept a name was seen inside) link nothing."""
+    if not entity.part_of and not entity.variant_of:
+        return entity
+    relations = []
+    for rel, keys in (("part_of", entity.part_of), ("variant_of", entity.variant_of)):
+        for key in keys:
+            entry = gazetteer.entries.get(key)
+            if entry is not None:
+                relations.append(Relation(rel, Concept(entry.id, entry.name, entry.type, tuple(entry.aliases))))
+    return replace(entity, relations=tuple(relations))

@@ -3,6 +3,12 @@
 Writes happen inside :meth:`GraphStore.transaction`, so a build interrupted at any point leaves
 the file as it was after the last committed batch. The file uses WAL mode and a busy timeout: a
 second writer waits for the first, then fails with :class:`~litkg.errors.StoreLockedError`.
+
+A build writes a batch one way, in two kinds of call inside one transaction:
+:meth:`GraphStore.upsert_paper` for each record, which returns the paper as stored (its key, every
+record merged into it), the paper that is extracted; then one :meth:`GraphStore.write_extraction`
+with what was extracted, which writes the edges, the relations and the rows derived from them in
+the order they need.
 """
 from __future__ import annotations
 
@@ -11,9 +17,11 @@ import json
 import sqlite3
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 from pathlib import Path
-from typing import Iterator, Sequence
+from types import MappingProxyType
+from typing import Callable, Iterable, Iterator, Sequence
 
 from litkg.errors import StoreError
 from litkg.extract.normalise import concept_norm
@@ -21,7 +29,7 @@ from litkg.graph.store_concepts import ConceptWriter
 from litkg.graph.store_schema import (SCHEMA, SCHEMA_VERSION, configure_writer, open_snapshot, rollback,
                                       store_error)
 from litkg.identity import paper_identifiers
-from litkg.records import ExtractedEntity, Paper
+from litkg.records import ExtractedEntity, Extraction, Paper, StoredPaper
 
 __all__ = ["GraphStore", "ConceptRow", "SCHEMA_VERSION", "text_hash", "open_snapshot"]
 
@@ -30,6 +38,10 @@ _PAPER_FIELDS = ("id", "title", "abstract", "author_count", "year", "date", "dat
                  "url", "doi", "arxiv_id", "upvotes")
 
 
+#: The columns a stored paper is read back from, in this order.
+_ROW_FIELDS = (*_PAPER_FIELDS, "authors", "metadata", "text_hash", "extractor")
+_SELECT_PAPER = f"SELECT {', '.join(_ROW_FIELDS)} FROM papers WHERE key=?"
+
 _INSERT_PAPER = (f"INSERT INTO papers (key, {', '.join(_PAPER_FIELDS)}, authors, metadata, text_hash) "
                  f"VALUES (?, {', '.join('?' * len(_PAPER_FIELDS))}, ?, ?, ?)")
 
@@ -37,6 +49,26 @@ _INSERT_PAPER = (f"INSERT INTO papers (key, {', '.join(_PAPER_FIELDS)}, authors,
 def text_hash(title: str, abstract: str) -> str:
     """What extraction depends on: re-extract a paper only when this changes."""
     return hashlib.sha256(f"{title}\x00{abstract}".encode("utf-8")).hexdigest()[:32]
+
+
+def _merged_fields(current: dict, metadata: dict, paper: Paper) -> dict:
+    """The columns ``paper`` adds to the stored row ``current``: fields the row lacks, a longer
+    abstract, authors when it has none, metadata keys it has not (added to ``metadata``)."""
+    updates = {}
+    for name in _PAPER_FIELDS:
+        new = getattr(paper, name)
+        if current[name] in (None, "") and new not in (None, ""):
+            updates[name] = new
+    # A longer abstract from another source is kept: page dumps sometimes truncate.
+    if len(paper.abstract) > len(current["abstract"] or ""):
+        updates["abstract"] = paper.abstract
+    if paper.authors and current["authors"] == "[]":
+        updates["authors"] = json.dumps(list(paper.authors))
+    added = {k: v for k, v in paper.metadata.items() if k not in metadata}
+    if added:
+        metadata.update(added)
+        updates["metadata"] = json.dumps(metadata, default=str)
+    return updates
 
 
 @dataclass(frozen=True)
@@ -49,12 +81,26 @@ class ConceptRow:
 
 @dataclass(frozen=True)
 class PaperUpsert:
-    """What writing one record did: which paper it landed in and whether text changed."""
+    """What writing one record did: the key of the paper it landed in, whether that paper's text
+    is to be extracted, and the paper as stored now (:attr:`paper`)."""
 
     key: str
     status: str  # "new", "merged" or "unchanged"
     needs_extraction: bool
-    text: tuple[str, str] | None = None  # the stored title and abstract, for a new paper
+    _stored: Callable[[], StoredPaper] = field(repr=False, compare=False)
+
+    @cached_property
+    def paper(self) -> StoredPaper:
+        """The paper as stored now, under :attr:`key`, every record merged into it so far: what a
+        build extracts. Made when first asked for (a build asks for those it extracts only)."""
+        return self._stored()
+
+
+def _merged_paper(record: Paper, key: str, current: dict, updates: dict, metadata: dict) -> StoredPaper:
+    """The stored paper ``key`` after ``record`` was merged into its row ``current``."""
+    values = {name: updates.get(name, current[name]) for name in _PAPER_FIELDS}
+    authors = record.authors if "authors" in updates else tuple(json.loads(current["authors"]))
+    return StoredPaper.of(record, key, **values, authors=authors, metadata=MappingProxyType(metadata))
 
 
 class GraphStore:
@@ -70,6 +116,7 @@ class GraphStore:
                  readonly: bool = False) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        self._inserted: set[str] = set()  # papers inserted since the last write_extraction, this transaction
         if (readonly or not create) and not self.path.exists():
             raise StoreError(f"no litkg store at {self.path}")
         if self.path.is_dir():
@@ -129,10 +176,12 @@ class GraphStore:
             except sqlite3.DatabaseError as exc:
                 self._rollback()
                 raise store_error(exc, self.path) from None
+            self._inserted.clear()
 
     def _rollback(self) -> None:
         rollback(self.conn)
         self._concepts.forget()
+        self._inserted.clear()
 
     # -- papers -------------------------------------------------------------------------------
     def find_paper_key(self, paper: Paper) -> str | None:
@@ -147,7 +196,10 @@ class GraphStore:
         return None
 
     def upsert_paper(self, paper: Paper, extractor_version: str) -> PaperUpsert:
-        """Insert a record or merge it into the paper it duplicates (call inside a transaction)."""
+        """Insert a record or merge it into the paper it duplicates (call inside a transaction).
+
+        Returns the paper as stored now, under its key: what a build extracts (a record merged
+        into a paper first read without a DOI keeps that paper's key, and brings its DOI)."""
         idents = paper_identifiers(paper)
         key = self._stored_key(idents)
         if key is None:
@@ -157,58 +209,38 @@ class GraphStore:
                                               json.dumps(dict(paper.metadata), default=str),
                                               text_hash(paper.title, paper.abstract)))
             self._add_source(key, paper, idents)
-            return PaperUpsert(key, "new", True, (paper.title, paper.abstract))
-        status = self._merge_into(key, paper)
+            self._inserted.add(key)
+            return PaperUpsert(key, "new", True, partial(StoredPaper.of, paper, key))
+        status, stored, extractor = self._merge_into(key, paper)
         source_new = self.conn.execute(
             "SELECT 1 FROM paper_sources WHERE paper_key=? AND path=? AND line=?",
             (key, paper.source.path, paper.source.line)).fetchone() is None
         if status == "unchanged" and source_new:
             status = "merged"
         self._add_source(key, paper, idents)
-        row = self.conn.execute("SELECT extractor FROM papers WHERE key=?", (key,)).fetchone()
-        needs = row[0] != extractor_version or status == "retext"
-        return PaperUpsert(key, "merged" if status == "retext" else status, needs)
+        needs = extractor != extractor_version or status == "retext"
+        return PaperUpsert(key, "merged" if status == "retext" else status, needs, stored)
 
     def _add_source(self, key: str, paper: Paper, idents: Sequence[str]) -> None:
         self.conn.execute("INSERT OR IGNORE INTO paper_sources VALUES (?, ?, ?)",
                           (key, paper.source.path, paper.source.line))
         self.conn.executemany("INSERT OR IGNORE INTO paper_idents VALUES (?, ?)", [(i, key) for i in idents])
 
-    def _merge_into(self, key: str, paper: Paper) -> str:
-        row = self.conn.execute(
-            f"SELECT {', '.join(_PAPER_FIELDS)}, authors, metadata, text_hash FROM papers WHERE key=?", (key,)
-        ).fetchone()
-        current = dict(zip((*_PAPER_FIELDS, "authors", "metadata", "text_hash"), row))
-        updates = {}
-        for name in _PAPER_FIELDS:
-            new = getattr(paper, name)
-            if current[name] in (None, "") and new not in (None, ""):
-                updates[name] = new
-        # A longer abstract from another source is kept: page dumps sometimes truncate.
-        if len(paper.abstract) > len(current["abstract"] or ""):
-            updates["abstract"] = paper.abstract
-        if paper.authors and current["authors"] == "[]":
-            updates["authors"] = json.dumps(list(paper.authors))
+    def _merge_into(self, key: str, paper: Paper) -> tuple[str, Callable[[], StoredPaper], str | None]:
+        """Merge ``paper`` into the stored paper ``key``. Returns ``"unchanged"``, ``"merged"`` or
+        ``"retext"`` (its title or abstract changed), what makes the paper as stored now, and the
+        version of the extractor that last extracted it."""
+        current = dict(zip(_ROW_FIELDS, self.conn.execute(_SELECT_PAPER, (key,)).fetchone()))
         metadata = json.loads(current["metadata"])
-        added = {k: v for k, v in paper.metadata.items() if k not in metadata}
-        if added:
-            metadata.update(added)
-            updates["metadata"] = json.dumps(metadata, default=str)
+        updates = _merged_fields(current, metadata, paper)
+        stored = partial(_merged_paper, paper, key, current, updates, metadata)
         if not updates:
-            return "unchanged"
-        title = updates.get("title", current["title"])
-        abstract = updates.get("abstract", current["abstract"])
-        new_hash = text_hash(title, abstract)
+            return "unchanged", stored, current["extractor"]
+        new_hash = text_hash(updates.get("title", current["title"]), updates.get("abstract", current["abstract"]))
         updates["text_hash"] = new_hash
         assignments = ", ".join(f"{name}=?" for name in updates)
         self.conn.execute(f"UPDATE papers SET {assignments} WHERE key=?", (*updates.values(), key))
-        return "retext" if new_hash != current["text_hash"] else "merged"
-
-    def paper_text(self, key: str) -> tuple[str, str]:
-        row = self.conn.execute("SELECT title, abstract FROM papers WHERE key=?", (key,)).fetchone()
-        if row is None:
-            raise StoreError(f"no paper {key!r} in {self.path}")
-        return row[0], row[1]
+        return "retext" if new_hash != current["text_hash"] else "merged", stored, current["extractor"]
 
     # -- concepts and edges (see litkg.graph.store_concepts) -------------------------------------
     def upsert_concept(self, key: str, name: str, type_: str, origin: str, aliases: Sequence[str] = ()) -> None:
@@ -218,9 +250,34 @@ class GraphStore:
     def add_relation(self, src: str, rel: str, dst: str) -> None:
         self._concepts.add_relation(src, rel, dst)
 
+    def write_extraction(self, extractions: Iterable[Extraction], extractor_version: str, *,
+                         unfinished: Iterable[str] = ()) -> None:
+        """Write what was extracted from a batch of papers (call inside the transaction that
+        upserted them): the whole write, in the order it needs.
+
+        Each extraction's entities become the edges, evidence and held phrases of the paper
+        ``extraction.paper_key`` (in place of its old ones; the paper is stamped with
+        ``extractor_version``), and their relations are written, each target made a concept.
+        Then the phrases held until a concept had them as an alias are linked, for the normal
+        forms this batch added, and the discovered concepts it touched are recomputed (in a
+        :meth:`build_session`, at its end). ``unfinished``: keys of papers whose extraction did
+        not finish (past the time budget): their old rows are removed and they are stamped with
+        no extractor, so the next build extracts them again.
+        """
+        for key in unfinished:
+            self.replace_edges(key, (), None, fresh=key in self._inserted)
+        for extraction in extractions:
+            key = extraction.paper_key
+            stored = self.replace_edges(key, extraction.entities, extractor_version, fresh=key in self._inserted)
+            self._concepts.write_relations(extraction.entities, stored)
+        self._inserted.clear()
+        self.link_phrases()  # the phrases of the normal forms written above
+        self.refresh_concepts()  # the concepts touched above
+
     def replace_edges(self, paper_key: str, entities: Sequence[ExtractedEntity],
-                      extractor_version: str, *, fresh: bool = False) -> dict[str, str]:
-        """Make the paper's edges exactly ``entities`` (call inside a transaction).
+                      extractor_version: str | None, *, fresh: bool = False) -> dict[str, str]:
+        """Make the paper's edges exactly ``entities`` (call inside a transaction); the entities'
+        relations are :meth:`write_extraction`'s to write.
 
         Returns the stored concept key of each entity: a discovered name that another paper
         already defined under another spelling (its acronym or long form) joins that concept.

@@ -104,6 +104,19 @@ class ConceptWriter:
     def add_relation(self, src: str, rel: str, dst: str) -> None:
         self.conn.execute("INSERT OR IGNORE INTO concept_relations VALUES (?, ?, ?)", (src, rel, dst))
 
+    def write_relations(self, entities: Sequence[ExtractedEntity], stored: dict[str, str]) -> None:
+        """Each entity's relations, from its stored concept (``stored``, as :meth:`replace_edges`
+        returned it) to the target, which becomes a concept even when no paper names it (WILDS,
+        the whole GWHD 2021 is part of), so "papers using WILDS, with parts" can find it. A phrase
+        held without a concept has no relation to write."""
+        for entity in entities:
+            if not entity.relations or entity.key not in stored:
+                continue
+            for relation in entity.relations:
+                target = relation.target
+                self.upsert_concept(target.key, target.name, target.type, target.origin, target.aliases)
+                self.add_relation(stored[entity.key], relation.rel, target.key)
+
     def canonical_key(self, entity: ExtractedEntity) -> str:
         """The concept a discovered entity belongs to: its own key if stored, else a concept that
         has one of its longer spellings (TRAM's "Trust Region Aware Minimization") as an alias."""

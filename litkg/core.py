@@ -16,7 +16,7 @@ from pathlib import Path
 import sys
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from litkg.records import Extraction, Paper, SkippedLog, SkippedRecord
+from litkg.records import Extraction, Paper, SkippedLog, SkippedRecord, StoredPaper
 
 if TYPE_CHECKING:
     from litkg.exporting import GraphExport
@@ -242,31 +242,30 @@ class KnowledgeGraph(Questions):
 
     def _write_batch(self, store: GraphStore, batch: list[Paper], counts: dict, skipped: list[SkippedRecord], *,
                      on_error: str, ahead: Any = None) -> None:
+        """One way through: each record upserted, the stored papers whose text is new extracted,
+        and what was extracted written by one store call (:meth:`GraphStore.write_extraction`)."""
         version = self.extractor.version
 
         def write() -> None:
-            to_extract: dict[str, Paper] = {}
-            fresh: set[str] = set()  # papers inserted by this batch: no old rows to replace
+            to_extract: dict[str, StoredPaper] = {}  # by the store's key: each paper once
             for paper in batch:
                 result = store.upsert_paper(paper, version)
                 counts["read"] += 1
                 counts[result.status] += 1
                 counts["title_only"] += not paper.abstract
                 if result.needs_extraction:
-                    title, abstract = result.text or store.paper_text(result.key)
-                    to_extract[result.key] = Paper(title=title, abstract=abstract, source=paper.source)
-                    fresh.update([result.key] if result.status == "new" else ())
+                    to_extract[result.key] = result.paper
             papers = list(to_extract.values())
-            extractions = ahead.extract(papers) if ahead else self._extract_within_budget(papers, with_phrases=True)
-            for (key, paper), extraction in zip(to_extract.items(), extractions):
+            found = ahead.extract(papers) if ahead else self._extract_within_budget(papers, with_phrases=True)
+            extractions, unfinished = [], []
+            for paper, extraction in zip(papers, found):
                 if extraction is None:  # over the time budget: kept without entities, tried again next build
                     self._over_budget(paper, on_error, skipped, stored=True)
-                    store.replace_edges(key, (), None, fresh=key in fresh)
-                    continue
-                self._store_extraction(store, key, extraction, fresh=key in fresh)
-                counts["extracted"] += 1
-            store.link_phrases()
-            store.refresh_concepts()
+                    unfinished.append(paper.key)
+                else:
+                    extractions.append(extraction)
+            counts["extracted"] += len(extractions)
+            store.write_extraction(extractions, version, unfinished=unfinished)
 
         if on_error == "fail":
             write()
@@ -293,20 +292,6 @@ class KnowledgeGraph(Questions):
         if on_error == "fail":
             raise MalformedRecordError(path, paper.source.line, reason)
         skipped.append(SkippedRecord(path, paper.source.line, reason))
-
-    def _store_extraction(self, store: GraphStore, key: str, extraction: Extraction, *, fresh: bool = False) -> None:
-        gazetteer = self.extractor.gazetteer
-        stored = store.replace_edges(key, extraction.entities, self.extractor.version, fresh=fresh)
-        for entity in extraction.entities:
-            for rel, targets in (("part_of", entity.part_of), ("variant_of", entity.variant_of)):
-                for target in targets:
-                    entry = gazetteer.entries.get(target)
-                    if entry is None:
-                        continue
-                    # The whole of which a dataset is part (WILDS for GWHD 2021) is a concept even
-                    # when no paper names it, so "papers using WILDS, with parts" can find it.
-                    store.upsert_concept(entry.id, entry.name, entry.type, "gazetteer", entry.aliases)
-                    store.add_relation(stored[entity.key], rel, entry.id)
 
     # -- past one machine (#10) ---------------------------------------------------------------
     def extract_on_dask(self, inputs: Sequence[str | os.PathLike], *, scheduler: str = "local",

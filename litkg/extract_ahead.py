@@ -114,15 +114,25 @@ class Extracted:
         self._future = future
         self._papers = papers
         self._ahead = ahead
-        self._by_text: dict[tuple[str, str], Extraction | None] | None = None
+        self._by_text: dict[tuple[str, str], tuple | None] | None = None
 
     def extract(self, papers: list[Paper]) -> list:
-        """The extraction of each of ``papers`` (title and abstract as stored): the one made ahead
-        for that text, else one made now."""
+        """The extraction of each of ``papers`` (stored papers: the title and abstract as stored,
+        under the store's key): the entities found ahead for that text, else an extraction made
+        now. Either is keyed by the paper asked for, not by the record extracted ahead (a record
+        merged into a paper stored under another key, or another paper of the same text)."""
         if self._by_text is None:
-            self._by_text = {(p.title, p.abstract): result for p, result in zip(self._papers, self._future.result())}
+            self._by_text = {(p.title, p.abstract): None if result is None else result.entities
+                             for p, result in zip(self._papers, self._future.result())}
             self._papers = []
         missing = [p for p in papers if (p.title, p.abstract) not in self._by_text]
         made = iter(self._ahead.extract_now(missing)) if missing else iter(())
-        return [self._by_text[(p.title, p.abstract)] if (p.title, p.abstract) in self._by_text else next(made)
-                for p in papers]
+        results: list[Extraction | None] = []
+        for paper in papers:
+            text = (paper.title, paper.abstract)
+            if text not in self._by_text:
+                results.append(next(made))
+            else:
+                entities = self._by_text[text]
+                results.append(None if entities is None else Extraction(paper.key, entities))
+        return results

@@ -6,7 +6,7 @@ A parts folder holds one JSON-lines file per partition of the inputs' records an
                              each finished part's record count and digest, the skipped records
     DIR/part-00000.jsonl     a header line, then one line per record:
                              {"paper": {every Paper field}, "extraction": {the `litkg extract` line
-                             of the record, with each entity's part_of and variant_of}}
+                             of the record, with each entity's part_of, variant_of and relations}}
 
 A part is written whole (a temporary file renamed) by the worker that extracted it; only the
 process that drives the run writes the manifest, after each part it has seen finish. A run
@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from litkg.errors import PartsError, PartsIncompleteError, PartsMismatchError
-from litkg.records import ExtractedEntity, Extraction, Mention, Paper, SkippedLog, SkippedRecord, SourceRef
+from litkg.records import (Concept, ExtractedEntity, Extraction, Mention, Paper, Relation, SkippedLog, SkippedRecord,
+                           SourceRef)
 from litkg.serialize import extraction_json
 
 __all__ = [
@@ -43,7 +44,7 @@ __all__ = [
 ]
 
 #: Written in every manifest; a folder of another format is refused.
-FORMAT = "litkg-parts/1"
+FORMAT = "litkg-parts/2"  # 2: each entity's relations, with their target concepts
 MANIFEST = "manifest.json"
 
 
@@ -92,12 +93,14 @@ def paper_from_record(record: dict) -> Paper:
 
 def extraction_record(paper: Paper, extraction: Extraction) -> dict:
     """The ``litkg extract`` line of one paper (:func:`~litkg.serialize.extraction_json`), with the
-    concept keys each entity is part of or a variant of, which the store links. Undone by
-    :func:`extraction_from_record`."""
+    concept keys each entity is part of or a variant of and the relations the store writes (each
+    with its target concept). Undone by :func:`extraction_from_record`."""
     record = extraction_json(paper, extraction)
     for entity, row in zip(extraction.entities, record["entities"]):
         row["part_of"] = list(entity.part_of)
         row["variant_of"] = list(entity.variant_of)
+        row["relations"] = [{"rel": r.rel, "concept": r.target.key, "name": r.target.name, "type": r.target.type,
+                             "aliases": list(r.target.aliases), "origin": r.target.origin} for r in entity.relations]
     return record
 
 
@@ -108,11 +111,16 @@ def extraction_from_record(record: dict) -> Extraction:
             key=row["concept"], name=row["name"], type=row["type"], role=row["role"],
             confidence=row["confidence"], mentions=tuple(Mention(**m) for m in row["mentions"]),
             aliases=tuple(row["aliases"]), origin=row["origin"], part_of=tuple(row["part_of"]),
-            variant_of=tuple(row["variant_of"]),
+            variant_of=tuple(row["variant_of"]), relations=tuple(_relation(r) for r in row["relations"]),
         )
         for row in record["entities"]
     )
     return Extraction(record["key"], entities)
+
+
+def _relation(row: dict) -> Relation:
+    target = Concept(row["concept"], row["name"], row["type"], tuple(row["aliases"]), row["origin"])
+    return Relation(row["rel"], target)
 
 
 # -- files --------------------------------------------------------------------------------------
@@ -314,12 +322,6 @@ class PartsExtractor:
         self.extracted_here = 0  # papers the fallback extractor had to extract
         self._known: OrderedDict[tuple[str, str], tuple[ExtractedEntity, ...]] = OrderedDict()
         self._fallback = None
-
-    @property
-    def gazetteer(self):
-        from litkg.extract.gazetteer import default_gazetteer
-
-        return default_gazetteer()
 
     def remember(self, paper: Paper, extraction: Extraction) -> None:
         key = (paper.title or "", paper.abstract or "")

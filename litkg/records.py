@@ -12,9 +12,12 @@ __all__ = [
     "SourceRef",
     "DEFAULT_SOURCE",
     "Paper",
+    "StoredPaper",
     "SkippedRecord",
     "SkippedLog",
     "Mention",
+    "Concept",
+    "Relation",
     "ExtractedEntity",
     "Extraction",
     "CONCEPT_TYPES",
@@ -92,6 +95,42 @@ class Paper:
 
 
 @dataclass(frozen=True)
+class StoredPaper(Paper):
+    """A paper as the store holds it, every record merged into it so far, under the store's key.
+
+    The key is the one the store gave the paper when its first record came (a later record's DOI
+    does not change it), so ``stored.key`` is ``stored_key``, not a key computed from the fields.
+    ``source`` is the record that brought it this time; ``ids`` are not in the paper's row (the
+    store keeps every identifier of a paper apart), so they are empty.
+
+    >>> StoredPaper("TRAM", doi="10.1/x", stored_key="title:tram").key
+    'title:tram'
+    """
+
+    stored_key: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.stored_key
+
+    @classmethod
+    def of(cls, paper: Paper, key: str, **stored: Any) -> "StoredPaper":
+        """``paper`` stored under ``key``, with the fields ``stored`` gives instead of its own
+        (values as a Paper holds them: ``authors`` a tuple, ``metadata`` a read-only mapping).
+
+        >>> stored = StoredPaper.of(Paper("TRAM", year=2023), "title:tram", abstract="We use WILDS.")
+        >>> stored.key, stored.abstract, stored.year, stored == StoredPaper("TRAM", "We use WILDS.", year=2023,
+        ...                                                                  stored_key="title:tram")
+        ('title:tram', 'We use WILDS.', 2023, True)
+        """
+        # A copy of fields a Paper already checked, not a new Paper: once per record, a build
+        # must not notice it (building one again cost a tenth of a record's upsert).
+        made = object.__new__(cls)
+        made.__dict__.update(paper.__dict__, ids=(), **stored, stored_key=key)
+        return made
+
+
+@dataclass(frozen=True)
 class SkippedRecord:
     """A record an input reader could not turn into a Paper (with ``--on-error skip``)."""
 
@@ -141,6 +180,27 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Concept:
+    """A concept as the source that defines it names it: what the store writes for a concept no
+    paper need name (the whole of which a dataset is part: WILDS for GWHD 2021)."""
+
+    key: str
+    name: str
+    type: str  # one of CONCEPT_TYPES
+    aliases: tuple[str, ...] = ()
+    origin: str = "gazetteer"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A concept-to-concept link an extracted entity carries: ``rel`` (``"part_of"`` or
+    ``"variant_of"``) from the entity to ``target``."""
+
+    rel: str
+    target: Concept
+
+
+@dataclass(frozen=True)
 class ExtractedEntity:
     """A concept found in one paper, with the paper's role towards it and the evidence."""
 
@@ -154,11 +214,15 @@ class ExtractedEntity:
     origin: str = "gazetteer"  # "gazetteer" or the discovery pattern that found it
     part_of: tuple[str, ...] = ()  # concept keys this one is part of (GWHD 2021 -> WILDS)
     variant_of: tuple[str, ...] = ()  # concept keys this one is a variant of
+    #: The links the store writes: those of ``part_of`` then ``variant_of`` whose target the
+    #: gazetteer defines, each with that concept (made by the extractor, :mod:`litkg.extract.pipeline`).
+    relations: tuple[Relation, ...] = ()
 
 
 @dataclass(frozen=True)
 class Extraction:
-    """Everything extracted from one paper."""
+    """Everything extracted from one paper; ``paper_key`` is the key of the paper as given to the
+    extractor (a :class:`StoredPaper`'s: the store's), the paper the store writes the entities to."""
 
     paper_key: str
     entities: tuple[ExtractedEntity, ...]

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from litkg.cli import cli
 from litkg.core import KnowledgeGraph
 from litkg.extract.pipeline import extractor_version
-from litkg.parts import (PartsExtractor, PartsMismatchError, extraction_from_record, extraction_record,
+from litkg.parts import (FORMAT, PartsExtractor, PartsMismatchError, extraction_from_record, extraction_record,
                          open_parts, paper_from_record, paper_record)
 
 from conftest import sample_files
@@ -196,7 +196,7 @@ def test_from_parts_refuses_another_extractor_and_other_folders(tmp_path, finish
             in _refused(folder, tmp_path))
     assert f"Error: no litkg parts in {tmp_path} (no manifest.json)" in _refused(tmp_path, tmp_path)
     (folder / "manifest.json").write_text('{"format": "litkg-parts/0"}')
-    assert "is not a manifest of litkg-parts/1" in _refused(folder, tmp_path)
+    assert f"is not a manifest of {FORMAT}" in _refused(folder, tmp_path)
 
 
 def test_a_dask_run_refuses_the_parts_of_another_run(tmp_path, finished_parts, scheduler):
@@ -271,6 +271,7 @@ def test_records_round_trip_through_parts(extractor):
     kg = KnowledgeGraph(extractor=extractor)
     pairs = list(kg.extract(SAMPLE))
     assert any(p.metadata for p, _ in pairs) and any(e.part_of or e.variant_of for _, x in pairs for e in x.entities)
+    assert any(e.relations for _, x in pairs for e in x.entities)  # with their target concepts
     for paper, extraction in pairs:
         assert paper_from_record(json.loads(json.dumps(paper_record(paper)))) == paper
         assert dict(paper_from_record(paper_record(paper)).metadata) == dict(paper.metadata)
