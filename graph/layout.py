@@ -1,4 +1,4 @@
-"""Positions and label sizes for a view, computed in Python so the page opens laid out.
+"""Positions for a view, computed in Python so the page opens laid out.
 
 Positions fill a fixed box (:data:`WIDTH` × :data:`HEIGHT` canvas units), which the page maps
 onto the window at zoom about 1 on a 1600×1000 screen. Small graphs get a spring layout; large
@@ -6,11 +6,8 @@ ones a spring layout of their best-connected nodes (the skeleton) with every oth
 the mean of its neighbours, then spread so that nodes do not sit on each other. Everything is
 vectorised (numpy/scipy), linear in the edges apart from the skeleton's fixed-size layout.
 
-Labels: vis-network draws a label only when its on-screen font is at least ``drawThreshold - 1``
-pixels, and never larger than ``maxVisible``. So a node's font size decides the zoom at which its
-label appears. :func:`label_fonts` gives the most important nodes labels at the opening zoom and
-each other node the smallest zoom level at which its label overlaps none already shown; since
-on-screen label boxes grow no faster than distances once shown, they never overlap later either.
+Labels are placed by the page itself, on screen, at every redraw (see :mod:`litkg.graph.page_js`):
+from the most important node on, a label is drawn only where it overlaps no label already placed.
 """
 from __future__ import annotations
 
@@ -22,17 +19,14 @@ import numpy as np
 from scipy import sparse
 from scipy.spatial import cKDTree
 
-__all__ = ["WIDTH", "HEIGHT", "MIN_LABEL_PX", "MAX_LABEL_PX", "positions", "label_fonts"]
+__all__ = ["WIDTH", "HEIGHT", "MIN_LABEL_PX", "MAX_LABEL_PX", "positions"]
 
 WIDTH, HEIGHT = 1500.0, 820.0
 #: The smallest and largest label a page draws, in screen pixels.
 MIN_LABEL_PX, MAX_LABEL_PX = 10.5, 16.0
-# Zoom levels (relative to the opening zoom) at which more labels appear.
-_LEVELS = tuple(1.6 ** k for k in range(8))
 _SEED = 7
 _SPRING_MAX = 1200  # above: skeleton + placement
 _SKELETON = 500
-_CHAR_WIDTH = 0.56  # average glyph width of a sans-serif font, in font sizes
 
 
 def positions(g: nx.Graph, box=(WIDTH, HEIGHT), centre=None, nodes=None,
@@ -204,68 +198,3 @@ def _spread(pos, n: int, box, rounds: int = 6) -> np.ndarray:
         np.add.at(move, pairs[:, 1], -push)
         pos = pos + move
     return pos
-
-
-def label_fonts(pos, labels, sizes, priority, *, opening_px, box=(WIDTH, HEIGHT)) -> list[float]:
-    """The font size (canvas units) of each node's label; 0 when it gets no label.
-
-    ``labels`` are the texts, ``sizes`` the node radii, ``priority`` a score (higher: labelled
-    first), ``opening_px`` the font each node would get at the opening zoom if it fits there.
-    """
-    n = len(labels)
-    frame = (box[0] / 2 + 45, box[1] / 2 + 30)
-    fonts = [0.0] * n
-    grids = [defaultdict(list) for _ in _LEVELS]
-    for i in sorted(range(n), key=lambda i: (-priority[i], i)):
-        if not labels[i]:
-            continue
-        for level, zoom in enumerate(_LEVELS):
-            font = opening_px[i] if level == 0 else MIN_LABEL_PX / zoom
-            box = _box(pos[i], sizes[i], len(labels[i]), font, zoom)
-            if level == 0 and not _inside(box, frame):
-                continue  # would be cut at the window's edge at the opening zoom
-            if not _collides(grids[level], box):
-                fonts[i] = round(font, 3)
-                for k in range(level, len(_LEVELS)):
-                    z = _LEVELS[k]
-                    _insert(grids[k], _box(pos[i], sizes[i], len(labels[i]), font, z))
-                break
-        else:
-            fonts[i] = round(MIN_LABEL_PX / (_LEVELS[-1] * 1.6), 3)  # only very close up
-    return fonts
-
-
-_CELL = 120.0
-
-
-def _box(p, size, chars, font, zoom):
-    """The label's screen box at ``zoom``: below the node, as vis draws it."""
-    px = min(font * zoom, MAX_LABEL_PX)
-    w = _CHAR_WIDTH * px * chars + 4
-    x, y = p[0] * zoom, (p[1] + size) * zoom + 2
-    return (x - w / 2, y, x + w / 2, y + 1.25 * px)
-
-
-def _inside(box, frame) -> bool:
-    """Whether a box (at the opening zoom) is within the window the page opens on."""
-    w, h = frame
-    return -w <= box[0] and box[2] <= w and -h <= box[1] and box[3] <= h
-
-
-def _cells(box):
-    for cx in range(int(box[0] // _CELL), int(box[2] // _CELL) + 1):
-        for cy in range(int(box[1] // _CELL), int(box[3] // _CELL) + 1):
-            yield cx, cy
-
-
-def _collides(grid, box) -> bool:
-    for cell in _cells(box):
-        for other in grid.get(cell, ()):
-            if box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3]:
-                return True
-    return False
-
-
-def _insert(grid, box) -> None:
-    for cell in _cells(box):
-        grid[cell].append(box)

@@ -17,6 +17,8 @@ import networkx as nx
 
 from litkg.records import ROLES
 
+from .layout import MAX_LABEL_PX, MIN_LABEL_PX
+
 __all__ = ["NODE_STYLES", "EDGE_STYLES", "PageData"]
 
 #: Colour and vis shape per node type (Okabe–Ito colours, told apart by the colour-blind too).
@@ -49,7 +51,8 @@ _PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#
             "#999999", "#882255", "#44AA99", "#117733", "#332288", "#AA4499", "#DDCC77"]
 _PER_GROUP = 12   # papers listed per role in a concept's panel
 _LABEL_CHARS = 40
-_LABEL_CANDIDATES = 6000  # nodes considered for labels by overlap; the rest only close up
+_LABEL_CANDIDATES = 6000  # nodes whose labels may show at the opening zoom
+_DEEP_ZOOM = 3.0          # the others' from this zoom on
 _COMMUNITY_MAX = 3000     # Louvain on bigger views takes too long: topical groups instead
 _COMMUNITY_ON = 2000      # views this big open coloured by community, the groups named
 _REGION_SHARE = 0.01      # a community gets a name on the map when it holds this share of nodes
@@ -158,8 +161,9 @@ class PageData:
                           f"used by {used:,} paper{'' if used == 1 else 's'}"
                           if isinstance(used, int) else ""]))
 
-    def place(self, pos, label_fonts) -> None:
-        """Positions from the layout, then label sizes for them."""
+    def place(self, pos) -> None:
+        """Positions from the layout, then each node's label font and the order in which the
+        page places labels (the most important first)."""
         self.nodes["x"] = [round(float(x), 1) for x in pos[:, 0]] if len(pos) else []
         self.nodes["y"] = [round(float(y), 1) for y in pos[:, 1]] if len(pos) else []
         n = len(self.ids)
@@ -170,15 +174,17 @@ class PageData:
                    for t in self.nodes["type"]]
         priority = [self.degrees[i] + (1e9 if i == focus else 0) + (1e6 if concept[i] else 0)
                     for i in range(n)]
+        self.label_order = sorted(range(n), key=lambda i: (-priority[i], i))
+        # The font (canvas units, the opening zoom being about 1) says how big a label is and
+        # from which zoom on it may be drawn at all (MIN_LABEL_PX on screen); the page draws it
+        # only where it overlaps no more important one. The best connected get bigger labels;
+        # beyond the first _LABEL_CANDIDATES, labels may show only from zoom _DEEP_ZOOM on (a
+        # frame then looks at fewer labels).
         top = max(self.degrees, default=1) or 1
-        opening = [min(16.0, 11 + 5 * math.sqrt(d / top)) for d in self.degrees]
-        order = sorted(range(n), key=lambda i: (-priority[i], i))
-        chosen = set(order[:_LABEL_CANDIDATES])
-        labels = [self.nodes["label"][i] if i in chosen else "" for i in range(n)]
-        fonts = label_fonts(pos, labels, self.nodes["size"], priority, opening_px=opening,
-                            box=self.box)
-        deep = 0.4  # not a candidate: drawn only from zoom 26 or so
-        self.nodes["font"] = [f if i in chosen else deep for i, f in enumerate(fonts)]
+        chosen = set(self.label_order[:_LABEL_CANDIDATES])
+        deep = round(MIN_LABEL_PX / _DEEP_ZOOM, 2)
+        self.nodes["font"] = [round(min(MAX_LABEL_PX, 11 + 5 * math.sqrt(d / top)), 2)
+                              if i in chosen else deep for i, d in enumerate(self.degrees)]
         self.focus = focus
 
     def _communities(self) -> None:
@@ -426,12 +432,13 @@ class PageData:
 
     def payload(self, *, box, big, options) -> dict:
         self._communities()
-        return {"box": box, "communityOn": self.community_on, "regions": self.regions(), "panel": 360, "big": big, "directed": self.g.is_directed(), "focus": self.focus,
+        return {"box": box, "communityOn": self.community_on, "regions": self.regions(),
+                "panel": 360, "big": big, "directed": self.g.is_directed(), "focus": self.focus,
                 "options": options,
                 "types": [[t, *NODE_STYLES[t]] for t in self.types],
                 "kinds": [[k, *EDGE_STYLES[k]] for k in self.kinds],
-                "palette": _PALETTE, "nodes": self.nodes, "edges": self.edges,
-                "info": self.info, "strs": self.strs, "hidden": self.hidden()}
+                "palette": _PALETTE, "nodes": self.nodes, "labelOrder": self.label_order,
+                "edges": self.edges, "info": self.info, "strs": self.strs, "hidden": self.hidden()}
 
 
 def _links(attrs) -> list:

@@ -30,14 +30,13 @@ PAGE_JS = r"""
     return D.types[N.type[i]][1];
   }
   function nodeItem(i) {
-    var t = D.types[N.type[i]], c = colourOf(i), f = N.font[i];
+    // No vis label: the page draws the labels itself (see "labels" below).
+    var t = D.types[N.type[i]], c = colourOf(i);
     var item = {id: i, x: N.x[i], y: N.y[i], size: N.size[i], shape: t[2],
                 color: {background: c, border: c, highlight: {background: c, border: "#000"},
                         hover: {background: c, border: "#000"}},
-                label: f > 0 ? N.label[i] : undefined, font: {size: f > 0 ? f : 14, color: "#222"},
                 borderWidth: 1};
-    if (i === D.focus) { item.borderWidth = 5; item.color.border = "#000"; item.font.size = Math.max(f, 16);
-                         item.label = N.label[i]; item.font.bold = true; }
+    if (i === D.focus) { item.borderWidth = 5; item.color.border = "#000"; }
     return item;
   }
   function edgeItem(j) {
@@ -85,20 +84,169 @@ PAGE_JS = r"""
     network.moveTo({position: {x: side / 2 / s, y: 0}, scale: s, animation: false});
   }
   openingView();
-  // Big views open coloured by community, each community named where its nodes are (a map's
-  // region names): drawn on the canvas at a fixed screen size, until zoomed in close.
-  var opening = network.getScale();
-  network.on("afterDrawing", function (ctx) {
-    if (!byCommunity || !D.regions.length) return;
-    var scale = network.getScale();
-    if (scale > 3 * opening) return;
+  // --- labels ---------------------------------------------------------------------------
+  // vis draws no label: after each frame the page places them itself, on screen, greedily by
+  // importance (D.labelOrder: the focus, then concepts, then the most connected). A label is
+  // drawn only where it overlaps nothing placed before it: a more important label, a region
+  // name, the legend or panel over the canvas, or the disc of a node that is more important
+  // or about as big (a label may cross much smaller nodes). It is tried below its node, then
+  // above, right and left. A node's font (N.font) says from which zoom on its label may be
+  // drawn at all (LMIN px on screen; never bigger than LMAX): as one zooms in, labels grow
+  // slower than the distances between nodes, so labels hidden by a collision appear.
+  // The hovered, selected and focus nodes' labels are always drawn, then the lit node's
+  // neighbours' (among themselves without overlap), then the rest. What is placed goes in a
+  // grid of screen cells (a spatial hash), so a frame is one pass over the nodes.
+  var scaling = D.options.nodes.scaling.label, LMIN = scaling.drawThreshold - 1, LMAX = scaling.maxVisible;
+  var FACE = "system-ui, sans-serif", PAD = 3, DISC = 0.8, DISC_MIN = 2.5, SIMILAR = 1.0, LONG = 14, CELL = 64;
+  var BLOCK = -2;  // the rank of what stands in every label's way (labels, regions, overlays)
+  var order = D.labelOrder || [], rankOf = new Int32Array(n).fill(n);
+  for (i = 0; i < order.length; i++) rankOf[order[i]] = i;
+  var hovered = null, litNear = null, litNeighbours = [];
+  function byRank(list) { return list.sort(function (a, b) { return rankOf[a] - rankOf[b]; }); }
+  function redrawSoon() { network.renderer._requestRedraw(); }
+  var measure = document.createElement("canvas").getContext("2d"), perPx = new Float32Array(n);
+  function widthPerPx(i) {  // a label's width per px of font, measured once
+    if (!perPx[i]) {
+      measure.font = (i === D.focus ? "bold " : "") + "100px " + FACE;
+      perPx[i] = measure.measureText(N.label[i]).width / 100 || 0.01;
+    }
+    return perPx[i];
+  }
+  measure.font = "bold 100px " + FACE;
+  var regionPerPx = D.regions.map(function (r) { return measure.measureText(r[0]).width / 100; });
+  // The grid: cells of CELL px over the screen and a ring around it, each a list of boxes
+  // (indices into box: left, top, right, bottom, rank, radius), reset by a frame number.
+  var cols = 0, rows = 0, cells = [], stamp = [], frame = 0, box = [];
+  function cellOf(v, count) { var c = Math.floor(v / CELL) + 1; return c < 0 ? 0 : c >= count ? count - 1 : c; }
+  // Whether the box overlaps anything in the way of a label of rank k for a node of radius r.
+  function hits(x0, y0, x1, y1, k, r) {
+    var c0 = cellOf(x0, cols), c1 = cellOf(x1, cols), r1 = cellOf(y1, rows), big = r * SIMILAR;
+    for (var row = cellOf(y0, rows); row <= r1; row++) {
+      for (var c = c0; c <= c1; c++) {
+        var cell = row * cols + c;
+        if (stamp[cell] !== frame) continue;
+        var list = cells[cell];
+        for (var q = 0; q < list.length; q++) {
+          var b = list[q];
+          if (x0 < box[b + 2] && box[b] < x1 && y0 < box[b + 3] && box[b + 1] < y1 &&
+              box[b + 4] !== k && (box[b + 4] < k || box[b + 5] >= big)) return true;
+        }
+      }
+    }
+    return false;
+  }
+  function put(x0, y0, x1, y1, k, r) {
+    var b = box.length, c0 = cellOf(x0, cols), c1 = cellOf(x1, cols), r1 = cellOf(y1, rows);
+    box.push(x0, y0, x1, y1, k, r);
+    for (var row = cellOf(y0, rows); row <= r1; row++) {
+      for (var c = c0; c <= c1; c++) {
+        var cell = row * cols + c;
+        if (stamp[cell] !== frame) {
+          stamp[cell] = frame;
+          if (cells[cell]) { cells[cell].length = 0; cells[cell].push(b); } else cells[cell] = [b];
+        } else cells[cell].push(b);
+      }
+    }
+  }
+  var overlays = ["litkg-legend", "litkg-panel", "litkg-results"].map($).filter(Boolean);
+  // A label's box at one of four places around its node: below, above, right, left:
+  // [left, top, right, bottom, text width, x of the text's centre].
+  function labelBox(i, px, sx, sy, rad, where) {
+    var w = widthPerPx(i) * px, h = 1.2 * px, x = sx, top;
+    if (where === 0) top = sy + rad + 2;
+    else if (where === 1) top = sy - rad - 2 - h;
+    else { top = sy - h / 2; x = where === 2 ? sx + rad + 3 + w / 2 : sx - rad - 3 - w / 2; }
+    return [x - w / 2 - PAD, top, x + w / 2 + PAD, top + h, w, x];
+  }
+  var W = 0, H = 0;
+  // The first of the places where the label is on screen and in nobody's way, or null.
+  function fit(i, px, sx, sy, rad, k, r) {
+    for (var where = 0; where < 4; where++) {
+      var b = labelBox(i, px, sx, sy, rad, where);
+      if (b[0] >= 0 && b[1] >= 0 && b[2] <= W && b[3] <= H && !hits(b[0], b[1], b[2], b[3], k, r)) return b;
+    }
+    return null;
+  }
+  var SX = new Float32Array(n), SY = new Float32Array(n), SR = new Float32Array(n), on = new Int32Array(n);
+  var drawn = [], regionsDrawn = [], placeMs = 0;  // what the last frame drew: [node, x, top, px, width]
+  function placeLabels(ctx) {
+    var t0 = performance.now(), scale = network.getScale(), t = network.body.view.translation;
+    var bodyNodes = network.body.nodes, out = [], regions = [], k, i, node, b, px, sx, sy, rad;
+    W = container.clientWidth; H = container.clientHeight;
+    frame++; box.length = 0; cols = Math.ceil(W / CELL) + 2; rows = Math.ceil(H / CELL) + 2;
+    // Where each node is on screen now (on[i] === frame: drawn and on screen), and the discs.
+    for (k = 0; k < order.length; k++) {
+      i = order[k]; node = bodyNodes[i];
+      if (node.options.hidden) continue;
+      sx = SX[i] = node.x * scale + t.x; sy = SY[i] = node.y * scale + t.y; rad = SR[i] = node.options.size * scale;
+      if (sx < -rad || sy < -rad || sx > W + rad || sy > H + rad) continue;
+      on[i] = frame;
+      if (rad >= DISC_MIN) put(sx - DISC * rad, sy - DISC * rad, sx + DISC * rad, sy + DISC * rad, k, rad);
+    }
+    function keep(i, b, px) { put(b[0], b[1], b[2], b[3], BLOCK, 0); out.push([i, b[5], b[1], px, b[4]]); on[i] = -frame; }
+    // 1. the hovered, selected and focus nodes: always, below the node
+    var heads = [hovered, selected, D.focus >= 0 ? D.focus : null];
+    for (k = 0; k < heads.length; k++) {
+      i = heads[k];
+      if (i === null || on[i] !== frame) continue;
+      px = i === D.focus ? LMAX : Math.max(LMIN + 1, Math.min(N.font[i] * scale, LMAX));
+      keep(i, labelBox(i, px, SX[i], SY[i], SR[i], 0), px);
+      rad = DISC * SR[i]; put(SX[i] - rad, SY[i] - rad, SX[i] + rad, SY[i] + rad, BLOCK, 0);
+    }
+    // 2. the legend and panel over the canvas; the lit node's neighbours, among themselves
+    overlays.forEach(function (o) {
+      if (o.offsetWidth) put(o.offsetLeft - 2, o.offsetTop - 2, o.offsetLeft + o.offsetWidth + 2,
+                             o.offsetTop + o.offsetHeight + 2, BLOCK, 0);
+    });
+    for (k = 0; k < litNeighbours.length; k++) {
+      i = litNeighbours[k];
+      if (on[i] !== frame) continue;
+      px = Math.max(LMIN + 1, Math.min(N.font[i] * scale, LMAX));
+      if ((b = fit(i, px, SX[i], SY[i], SR[i], -1, Infinity))) keep(i, b, px);
+    }
+    // 3. region names (a big view coloured by community), until zoomed in close: at their
+    // place, else a line above or below it
+    if (byCommunity && D.regions.length && scale <= 3 * opening) {
+      D.regions.forEach(function (r, q) {
+        var x = r[1] * scale + t.x, w = regionPerPx[q] * 15 / 2 + PAD;
+        for (var d = 0; d < 3; d++) {
+          var y = r[2] * scale + t.y + [0, -20, 20][d];
+          if (!hits(x - w, y - 14, x + w, y + 5, -1, Infinity)) { put(x - w, y - 14, x + w, y + 5, BLOCK, 0); regions.push([r[0], x, y]); break; }
+        }
+      });
+    }
+    // 4. every other label, by importance
+    for (k = 0; k < order.length; k++) {
+      i = order[k];
+      if (on[i] !== frame || (px = N.font[i] * scale) < LMIN) continue;
+      if (px > LMAX) px = LMAX;
+      // A long label (a title) keeps off every disc, a short one off those about as big.
+      if ((b = fit(i, px, SX[i], SY[i], SR[i], k, widthPerPx(i) > LONG ? 0 : SR[i]))) keep(i, b, px);
+    }
+    drawn = out; regionsDrawn = regions;
+    // Drawn in screen units: undo vis's view transform (its pixel ratio stays).
     ctx.save();
-    ctx.font = "bold " + (15 / scale) + "px system-ui, sans-serif";
-    ctx.textAlign = "center"; ctx.lineJoin = "round";
-    ctx.lineWidth = 4 / scale; ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.fillStyle = "#111";
-    D.regions.forEach(function (r) { ctx.strokeText(r[0], r[1], r[2]); ctx.fillText(r[0], r[1], r[2]); });
+    ctx.scale(1 / scale, 1 / scale); ctx.translate(-t.x, -t.y);
+    ctx.textAlign = "center"; ctx.textBaseline = "top"; ctx.lineJoin = "round";
+    ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.85)";
+    var font = "";
+    for (k = out.length - 1; k >= 0; k--) {  // the most important last, on top
+      var d = out[k], f = (d[0] === D.focus ? "bold " : "") + d[3].toFixed(1) + "px " + FACE;
+      if (f !== font) ctx.font = font = f;
+      ctx.fillStyle = litNear && !litNear[d[0]] ? "#b4b4b4" : "#222";
+      ctx.strokeText(N.label[d[0]], d[1], d[2]);
+      ctx.fillText(N.label[d[0]], d[1], d[2]);
+    }
+    if (regions.length) {
+      ctx.font = "bold 15px " + FACE; ctx.textBaseline = "alphabetic"; ctx.lineWidth = 4;
+      ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.fillStyle = "#111";
+      regions.forEach(function (r) { ctx.strokeText(r[0], r[1], r[2]); ctx.fillText(r[0], r[1], r[2]); });
+    }
     ctx.restore();
-  });
+    placeMs = performance.now() - t0;
+  }
+  var opening = network.getScale();
+  network.on("afterDrawing", placeLabels);
   function settled() { network.setOptions({physics: {enabled: false}}); body.dataset.litkgSettled = "1"; }
   if (D.options.physics.enabled) network.once("stabilizationIterationsDone", function () { settled(); network.fit(); });
   else body.dataset.litkgSettled = "1";
@@ -129,10 +277,11 @@ PAGE_JS = r"""
     tip.style.top = Math.min(y, container.clientHeight - 80) + "px";
   }
   network.on("hoverNode", function (p) {
+    hovered = p.node; redrawSoon();
     showTip(nodeTip(p.node), p.pointer);
     if (selected === null && n <= 3000) dim(p.node);
   });
-  network.on("blurNode", function () { tip.hidden = true; if (selected === null && dimmed) undim(); });
+  network.on("blurNode", function () { hovered = null; redrawSoon(); tip.hidden = true; if (selected === null && dimmed) undim(); });
   network.on("hoverEdge", function (p) { showTip(edgeTip(p.edge), p.pointer); });
   network.on("blurEdge", function () { tip.hidden = true; });
   network.on("dragStart", function () { tip.hidden = true; });
@@ -155,8 +304,7 @@ PAGE_JS = r"""
     var nu = [], eu = [];
     for (var a = 0; a < n; a++) {
       var c = near[a] ? colourOf(a) : "#e6e6e6";
-      nu.push({id: a, color: {background: c, border: near[a] ? c : "#d6d6d6"},
-               font: {color: near[a] ? "#222" : "#bbbbbb"}});
+      nu.push({id: a, color: {background: c, border: near[a] ? c : "#d6d6d6"}});
     }
     if (sparse && !showAll) {  // only the links that change: the old node's off, the new on
       lit.forEach(function (b) { if (!keepEdge[b]) eu.push({id: b, hidden: true}); });
@@ -174,17 +322,18 @@ PAGE_JS = r"""
       }
     }
     nodes.update(nu); edges.update(eu); dimmed = true;
+    litNear = near; litNeighbours = byRank(Object.keys(near).map(Number).filter(function (a) { return a !== i; }));
     body.dataset.litkgDimmed = String(n - Object.keys(near).length);
   }
   function undim() {
-    nodes.update(nodeItems.map(function (it) { return {id: it.id, color: nodeItem(it.id).color, font: nodeItem(it.id).font}; }));
+    nodes.update(nodeItems.map(function (it) { return {id: it.id, color: nodeItem(it.id).color}; }));
     if (sparse && !showAll) {
       edges.update(lit.map(function (b) { return {id: b, hidden: true}; }));
       lit = [];
     } else {
       edges.update(edgeItems.map(function (it) { return {id: it.id, color: it.color}; }));
     }
-    dimmed = false; delete body.dataset.litkgDimmed;
+    dimmed = false; litNear = null; litNeighbours = []; delete body.dataset.litkgDimmed;
   }
 
   // --- details panel -------------------------------------------------------------------
@@ -254,11 +403,13 @@ PAGE_JS = r"""
     if (keepLit) { if (dimmed) undim(); } else dim(i);
     showNode(i);
     body.dataset.litkgSelected = N.id[i];
+    redrawSoon();
   }
   function clear() {
     selected = null; panel.hidden = true; network.unselectAll();
     if (dimmed) undim();
     delete body.dataset.litkgSelected; delete body.dataset.litkgPanel;
+    redrawSoon();
   }
   network.on("click", function (p) {
     if (p.nodes.length) select(p.nodes[0], false);
@@ -374,19 +525,16 @@ PAGE_JS = r"""
   });
 
   // --- what tests and benchmarks read ---------------------------------------------------
-  window.litkgLabelSizes = function () {
-    var scale = network.getScale(), out = [], o = D.options.nodes.scaling.label;
-    network.body.nodeIndices.forEach(function (id) {
-      var node = network.body.nodes[id];
-      if (!node.options.label || node.options.hidden) return;
-      var px = node.labelModule.fontOptions.size * scale;
-      if (px < o.drawThreshold - 1) return;
-      var pos = network.canvasToDOM({x: node.x, y: node.y});
-      if (pos.x < 0 || pos.y < 0 || pos.x > container.clientWidth || pos.y > container.clientHeight) return;
-      out.push(Math.min(px, o.maxVisible));
+  // The labels the last frame drew: [id, text, px, [left, top, right, bottom]] on screen
+  // (the box of the text itself, without the margin kept around it).
+  window.litkgLabels = function () {
+    return drawn.map(function (d) {
+      return [N.id[d[0]], N.label[d[0]], d[3], [d[1] - d[4] / 2, d[2], d[1] + d[4] / 2, d[2] + 1.2 * d[3]]];
     });
-    return out;
   };
+  window.litkgRegions = function () { return regionsDrawn.map(function (r) { return r.slice(); }); };
+  window.litkgLabelSizes = function () { return drawn.map(function (d) { return d[3]; }); };
+  window.litkgLabelMs = function () { return placeMs; };
   window.litkgRedrawMs = function (zooming) {
     var r = network.renderer, t0 = performance.now();
     r.zooming = !!zooming; r._redraw(); r.zooming = false;

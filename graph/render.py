@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from litkg.errors import OutputError, RenderError
 
-from .layout import HEIGHT, MAX_LABEL_PX, MIN_LABEL_PX, WIDTH, label_fonts, positions
+from .layout import HEIGHT, MAX_LABEL_PX, MIN_LABEL_PX, WIDTH, positions
 from .page import page_template
 from .page_data import _PALETTE, EDGE_STYLES, NODE_STYLES, PageData
 from .page_js import PAGE_JS
@@ -117,7 +117,7 @@ def render_html(view: ViewGraph, out_path, *, physics: bool | None = None,
     box = (WIDTH - _PANEL if view.focus is not None else WIDTH, HEIGHT)
     data = PageData(view, box, communities)
     pos = positions(g, box, centre=view.focus, nodes=data.ids, groups=_leaf_groups(view))
-    data.place(pos, label_fonts)
+    data.place(pos)
     big = n > _BIG
     payload = data.payload(box=list(box), big=big,
                            options=_vis_options(n, bool(physics), big))
