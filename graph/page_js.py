@@ -97,10 +97,13 @@ PAGE_JS = r"""
   // neighbours' (among themselves without overlap), then the rest. What is placed goes in a
   // grid of screen cells (a spatial hash), so a frame is one pass over the nodes.
   var scaling = D.options.nodes.scaling.label, LMIN = scaling.drawThreshold - 1, LMAX = scaling.maxVisible;
-  var FACE = "system-ui, sans-serif", PAD = 3, DISC = 0.8, DISC_MIN = 2.5, SIMILAR = 1.0, LONG = 14, CELL = 64;
+  var FACE = "system-ui, sans-serif", PAD = 3, DISC = 0.8, DISC_MIN = 2.5, SIMILAR = 1.0, LONG = 14, HUB = 0.6, CELL = 64;
   var BLOCK = -2;  // the rank of what stands in every label's way (labels, regions, overlays)
   var order = D.labelOrder || [], rankOf = new Int32Array(n).fill(n);
   for (i = 0; i < order.length; i++) rankOf[order[i]] = i;
+  var hubSize = 0;  // nodes at least this big are hubs
+  for (i = 0; i < n; i++) if (N.size[i] > hubSize) hubSize = N.size[i];
+  hubSize *= HUB;
   var hovered = null, litNear = null, litNeighbours = [];
   function byRank(list) { return list.sort(function (a, b) { return rankOf[a] - rankOf[b]; }); }
   function redrawSoon() { network.renderer._requestRedraw(); }
@@ -220,8 +223,10 @@ PAGE_JS = r"""
       i = order[k];
       if (on[i] !== frame || (px = N.font[i] * scale) < LMIN) continue;
       if (px > LMAX) px = LMAX;
-      // A long label (a title) keeps off every disc, a short one off those about as big.
-      if ((b = fit(i, px, SX[i], SY[i], SR[i], k, widthPerPx(i) > LONG ? 0 : SR[i]))) keep(i, b, px);
+      // A hub's label keeps off the discs of more important nodes only, a long label (a
+      // title) off every disc, a short one off those about as big as its node.
+      var r = N.size[i] >= hubSize ? Infinity : widthPerPx(i) > LONG ? 0 : SR[i];
+      if ((b = fit(i, px, SX[i], SY[i], SR[i], k, r))) keep(i, b, px);
     }
     drawn = out; regionsDrawn = regions;
     // Drawn in screen units: undo vis's view transform (its pixel ratio stays).
