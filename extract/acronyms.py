@@ -26,12 +26,13 @@ class AcronymDefinition:
 
 
 def _is_short_form(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
+    # Cheapest tests first: most parenthesised words are lower case ("(see below)", "(ours)").
     return (
         2 <= len(token) <= 12
+        and not token.islower()
         and bool(_SHORT_SHAPE.match(token))
-        and len(letters) >= 2
         and any(c.isupper() for c in token)
+        and sum(c.isalpha() for c in token) >= 2
     )
 
 

@@ -24,7 +24,6 @@ import numpy
 from spacy.attrs import IDX, IS_TITLE, LENGTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from litkg.extract.discovery import (
     DATA_HEADS,
@@ -48,6 +47,8 @@ __all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "field_s
 _WORD = re.compile(r"\w+")
 
 GAZETTEER_SPANS = "litkg_gazetteer"
+#: Cached case verdicts a matcher keeps, at most (a few MB).
+_MAX_VERDICTS = 50_000
 
 
 def field_segments(doc: Doc) -> dict[str, tuple[int, str]]:
@@ -71,16 +72,27 @@ def _listed_plain(form: str, surface: str) -> bool:
     return word in (written, written + "s", written + "es") or (word.endswith("s") and word[:-1] == written)
 
 
-def _in_title_phrase(span: Span) -> bool:
-    """True when a capitalised word sits in a run of capitalised words or a hyphenated compound
-    ("Massive Multimodal Embedding", "Vision-Align"): then the capital is Title Case, not a name."""
-    doc = span.doc
-    for index in (span.start - 1, span.end):
+def _in_title_phrase(doc: Doc, start: int, end: int) -> bool:
+    """True when a capitalised word (tokens ``start``..``end``) sits in a run of capitalised words
+    or a hyphenated compound ("Massive Multimodal Embedding", "Vision-Align"): then the capital is
+    Title Case, not a name."""
+    for index in (start - 1, end):
         if 0 <= index < len(doc):
             word = doc[index].text
             if word == "-" or (word.isalpha() and word[:1].isupper() and word[1:].islower()):
                 return True
     return False
+
+
+def _longest_first(spans) -> list[tuple[int, int]]:
+    """``(start, end)`` token spans without overlaps, the (first) longest kept, in text order:
+    :func:`spacy.util.filter_spans` on pairs, without making a Span of each."""
+    kept, seen = [], set()
+    for start, end in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
+        if start not in seen and end - 1 not in seen:
+            kept.append((start, end))
+            seen.update(range(start, end))
+    return sorted(kept)
 
 
 class GazetteerMatcher:
@@ -96,6 +108,7 @@ class GazetteerMatcher:
         # concept -> spellings that must match exactly, for names that are also words.
         self._exact: dict[str, set[str]] = {}
         self._ids: dict[int, str] = {}
+        self._plain_verdicts: dict[tuple[str, str], bool] = {}
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, paths: Iterable[str] | None = None) -> None:
         gazetteer = Gazetteer.from_disk(*paths) if paths else default_gazetteer()
@@ -103,6 +116,7 @@ class GazetteerMatcher:
 
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self._plain_verdicts = {}
         # Match ids are hashes of concept ids; map them here, since a matcher loaded from the
         # cache carries its own vocabulary.
         self._ids = {self.nlp.vocab.strings.add(entry.id): entry.id for entry in gazetteer}
@@ -145,38 +159,58 @@ class GazetteerMatcher:
         by_span: dict[tuple[int, int], list[str]] = {}
         starts = fields.sentence_starts  # set by litkg_sentences, when it ran
         starts = set(starts) if starts is not None else None
+        # Matches are checked on character offsets and slices of the paper's text (Doc.text and
+        # Span.text build a Token object per word, which cost more than the matcher itself). Its
+        # long runs were blanked in the Doc, but no name matches inside a blank.
+        text = fields.text
         for match_id, start, end in self._matcher(doc):
             concept_id = concept_ids[match_id]
-            span = doc[start:end]
-            if not self._case_ok(concept_id, span, span.start_char < title_end, starts):
+            start_char = doc[start].idx
+            last = doc[end - 1]
+            surface = text[start_char:last.idx + len(last)]
+            if not self._case_ok(concept_id, surface, doc, start, end, start_char < title_end, starts):
                 continue
             ids = by_span.setdefault((start, end), [])
             if concept_id not in ids:
                 ids.append(concept_id)
-        spans = filter_spans([Span(doc, s, e) for s, e in by_span])
         group = []
-        for span in spans:
-            for concept_id in by_span[(span.start, span.end)]:
+        for start, end in _longest_first(by_span):
+            for concept_id in by_span[(start, end)]:
                 entry = self.gazetteer.entries[concept_id]
-                group.append(Span(doc, span.start, span.end, label=entry.type, kb_id=concept_id))
+                group.append(Span(doc, start, end, label=entry.type, kb_id=concept_id))
         doc.spans[GAZETTEER_SPANS] = group
         return doc
 
-    def _case_ok(self, concept_id: str, span: Span, in_title: bool, sentence_starts: set[int] | None) -> bool:
-        surface = span.text
+    def _case_ok(self, concept_id: str, surface: str, doc: Doc, start: int, end: int, in_title: bool,
+                 sentence_starts: set[int] | None) -> bool:
+        """Whether ``surface`` (tokens ``start``..``end`` of ``doc``) is written as a name of
+        ``concept_id`` here."""
         exact = self._exact.get(concept_id)
         if exact is not None:
             # A name that is also a word (WILDS/wilds, CLIP/clip) matches as written, in another
             # mixed spelling (WiLDS), or capitalised mid-sentence in running text ("Wilds
             # Camelyon17"), where a capital marks a name; never in lower case.
             capitalised = surface[:1].isupper() and not any(c.isupper() for c in surface[1:])
-            if capitalised and " " not in surface and _in_title_phrase(span):
+            if capitalised and " " not in surface and _in_title_phrase(doc, start, end):
                 return False  # "Natural Distribution Shifts": Title Case, not the Shifts dataset
             if surface in exact or sum(c.isupper() for c in surface) >= 2:
                 return True
-            starts_sentence = (span.start_char in sentence_starts if sentence_starts is not None
-                               else span[0].is_sent_start)
+            starts_sentence = (doc[start].idx in sentence_starts if sentence_starts is not None
+                               else doc[start].is_sent_start)
             return capitalised and not in_title and not starts_sentence
+        return self._plain_case_ok(concept_id, surface)
+
+    def _plain_case_ok(self, concept_id: str, surface: str) -> bool:
+        # Depends on the concept and the surface only: cached, as the same names recur.
+        key = (concept_id, surface)
+        found = self._plain_verdicts.get(key)
+        if found is None:
+            if len(self._plain_verdicts) >= _MAX_VERDICTS:
+                self._plain_verdicts.clear()  # bounded: memory stays flat on any input
+            found = self._plain_verdicts[key] = self._plain_verdict(concept_id, surface)
+        return found
+
+    def _plain_verdict(self, concept_id: str, surface: str) -> bool:
         form = self._forms.get((concept_id, concept_norm(surface)), "")
         if surface.isalpha() and surface[1:].islower() and not _listed_plain(form, surface):
             # "Shape" is not Shap-E, "Multiple" not MultiPL-E: a plain word matches a name only
