@@ -32,7 +32,7 @@ __all__ = [
     "linked_concepts", "ranked_concepts", "first_unknown_type", "first_unknown_role",
     "edges_with_evidence", "concept_users", "paper_roles", "parts_of", "co_used", "timeline_counts",
     "methods_on", "paper_concepts_df", "papers_sharing", "papers_among_users", "users_of",
-    "type_counts_per_paper", "used_concept_keys", "edge_pairs", "edges_among", "edges_of_papers",
+    "type_counts_per_paper", "users_of_all", "edges_to_among", "used_concept_keys", "edge_pairs", "edges_among", "edges_of_papers",
     "edges_of_concepts", "paper_edges", "relations", "relations_among", "relations_touching",
     "co_occurring", "array_values_contain",
 ]
@@ -353,6 +353,32 @@ def users_of(store: GraphStore, concept: str, but: str) -> Iterator[str]:
     for (key,) in store.conn.execute("SELECT paper_key FROM edges WHERE concept_key = ? AND paper_key <> ? "
                                      "ORDER BY paper_key", (concept, but)):
         yield key
+
+
+def users_of_all(store: GraphStore, concepts: Sequence[str], none_of: Sequence[str], but: str,
+                 types: Sequence[str] | None) -> Iterator[tuple[str, int]]:
+    """``(paper key, how many concepts of types it names)`` of the papers other than ``but`` that
+    use every one of ``concepts`` and none of ``none_of``, in key order (streamed: stop reading
+    when you have enough). The papers using ``concepts[0]`` are walked in the covering index
+    ``edges(concept_key, paper_key)`` and the others looked up by paper: give the rarest first."""
+    first, *also = concepts
+    where, params = _in_types("c.type", types)
+    joins = "".join(f" CROSS JOIN edges e{i} ON e{i}.paper_key = a.paper_key AND e{i}.concept_key = ?"
+                    for i in range(len(also)))
+    absent = ("AND NOT EXISTS (SELECT 1 FROM edges n WHERE n.paper_key = a.paper_key AND n.concept_key IN "
+              "(SELECT value FROM json_each(?)))") if none_of else ""
+    sql = (f"SELECT a.paper_key, (SELECT COUNT(*) FROM edges x JOIN concepts c ON c.key = x.concept_key "
+           f"WHERE x.paper_key = a.paper_key {where}) FROM edges a{joins} "
+           f"WHERE a.concept_key = ? AND a.paper_key <> ? {absent} ORDER BY a.paper_key")
+    return store.conn.execute(sql, (*params, *also, first, but, *((_keys(none_of),) if none_of else ())))
+
+
+def edges_to_among(store: GraphStore, papers: Iterable[str], concepts: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """``(paper key, concept key)`` of the edges from ``papers`` to ``concepts``, each paper's
+    edges read through the primary key (one look-up per paper, however many ``concepts``)."""
+    return store.conn.execute(
+        "SELECT e.paper_key, e.concept_key FROM json_each(?) j CROSS JOIN edges e ON e.paper_key = j.value "
+        "WHERE +e.concept_key IN (SELECT value FROM json_each(?))", (_keys(papers), _keys(concepts)))
 
 
 def type_counts_per_paper(store: GraphStore, keys: Iterable[str], types: Sequence[str] | None) -> dict[str, int]:

@@ -10,6 +10,7 @@ Two paths answer the same question:
 from __future__ import annotations
 
 import math
+from itertools import combinations, islice
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
@@ -168,7 +169,8 @@ def shared_datasets(store: GraphStore, *, paper: str | None = None, min_shared: 
     min_shared = max(1, int(min_shared))
     limit = check_limit(limit)  # None or 0: no limit
     if paper is not None:
-        return _one_paper(store, resolve_paper(store, paper), min_shared, limit, types)
+        one = _one_paper if limit is None else _one_paper_top
+        return one(store, resolve_paper(store, paper), min_shared, limit, types)
     return _corpus(store, min_shared, limit, types)
 
 
@@ -231,7 +233,117 @@ def count_pairs(users: Mapping[str, Sequence[str]]) -> PairCounts:
 
 # -- one paper -----------------------------------------------------------------------------------
 
+#: The fast one-paper path reads whole the lists of the paper's rarest concepts up to this many
+#: rows in all; the lists of the others (the popular ones) are only walked, in key order, as far
+#: as the ranking needs.
+_READ_ROWS = 3000
+#: Past this many popular concepts the fast path's subsets (2**n) cost more than reading all.
+_MAX_WALKED = 6
+#: Rows per look-up of the other papers' sizes while walking a group of tied papers.
+_CHUNK = 64
+
+
+def _one_paper_top(store, key, min_shared, limit, types) -> list[SharedPair]:
+    """The first ``limit`` pairs of ``_one_paper``, without reading every paper that shares a concept.
+
+    The ranking is by (count, score), then jaccard, then key. Every other paper's (count, score)
+    is fixed by the set S of the paper's concepts it shares, so the candidates fall into *tiers*
+    of equal (count, score), walked best first until ``limit`` pairs are taken. Inside a tier the
+    order is jaccard (which needs the other paper's size), then key; the best jaccard a paper of
+    the tier can have is ``count / n`` (it names nothing else of ``types``), so a tier is read in
+    key order only until ``need`` papers reach it: no later paper can come before them.
+
+    The paper's rarest concepts (lists up to :data:`_READ_ROWS` rows in all, never the most used)
+    are read whole: the papers on them are *known*, with their whole S (their edges to the other
+    concepts are looked up by paper). Any other paper shares only popular concepts ("walked");
+    each subset T of those is a stream of papers using all of T and none of the others, read in
+    key order from the rarest list of T. Known papers are left out of the streams, so each paper
+    is counted once, with its own tier.
+    """
+    mine = sql.paper_concepts_df(store, key, types)
+    if not mine:
+        return []
+    n = len(mine)
+    papers = store.count("papers")
+    idf = {k: math.log(papers / df) for k, _, df in mine}
+    names = {k: name for k, name, _ in mine}
+    order = [k for k, _, _ in sorted(mine, key=lambda r: (r[2], r[0]))]  # rarest first
+    dfs = {k: df for k, _, df in mine}
+    read, rows = [], 0
+    for k in order[:-1]:
+        if rows + dfs[k] > _READ_ROWS:
+            break
+        read.append(k)
+        rows += dfs[k]
+    walked = order[len(read):]
+    if len(walked) > _MAX_WALKED:
+        return _one_paper(store, key, min_shared, limit, types)
+    known: dict[str, tuple[str, ...]] = dict(sql.papers_sharing(store, read, but=key)) if read else {}
+    if known:
+        for other, concept in sql.edges_to_among(store, known, walked):
+            known[other] += (concept,)
+
+    def score(keys) -> float:
+        return round(math.fsum(idf[k] for k in keys), _PLACES)  # as Overlap.score
+
+    tiers: dict[tuple[int, float], tuple[list[str], list[tuple[str, ...]]]] = {}
+    for other, keys in known.items():
+        if len(keys) >= min_shared:
+            tiers.setdefault((len(keys), score(keys)), ([], []))[0].append(other)
+    for size in range(max(1, min_shared), len(walked) + 1):
+        for subset in combinations(walked, size):  # in walked's order: the rarest first
+            tiers.setdefault((size, score(subset)), ([], []))[1].append(subset)
+    taken: list[tuple] = []
+    for count, tier_score in sorted(tiers, reverse=True):
+        need = limit - len(taken)
+        if need <= 0:
+            break
+        members, subsets = tiers[(count, tier_score)]
+        best = round(count / n, _PLACES)
+        found: list[tuple[float, str, tuple[str, ...]]] = []
+        sources = [_known_sizes(store, sorted(members), known, types)] if members else []
+        sources += [_walked_sizes(store, subset, walked, key, known, types) for subset in subsets]
+        for source in sources:
+            found += _first_best(source, count, n, need, best)
+        found.sort(key=lambda r: (-r[0], r[1]))
+        taken += [(count, tier_score, jaccard, key, other, keys) for jaccard, other, keys in found[:need]]
+    return _pairs(store, taken, limit, lambda keys: sort_names(names[k] for k in keys))
+
+
+def _known_sizes(store, members: list[str], known: dict, types):
+    """``(other, shared keys, size)`` of known papers, in the order given, sizes read in chunks."""
+    for start in range(0, len(members), _CHUNK):
+        chunk = members[start:start + _CHUNK]
+        sizes = sql.type_counts_per_paper(store, chunk, types)
+        for other in chunk:
+            yield other, known[other], sizes[other]
+
+
+def _walked_sizes(store, subset: tuple[str, ...], walked: list[str], key: str, known: dict, types):
+    """``(other, subset, size)`` of the papers not known whose popular concepts are exactly ``subset``."""
+    none_of = [k for k in walked if k not in subset]
+    for other, size in sql.users_of_all(store, subset, none_of, key, types):
+        if other not in known:
+            yield other, subset, size
+
+
+def _first_best(source, count: int, n: int, need: int, best: float) -> list[tuple[float, str, tuple[str, ...]]]:
+    """``(jaccard, other, keys)`` from ``source`` (in key order) until ``need`` of them have the
+    best jaccard a paper of the tier can have: none after those can rank before them."""
+    found, at_best = [], 0
+    for other, keys, size in source:
+        jaccard = round(count / (n + size - count), _PLACES)  # as _one_paper computes it
+        found.append((jaccard, other, keys))
+        if jaccard >= best:
+            at_best += 1
+            if at_best >= need:
+                break
+    return found
+
+
 def _one_paper(store, key, min_shared, limit, types) -> list[SharedPair]:
+    """Every pair with paper ``key``, ranked, then cut to ``limit``: the reference the fast path
+    (:func:`_one_paper_top`) must equal, and the path without a limit."""
     overlap = paper_overlap(store, key, types)
     if overlap.big is None:
         return []

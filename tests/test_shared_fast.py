@@ -1,0 +1,106 @@
+"""One-paper shared-datasets: the fast path (tiers walked best first, popular lists walked only as
+far as the ranking needs) gives exactly what brute force gives, on random small stores full of
+ties, with every limit, threshold and type set, and with its internal sizes set small so every
+branch runs."""
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from litkg.graph.store import GraphStore, text_hash
+from litkg.queries import shared as shared_mod
+from litkg.queries import shared_datasets
+
+TYPES = ("dataset", "benchmark", "model", "method")
+
+
+def random_store(path, seed: int) -> GraphStore:
+    """Papers using a few concepts each, some concepts popular, so (count, score) ties abound."""
+    rng = random.Random(seed)
+    papers = rng.randint(8, 60)
+    concepts = rng.randint(3, 14)
+    weights = [1.0 / (rank + 1) ** rng.choice((0.0, 0.7, 1.2)) for rank in range(concepts)]
+    store = GraphStore(path)
+    keys = [f"p{i:03d}" for i in range(papers)]
+    ckeys = [f"c{i:02d}" for i in range(concepts)]
+    with store.transaction() as conn:
+        conn.executemany("INSERT INTO papers (key, id, title, abstract, year, text_hash) VALUES (?, ?, ?, '', 2020, ?)",
+                         [(k, k, f"Paper {k}", text_hash(f"Paper {k}", "")) for k in keys])
+        # Names not in key order (and one case clash), so the shared lists' name sort is exercised.
+        conn.executemany("INSERT INTO concepts VALUES (?, ?, ?, 'bench')",
+                         [(c, f"{'zZaAmM'[i % 6]}name {i}", rng.choice(TYPES)) for i, c in enumerate(ckeys)])
+        edges = set()
+        for k in keys:
+            for c in rng.choices(ckeys, weights=weights, k=rng.randint(0, min(6, concepts))):
+                edges.add((k, c))
+        conn.executemany("INSERT INTO edges VALUES (?, ?, 'uses', 0.9)", sorted(edges))
+    return store
+
+
+def brute_force(store: GraphStore, key: str, min_shared: int, limit: int | None, types) -> list[tuple]:
+    """Every other paper, scored from the edges alone."""
+    type_of = dict(store.conn.execute("SELECT key, type FROM concepts"))
+    titles = dict(store.conn.execute("SELECT key, title FROM papers"))
+    names = dict(store.conn.execute("SELECT key, name FROM concepts"))
+    uses: dict[str, set[str]] = {}
+    for p, c in store.conn.execute("SELECT paper_key, concept_key FROM edges"):
+        if types is None or type_of[c] in types:
+            uses.setdefault(p, set()).add(c)
+    papers = store.count("papers")
+    df = {}
+    for cs in uses.values():
+        for c in cs:
+            df[c] = df.get(c, 0) + 1
+    mine = uses.get(key, set())
+    rows = []
+    for other, theirs in uses.items():
+        both = mine & theirs
+        if other == key or len(both) < min_shared or not both:
+            continue
+        score = round(math.fsum(math.log(papers / df[c]) for c in both), 4)
+        jaccard = round(len(both) / len(mine | theirs), 4)
+        shared = tuple(sorted((names[c] for c in both), key=lambda n: (n.lower(), n)))
+        rows.append((len(both), score, jaccard, other, shared))
+    rows.sort(key=lambda r: (-r[0], -r[1], -r[2], r[3]))
+    if limit is not None:
+        rows = rows[:limit]
+    return [(key, titles[key], other, titles[other], shared, count, jaccard, score)
+            for count, score, jaccard, other, shared in rows]
+
+
+def as_tuples(pairs) -> list[tuple]:
+    return [(p.paper_a, p.title_a, p.paper_b, p.title_b, p.shared, p.count, p.jaccard, p.score) for p in pairs]
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_fast_one_paper_path_equals_brute_force(tmp_path, monkeypatch, seed):
+    rng = random.Random(1000 + seed)
+    # Small internal sizes: few lists read whole (or none), tiny chunks, the fallback past 2 walked.
+    monkeypatch.setattr(shared_mod, "_READ_ROWS", rng.choice((0, 1, 3, 8, 10_000)))
+    monkeypatch.setattr(shared_mod, "_CHUNK", rng.choice((1, 2, 64)))
+    monkeypatch.setattr(shared_mod, "_MAX_WALKED", rng.choice((2, 6, 20)))
+    with random_store(tmp_path / "s.db", seed) as store:
+        keys = [k for (k,) in store.conn.execute("SELECT key FROM papers ORDER BY key")]
+        for key in rng.sample(keys, min(len(keys), 8)):
+            for limit in (1, 2, 3, 5, 50, None):
+                for min_shared in (1, 2):
+                    for types in (("dataset", "benchmark"), TYPES, ("model",)):
+                        got = as_tuples(shared_datasets(store, paper=key, min_shared=min_shared, limit=limit,
+                                                        types=types))
+                        want = brute_force(store, key, min_shared, limit, types)
+                        assert got == want, (seed, key, limit, min_shared, types)
+
+
+def test_fast_path_agrees_with_the_full_ranking_cut(tmp_path, monkeypatch):
+    """The reference path (every pair, then cut) and the fast path, on one store with big ties."""
+    monkeypatch.setattr(shared_mod, "_READ_ROWS", 2)
+    monkeypatch.setattr(shared_mod, "_CHUNK", 1)
+    with random_store(tmp_path / "s.db", 7) as store:
+        keys = [k for (k,) in store.conn.execute("SELECT key FROM papers ORDER BY key")]
+        for key in keys:
+            for limit in (1, 4, 9):
+                fast = shared_mod._one_paper_top(store, key, 1, limit, ("dataset", "benchmark", "model", "method"))
+                full = shared_mod._one_paper(store, key, 1, limit, ("dataset", "benchmark", "model", "method"))
+                assert fast == full, (key, limit)
