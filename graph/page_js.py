@@ -87,17 +87,19 @@ PAGE_JS = r"""
   // --- labels ---------------------------------------------------------------------------
   // vis draws no label: after each frame the page places them itself, on screen, greedily by
   // importance (D.labelOrder: the focus, then concepts, then the most connected). A label is
-  // drawn only where it overlaps nothing placed before it: a more important label, a region
-  // name, the legend or panel over the canvas, or the disc of a node that is more important
-  // or about as big (a label may cross much smaller nodes). It is tried below its node, then
-  // above, right and left. A node's font (N.font) says from which zoom on its label may be
-  // drawn at all (LMIN px on screen; never bigger than LMAX): as one zooms in, labels grow
-  // slower than the distances between nodes, so labels hidden by a collision appear.
+  // tried below its node, then above, right and left, and drawn at the first place where it
+  // overlaps nothing placed before it: no label, region name, legend or panel, and no disc of
+  // a more important node. Until twice the opening zoom, the discs of less important nodes
+  // are in the way too (so that a label is not read as another node's): every disc for a
+  // long label (a title), those about as big as its node for a short one, none for a hub's.
+  // A node's font (N.font) says from which zoom on its label may be drawn at all (LMIN px on
+  // screen; never bigger than LMAX): as one zooms in, labels grow slower than the distances
+  // between nodes, so labels hidden by a collision appear.
   // The hovered, selected and focus nodes' labels are always drawn, then the lit node's
   // neighbours' (among themselves without overlap), then the rest. What is placed goes in a
   // grid of screen cells (a spatial hash), so a frame is one pass over the nodes.
   var scaling = D.options.nodes.scaling.label, LMIN = scaling.drawThreshold - 1, LMAX = scaling.maxVisible;
-  var FACE = "system-ui, sans-serif", PAD = 3, DISC = 0.8, DISC_MIN = 2.5, SIMILAR = 1.0, LONG = 14, HUB = 0.6, CELL = 64;
+  var FACE = "system-ui, sans-serif", PAD = 3, DISC = 0.8, DISC_MIN = 2.5, SIMILAR = 1.0, LONG = 14, HUB = 0.6, CLOSE_UP = 2, CELL = 64;
   var BLOCK = -2;  // the rank of what stands in every label's way (labels, regions, overlays)
   var order = D.labelOrder || [], rankOf = new Int32Array(n).fill(n);
   for (i = 0; i < order.length; i++) rankOf[order[i]] = i;
@@ -219,13 +221,16 @@ PAGE_JS = r"""
       });
     }
     // 4. every other label, by importance
+    var closeUp = scale >= CLOSE_UP * opening;
     for (k = 0; k < order.length; k++) {
       i = order[k];
       if (on[i] !== frame || (px = N.font[i] * scale) < LMIN) continue;
       if (px > LMAX) px = LMAX;
-      // A hub's label keeps off the discs of more important nodes only, a long label (a
-      // title) off every disc, a short one off those about as big as its node.
-      var r = N.size[i] >= hubSize ? Infinity : widthPerPx(i) > LONG ? 0 : SR[i];
+      // A hub's label keeps off the discs of more important nodes only, and so does every
+      // label from twice the opening zoom on (else a title in a dense part would never show);
+      // below that a long label (a title) keeps off every disc, a short one off those about
+      // as big as its node.
+      var r = N.size[i] >= hubSize || closeUp ? Infinity : widthPerPx(i) > LONG ? 0 : SR[i];
       if ((b = fit(i, px, SX[i], SY[i], SR[i], k, r))) keep(i, b, px);
     }
     drawn = out; regionsDrawn = regions;
