@@ -47,6 +47,12 @@ def shoot(page: Path, png: Path, click: str | None = None, script: str | None = 
         s.screenshot(png)
         if s.errors:
             raise RuntimeError(f"{page}: {s.errors}")
+        labels = s.js("window.litkgLabels()")
+    # What one looks for in the shot: how many labels are drawn and that none overlaps another.
+    boxes = [label[3] for label in labels]
+    overlaps = sum(a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+                   for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    print(f"  {png.name}: {len(labels)} labels drawn, {overlaps} overlapping")
 
 
 def seed_views(db: Path, out: Path, tmp: Path) -> None:
