@@ -80,7 +80,7 @@ def _version(gazetteer_digest: str, model_digest: str | None, lexicon_digest: st
     return f"{EXTRACTOR_VERSION}:{gazetteer_digest}:{lexicon_digest}:{model_digest or 'rules'}"
 
 
-def _batched(items: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+def _batched(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -143,18 +143,26 @@ class Extractor:
         ``with_phrases`` also returns unmatched Title Case phrases (origin ``"titled_phrase"``),
         which a store can link to names defined by other papers.
         """
+        for batch in _batched(papers, batch_size):
+            for paper, entities in zip(batch, self.entities_many(batch, batch_size, with_phrases=with_phrases)):
+                yield Extraction(paper.key, entities)
+
+    def entities_many(self, texts: Iterable, batch_size: int = 64, *,
+                      with_phrases: bool = False) -> Iterator[tuple[ExtractedEntity, ...]]:
+        """The entities of each of ``texts`` (anything with a ``title`` and an ``abstract``:
+        a :class:`Paper`, or a worker's bare texts, which need no key), in order."""
         nlp = self.nlp
         gazetteer = self.gazetteer
-        for batch in _batched(papers, batch_size):
+        for batch in _batched(texts, batch_size):
             docs = []
-            for paper in batch:
-                fields = DocFields.of_paper(paper.title or "", paper.abstract or "", phrases=with_phrases)
+            for item in batch:
+                fields = DocFields.of_paper(item.title or "", item.abstract or "", phrases=with_phrases)
                 doc = nlp.make_doc(mask_long_runs(fields.text))  # same length: offsets stay valid
                 attach(doc, fields)
                 docs.append(doc)
-            for paper, doc in zip(batch, nlp.pipe(docs, batch_size=batch_size)):
+            for doc in nlp.pipe(docs, batch_size=batch_size):
                 entities = bound_entities(assemble_paper(doc, gazetteer, with_phrases=with_phrases))
-                yield Extraction(paper.key, tuple(with_relations(entity, gazetteer) for entity in entities))
+                yield tuple(with_relations(entity, gazetteer) for entity in entities)
 
 
 def with_relations(entity: ExtractedEntity, gazetteer: Gazetteer) -> ExtractedEntity:
