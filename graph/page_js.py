@@ -216,7 +216,9 @@ PAGE_JS = r"""
         var x = r[1] * scale + t.x, w = regionPerPx[q] * 15 / 2 + PAD;
         for (var d = 0; d < 3; d++) {
           var y = r[2] * scale + t.y + [0, -20, 20][d];
-          if (!hits(x - w, y - 14, x + w, y + 5, -1, Infinity)) { put(x - w, y - 14, x + w, y + 5, BLOCK, 0); regions.push([r[0], x, y]); break; }
+          if (!hits(x - w, y - 14, x + w, y + 5, -1, Infinity)) {
+            put(x - w, y - 14, x + w, y + 5, BLOCK, 0); regions.push([r[0], x, y, w]); break;
+          }
         }
       });
     }
@@ -542,7 +544,10 @@ PAGE_JS = r"""
       return [N.id[d[0]], N.label[d[0]], d[3], [d[1] - d[4] / 2, d[2], d[1] + d[4] / 2, d[2] + 1.2 * d[3]]];
     });
   };
-  window.litkgRegions = function () { return regionsDrawn.map(function (r) { return r.slice(); }); };
+  // The region names it drew: [name, [left, top, right, bottom]] on screen (with the margin).
+  window.litkgRegions = function () {
+    return regionsDrawn.map(function (r) { return [r[0], [r[1] - r[3], r[2] - 14, r[1] + r[3], r[2] + 5]]; });
+  };
   window.litkgLabelSizes = function () { return drawn.map(function (d) { return d[3]; }); };
   window.litkgLabelMs = function () { return placeMs; };
   window.litkgRedrawMs = function (zooming) {

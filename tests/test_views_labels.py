@@ -194,3 +194,20 @@ def test_the_hovered_or_selected_node_and_its_neighbours_are_labelled(chromium, 
         assert _overlaps(found["boxes"], found["texts"]) == []
         s.screenshot(ARTIFACTS / "labels-selected.png")
         assert s.errors == []
+
+
+def test_region_names_and_node_labels_keep_off_each_other(chromium, dense, tmp_path):
+    # Above 2,000 nodes a view opens coloured by community, each named on the map.
+    page = render_html(select_view(dense, "overview", max_nodes=2_500),
+                       tmp_path / "big.html").path
+    with Session(window=(1600, 1000)) as s:
+        _open(s, page)
+        regions = s.js("window.litkgRegions()")
+        assert len(regions) >= 3, regions
+        found = _drawn(s)
+        assert len(found["boxes"]) >= 40
+        names = [f"region {name}" for name, _ in regions]
+        boxes = [box for _, box in regions] + found["boxes"]
+        assert _overlaps(boxes, names + found["texts"]) == []
+        s.screenshot(ARTIFACTS / "labels-regions.png")
+        assert s.errors == []
