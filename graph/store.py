@@ -263,6 +263,17 @@ class GraphStore:
         :meth:`build_session`, at its end). ``unfinished``: keys of papers whose extraction did
         not finish (past the time budget): their old rows are removed and they are stamped with
         no extractor, so the next build extracts them again.
+
+        >>> from litkg.records import Concept, ExtractedEntity, Mention, Relation
+        >>> store = GraphStore(":memory:")
+        >>> with store.transaction():
+        ...     paper = store.upsert_paper(Paper("Wheat", "We train on GWHD 2021."), "v1").paper
+        ...     mention = Mention("GWHD 2021", 12, 21, "abstract", paper.abstract)
+        ...     wilds = Relation("part_of", Concept("wilds", "WILDS", "benchmark"))
+        ...     gwhd = ExtractedEntity("gwhd-2021", "GWHD 2021", "dataset", "uses", 0.9, (mention,), relations=(wilds,))
+        ...     store.write_extraction([Extraction(paper.key, (gwhd,))], "v1")
+        >>> store.count("edges"), store.concept("wilds").name, store.count("concept_relations")
+        (1, 'WILDS', 1)
         """
         for key in unfinished:
             self.replace_edges(key, (), None, fresh=key in self._inserted)
