@@ -27,12 +27,12 @@ __all__ = [
     "role_rank_sql", "FIRST_EVIDENCE", "search_clause",
     "paper_exists", "paper_by_ident", "papers_with_id", "paper_keys", "paper_titles", "paper_title_year",
     "list_papers", "count_papers", "paper_rows", "paper_nodes", "paper_idents",
-    "concept_row", "concepts_by_norm", "concept_names", "concept_rows", "concept_aliases", "concepts_per_type",
+    "concept_row", "concepts_by_norm", "concept_names", "concept_types", "concept_rows", "concept_aliases", "concepts_per_type",
     "edges_per_role",
     "linked_concepts", "ranked_concepts", "first_unknown_type", "first_unknown_role",
     "edges_with_evidence", "concept_users", "paper_roles", "parts_of", "co_used", "timeline_counts",
     "methods_on", "paper_concepts_df", "papers_sharing", "papers_among_users", "users_of",
-    "type_counts_per_paper", "users_of_all", "edges_to_among", "used_concept_keys", "edge_pairs", "edges_among", "edges_of_papers",
+    "type_counts_per_paper", "users_of_all", "papers_naming_only", "edges_to_among", "used_concept_keys", "edge_pairs", "edges_among", "edges_of_papers",
     "edges_of_concepts", "paper_edges", "relations", "relations_among", "relations_touching",
     "co_occurring", "array_values_contain",
 ]
@@ -182,6 +182,12 @@ def concept_names(store: GraphStore, keys: Iterable[str] | None = None) -> dict[
     if keys is None:
         return dict(store.conn.execute("SELECT key, name FROM concepts"))
     return dict(store.conn.execute("SELECT key, name FROM concepts WHERE key IN (SELECT value FROM json_each(?))",
+                                   (_keys(keys),)))
+
+
+def concept_types(store: GraphStore, keys: Iterable[str]) -> dict[str, str]:
+    """key → type of the concepts ``keys``."""
+    return dict(store.conn.execute("SELECT key, type FROM concepts WHERE key IN (SELECT value FROM json_each(?))",
                                    (_keys(keys),)))
 
 
@@ -355,30 +361,48 @@ def users_of(store: GraphStore, concept: str, but: str) -> Iterator[str]:
         yield key
 
 
+def _names_only(paper: str, types: Sequence[str] | None) -> tuple[str, tuple]:
+    """SQL true when the paper in column ``paper`` names no concept (of ``types``) outside the
+    JSON list of the next parameter; its parameters, the list's last (fill it in)."""
+    where, params = _in_types("c.type", types)
+    return (f"NOT EXISTS (SELECT 1 FROM edges x JOIN concepts c ON c.key = x.concept_key WHERE x.paper_key = {paper} "
+            f"AND x.concept_key NOT IN (SELECT value FROM json_each(?)) {where})", params)
+
+
 def users_of_all(store: GraphStore, concepts: Sequence[str], none_of: Sequence[str], but: str,
                  types: Sequence[str] | None) -> Iterator[tuple[str, int]]:
-    """``(paper key, how many concepts of types it names)`` of the papers other than ``but`` that
-    use every one of ``concepts`` and none of ``none_of``, in key order (streamed: stop reading
-    when you have enough). The papers using ``concepts[0]`` are walked in the covering index
-    ``edges(concept_key, paper_key)`` and the others looked up by paper: give the rarest first."""
+    """``(paper key, 1 if it names no concept of types but concepts else 0)`` of the papers other
+    than ``but`` that use every one of ``concepts`` and none of ``none_of``, in key order
+    (streamed: stop reading when you have enough; the second column costs a look-up of the
+    paper's concepts, stopped at the first other one of ``types``). The papers using
+    ``concepts[0]`` are walked in the covering index ``edges(concept_key, paper_key)`` and the
+    others looked up by paper: give the rarest first."""
     first, *also = concepts
-    where, params = _in_types("c.type", types)
+    only, only_params = _names_only("a.paper_key", types)
     joins = "".join(f" CROSS JOIN edges e{i} ON e{i}.paper_key = a.paper_key AND e{i}.concept_key = ?"
                     for i in range(len(also)))
     absent = ("AND NOT EXISTS (SELECT 1 FROM edges n WHERE n.paper_key = a.paper_key AND n.concept_key IN "
               "(SELECT value FROM json_each(?)))") if none_of else ""
-    sql = (f"SELECT a.paper_key, (SELECT COUNT(*) FROM edges x JOIN concepts c ON c.key = x.concept_key "
-           f"WHERE x.paper_key = a.paper_key {where}) FROM edges a{joins} "
-           f"WHERE a.concept_key = ? AND a.paper_key <> ? {absent} ORDER BY a.paper_key")
-    return store.conn.execute(sql, (*params, *also, first, but, *((_keys(none_of),) if none_of else ())))
+    sql = f"SELECT a.paper_key, {only} FROM edges a{joins} WHERE a.concept_key = ? AND a.paper_key <> ? {absent} " \
+          "ORDER BY a.paper_key"
+    only_params = (_keys(concepts), *only_params)
+    return store.conn.execute(sql, (*only_params, *also, first, but, *((_keys(none_of),) if none_of else ())))
+
+
+def papers_naming_only(store: GraphStore, papers: Iterable[str], concepts: Sequence[str],
+                       types: Sequence[str] | None) -> set[str]:
+    """Those of ``papers`` that name no concept (of ``types``) but ``concepts``."""
+    only, params = _names_only("j.value", types)
+    return {k for (k,) in store.conn.execute(f"SELECT j.value FROM json_each(?) j WHERE {only}",
+                                             (_keys(papers), _keys(concepts), *params))}
 
 
 def edges_to_among(store: GraphStore, papers: Iterable[str], concepts: Sequence[str]) -> Iterator[tuple[str, str]]:
-    """``(paper key, concept key)`` of the edges from ``papers`` to ``concepts``, each paper's
-    edges read through the primary key (one look-up per paper, however many ``concepts``)."""
+    """``(paper key, concept key)`` of the edges from ``papers`` to ``concepts``: one look-up in
+    the covering index ``edges(concept_key, paper_key)`` per paper and concept."""
     return store.conn.execute(
         "SELECT e.paper_key, e.concept_key FROM json_each(?) j CROSS JOIN edges e ON e.paper_key = j.value "
-        "WHERE +e.concept_key IN (SELECT value FROM json_each(?))", (_keys(papers), _keys(concepts)))
+        "AND e.concept_key IN (SELECT value FROM json_each(?))", (_keys(papers), _keys(concepts)))
 
 
 def type_counts_per_paper(store: GraphStore, keys: Iterable[str], types: Sequence[str] | None) -> dict[str, int]:

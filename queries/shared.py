@@ -244,31 +244,35 @@ _CHUNK = 64
 
 
 def _one_paper_top(store, key, min_shared, limit, types) -> list[SharedPair]:
-    """The first ``limit`` pairs of ``_one_paper``, without reading every paper that shares a concept.
+    """The first ``limit`` pairs of :func:`_one_paper`, without reading every paper that shares a concept.
 
     The ranking is by (count, score), then jaccard, then key. Every other paper's (count, score)
     is fixed by the set S of the paper's concepts it shares, so the candidates fall into *tiers*
     of equal (count, score), walked best first until ``limit`` pairs are taken. Inside a tier the
-    order is jaccard (which needs the other paper's size), then key; the best jaccard a paper of
-    the tier can have is ``count / n`` (it names nothing else of ``types``), so a tier is read in
-    key order only until ``need`` papers reach it: no later paper can come before them.
+    order is jaccard (which needs the other paper's size), then key. The best jaccard a paper of
+    the tier can have is ``count / n``: it names nothing of ``types`` but S ("at best"), which is
+    looked up without counting. So each source of a tier is read in key order only until
+    ``need`` papers are at best: no later paper of that source can come before them.
 
     The paper's rarest concepts (lists up to :data:`_READ_ROWS` rows in all, never the most used)
     are read whole: the papers on them are *known*, with their whole S (their edges to the other
-    concepts are looked up by paper). Any other paper shares only popular concepts ("walked");
-    each subset T of those is a stream of papers using all of T and none of the others, read in
-    key order from the rarest list of T. Known papers are left out of the streams, so each paper
-    is counted once, with its own tier.
+    concepts are looked up by paper, or the other's list read when it is shorter). Any other
+    paper shares only popular concepts ("walked"); each subset T of those is a source of the
+    papers using all of T and none of the other walked ones, read in key order from the rarest
+    list of T. Known papers are left out of those, so each paper comes once, in its own tier.
     """
     mine = sql.paper_concepts_df(store, key, types)
     if not mine:
         return []
     n = len(mine)
+    if any(round(c / (n + 1), _PLACES) == round(c / n, _PLACES) for c in range(1, n + 1)):
+        # A paper naming one more concept could tie "at best" after rounding (n in the hundreds).
+        return _one_paper(store, key, min_shared, limit, types)
     papers = store.count("papers")
     idf = {k: math.log(papers / df) for k, _, df in mine}
     names = {k: name for k, name, _ in mine}
-    order = [k for k, _, _ in sorted(mine, key=lambda r: (r[2], r[0]))]  # rarest first
     dfs = {k: df for k, _, df in mine}
+    order = sorted(dfs, key=lambda k: (dfs[k], k))  # rarest first
     read, rows = [], 0
     for k in order[:-1]:
         if rows + dfs[k] > _READ_ROWS:
@@ -278,67 +282,117 @@ def _one_paper_top(store, key, min_shared, limit, types) -> list[SharedPair]:
     walked = order[len(read):]
     if len(walked) > _MAX_WALKED:
         return _one_paper(store, key, min_shared, limit, types)
-    known: dict[str, tuple[str, ...]] = dict(sql.papers_sharing(store, read, but=key)) if read else {}
+    known: dict[str, tuple[str, ...]] = {}
+    for concept in read:
+        for other in sql.users_of(store, concept, but=key):
+            known[other] = known.get(other, ()) + (concept,)
     if known:
-        for other, concept in sql.edges_to_among(store, known, walked):
-            known[other] += (concept,)
+        # A list shorter than a few look-ups per known paper is read rather than looked up in.
+        listed = [k for k in walked if dfs[k] <= 4 * len(known)]
+        for concept in listed:
+            for other in sql.users_of(store, concept, but=key):
+                if other in known:
+                    known[other] += (concept,)
+        looked_up = [k for k in walked if k not in listed]
+        if looked_up:
+            for other, concept in sql.edges_to_among(store, known, looked_up):
+                known[other] += (concept,)
 
     def score(keys) -> float:
         return round(math.fsum(idf[k] for k in keys), _PLACES)  # as Overlap.score
 
-    tiers: dict[tuple[int, float], tuple[list[str], list[tuple[str, ...]]]] = {}
+    tiers: dict[tuple[int, float], tuple[dict[frozenset, list[str]], list[tuple[str, ...]]]] = {}
     for other, keys in known.items():
         if len(keys) >= min_shared:
-            tiers.setdefault((len(keys), score(keys)), ([], []))[0].append(other)
+            tiers.setdefault((len(keys), score(keys)), ({}, []))[0].setdefault(frozenset(keys), []).append(other)
     for size in range(max(1, min_shared), len(walked) + 1):
         for subset in combinations(walked, size):  # in walked's order: the rarest first
-            tiers.setdefault((size, score(subset)), ([], []))[1].append(subset)
+            tiers.setdefault((size, score(subset)), ({}, []))[1].append(subset)
+    sizes = _Sizes(store, types)
     taken: list[tuple] = []
     for count, tier_score in sorted(tiers, reverse=True):
         need = limit - len(taken)
         if need <= 0:
             break
-        members, subsets = tiers[(count, tier_score)]
+        groups, subsets = tiers[(count, tier_score)]
         best = round(count / n, _PLACES)
-        found: list[tuple[float, str, tuple[str, ...]]] = []
-        sources = [_known_sizes(store, sorted(members), known, types)] if members else []
-        sources += [_walked_sizes(store, subset, walked, key, known, types) for subset in subsets]
+        sources = [_known_source(sizes, sorted(members), tuple(sorted(keys)), count, n)
+                   for keys, members in groups.items()]
+        sources += [_walked_source(store, subset, walked, key, known, types, best) for subset in subsets]
+        at_best: list[tuple[float, str, tuple[str, ...]]] = []
+        others: list[tuple[float | None, str, tuple[str, ...]]] = []
         for source in sources:
-            found += _first_best(source, count, n, need, best)
+            _take_at_best(source, need, best, at_best, others)
+        found = at_best
+        if len(at_best) < need:  # every source was read to its end: the others' jaccard too
+            found += _jaccards(sizes, others, count, n)
         found.sort(key=lambda r: (-r[0], r[1]))
         taken += [(count, tier_score, jaccard, key, other, keys) for jaccard, other, keys in found[:need]]
     return _pairs(store, taken, limit, lambda keys: sort_names(names[k] for k in keys))
 
 
-def _known_sizes(store, members: list[str], known: dict, types):
-    """``(other, shared keys, size)`` of known papers, in the order given, sizes read in chunks."""
+class _Sizes:
+    """How many concepts of ``types`` papers name, from their edges and the concepts' types
+    (remembered for the call: popular concepts come back paper after paper)."""
+
+    def __init__(self, store, types) -> None:
+        self.store, self.types, self.type_of = store, None if types is None else set(types), {}
+
+    def of(self, papers: list[str]) -> dict[str, int]:
+        edges = list(sql.edges_of_papers(self.store, papers))
+        counts = dict.fromkeys(papers, 0)
+        if self.types is None:
+            for other, _ in edges:
+                counts[other] += 1
+            return counts
+        missing = {c for _, c in edges if c not in self.type_of}
+        if missing:
+            self.type_of.update(sql.concept_types(self.store, missing))
+        for other, concept in edges:
+            counts[other] += self.type_of[concept] in self.types
+        return counts
+
+
+def _known_source(sizes: _Sizes, members: list[str], keys: tuple[str, ...], count: int, n: int):
+    """``(jaccard, other, keys)`` of known papers sharing exactly ``keys``, in the order given."""
     for start in range(0, len(members), _CHUNK):
         chunk = members[start:start + _CHUNK]
-        sizes = sql.type_counts_per_paper(store, chunk, types)
+        size = sizes.of(chunk)
         for other in chunk:
-            yield other, known[other], sizes[other]
+            yield round(count / (n + size[other] - count), _PLACES), other, keys  # as _one_paper computes it
 
 
-def _walked_sizes(store, subset: tuple[str, ...], walked: list[str], key: str, known: dict, types):
-    """``(other, subset, size)`` of the papers not known whose popular concepts are exactly ``subset``."""
+def _walked_source(store, subset: tuple[str, ...], walked: list[str], key: str, known: dict, types, best: float):
+    """``(jaccard if at best else None, other, subset)`` of the papers not known whose popular
+    concepts are exactly ``subset``, in key order."""
     none_of = [k for k in walked if k not in subset]
-    for other, size in sql.users_of_all(store, subset, none_of, key, types):
+    for other, only in sql.users_of_all(store, subset, none_of, key, types):
         if other not in known:
-            yield other, subset, size
+            yield best if only else None, other, subset
 
 
-def _first_best(source, count: int, n: int, need: int, best: float) -> list[tuple[float, str, tuple[str, ...]]]:
-    """``(jaccard, other, keys)`` from ``source`` (in key order) until ``need`` of them have the
-    best jaccard a paper of the tier can have: none after those can rank before them."""
-    found, at_best = [], 0
-    for other, keys, size in source:
-        jaccard = round(count / (n + size - count), _PLACES)  # as _one_paper computes it
-        found.append((jaccard, other, keys))
-        if jaccard >= best:
-            at_best += 1
-            if at_best >= need:
-                break
-    return found
+def _take_at_best(source, need: int, best: float, at_best: list, others: list) -> None:
+    """Read ``source`` (in key order) until ``need`` of its papers are at best (none after them
+    can rank before them), adding its ``(jaccard, other, keys)`` to ``at_best`` or ``others``."""
+    found = 0
+    for row in source:
+        if row[0] == best:
+            at_best.append(row)
+            found += 1
+            if found >= need:
+                return
+        else:
+            others.append(row)
+
+
+def _jaccards(sizes: _Sizes, others: list, count: int, n: int) -> list[tuple[float, str, tuple[str, ...]]]:
+    """``others`` with each missing jaccard computed from the paper's size."""
+    missing = [other for jaccard, other, _ in others if jaccard is None]
+    size: dict[str, int] = {}
+    for start in range(0, len(missing), 4 * _CHUNK):
+        size.update(sizes.of(missing[start:start + 4 * _CHUNK]))
+    return [(round(count / (n + size[other] - count), _PLACES) if jaccard is None else jaccard, other, keys)
+            for jaccard, other, keys in others]
 
 
 def _one_paper(store, key, min_shared, limit, types) -> list[SharedPair]:
