@@ -172,11 +172,25 @@ def test_the_hovered_or_selected_node_and_its_neighbours_are_labelled(chromium, 
                        tmp_path / "map.html").path
     with Session(window=(1600, 1000)) as s:
         _open(s, page)
-        hidden = s.js(_HIDDEN)
-        target = hidden[0]
+        opening = s.js("window.litkgNetwork.getScale()")
+        target = s.js(_HIDDEN)[0]  # its label hidden by a collision at the opening zoom
+        # Hovered, a node's label shows whatever it collides with.
+        x, y = s.js(f"""(function () {{
+          var net = window.litkgNetwork, node = net.body.nodes[LITKG.nodes.id.indexOf({target!r})];
+          var p = net.canvasToDOM({{x: node.x, y: node.y}}), box = net.canvas.frame.canvas.getBoundingClientRect();
+          return [p.x + box.left, p.y + box.top];
+        }})()""")
+        s.hover(x, y)
+        s.wait("new Promise(function (r) { setTimeout(function () { r(true); }, 300); })")
+        under = s.js(f"""LITKG.nodes.id[window.litkgNetwork.getNodeAt({{x: {x}, y: {y} -
+                     window.litkgNetwork.canvas.frame.canvas.getBoundingClientRect().top}})]""")
+        assert under == target
+        assert under in [label[0] for label in s.js("window.litkgLabels()")]
+        s.hover(5, 5)
+        # Selected (and back at the opening zoom), it is labelled, and so are its neighbours
+        # before any other label: most of those on screen.
         s.js(f"window.litkgSelect({target!r})")
-        s.wait("new Promise(function (r) { setTimeout(function () { r(true); }, 100); })")
-        _redraw(s)
+        _zoom_on(s, target, opening)
         labelled = [label[0] for label in s.js("window.litkgLabels()")]
         assert target in labelled
         neighbours = s.js(f"""(function () {{
@@ -187,7 +201,6 @@ def test_the_hovered_or_selected_node_and_its_neighbours_are_labelled(chromium, 
           }}
           return Object.keys(out);
         }})()""")
-        # Its neighbours come before any other label: most of those on screen are labelled.
         shown = [n for n in neighbours if n in labelled]
         assert len(shown) >= min(5, len(neighbours)), (len(shown), len(neighbours))
         found = _drawn(s)
