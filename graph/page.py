@@ -2,8 +2,9 @@
 
 The page gets its data as one JSON object (``LITKG``, see :mod:`litkg.graph.render`) and builds
 the vis-network data sets from it. Nothing from the data is ever parsed as HTML: the heading and
-notes are escaped by Jinja, and every text the script shows (tooltip, details panel, search
-results) goes through ``textContent``; links get an ``href`` only for http(s) addresses.
+notes are escaped by Jinja, every text the script shows (tooltip, details panel, search
+results) goes through ``textContent``, and labels are drawn on the canvas as text
+(``fillText``); links get an ``href`` only for http(s) addresses.
 """
 from __future__ import annotations
 

@@ -1,8 +1,10 @@
-"""The page's own script (litkg's, MIT): builds the vis-network data from ``LITKG`` and wires the
+"""The page's own script (litkg's, MIT): builds the vis-network data from ``LITKG``, places and
+draws the labels (greedily by importance, none overlapping, at every redraw), and wires the
 details panel, tooltips, legend filters, search and neighbourhood dimming.
 
-Every text from the data is put into the page with ``textContent`` (never ``innerHTML``), and a
-link gets an ``href`` only when it is an http(s) address.
+Every text from the data is put into the page with ``textContent`` (never ``innerHTML``) or drawn
+on the canvas with ``fillText`` (text, never markup), and a link gets an ``href`` only when it is
+an http(s) address.
 """
 
 PAGE_JS = r"""

@@ -12,7 +12,8 @@ Every string that came from the data is escaped for where it lands:
 * in the ``<script>`` block as JSON with ``< > & '`` written as ``\\u003c`` etc., so a title
   holding ``</script>`` cannot end the block;
 * the page script shows every text (tooltips, details panel, search results) through
-  ``textContent``, and gives a link an ``href`` only for an http(s) address.
+  ``textContent``, draws labels on the canvas as text (``fillText``), and gives a link an
+  ``href`` only for an http(s) address.
 """
 from __future__ import annotations
 
@@ -106,8 +107,10 @@ def render_html(view: ViewGraph, out_path, *, physics: bool | None = None,
     ``data-litkg-ready="1"`` once the network was first drawn (``data-litkg-ready-ms``: when),
     and ``data-litkg-settled`` once nodes stopped moving; ``data-litkg-selected`` and
     ``data-litkg-panel`` name the selected node and what the details panel shows. Scripts can
-    call ``litkgFind(text)``, ``litkgSelect(id)``, ``litkgLabelSizes()`` (the on-screen size of
-    every drawn label) and ``litkgRedrawMs(zooming)``.
+    call ``litkgFind(text)``, ``litkgSelect(id)``, ``litkgLabels()`` (every label the last frame
+    drew: id, text, px and its box on screen), ``litkgLabelSizes()`` (their px),
+    ``litkgRegions()`` (the region names drawn and their boxes), ``litkgLabelMs()`` (the time the
+    last frame took to place and draw its labels) and ``litkgRedrawMs(zooming)``.
     """
     if not isinstance(view, ViewGraph):
         raise TypeError(f"render_html needs a ViewGraph, not {type(view).__name__}")
@@ -192,8 +195,9 @@ def _vis_options(n: int, physics: bool, big: bool) -> dict:
     return {
         "layout": {"improvedLayout": False, "randomSeed": _LAYOUT_SEED},
         "nodes": {"font": {"face": "system-ui, sans-serif"}, "borderWidth": 1,
-                  # A label is drawn only when at least MIN_LABEL_PX on screen (vis subtracts
-                  # one from drawThreshold), and never larger than MAX_LABEL_PX.
+                  # vis draws no label: the page does (page_js), from these: a label only when
+                  # at least MIN_LABEL_PX on screen (drawThreshold - 1, as vis would), never
+                  # larger than MAX_LABEL_PX.
                   "scaling": {"label": {"enabled": False, "drawThreshold": math.floor(MIN_LABEL_PX) + 1,
                                         "maxVisible": MAX_LABEL_PX}}},
         "edges": {"smooth": False if big else {"type": "continuous"},
