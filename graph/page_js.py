@@ -101,7 +101,14 @@ PAGE_JS = r"""
   // neighbours' (among themselves without overlap), then the rest. What is placed goes in a
   // grid of screen cells (a spatial hash), so a frame is one pass over the nodes.
   var scaling = D.options.nodes.scaling.label, LMIN = scaling.drawThreshold - 1, LMAX = scaling.maxVisible;
-  var FACE = "system-ui, sans-serif", PAD = 3, DISC = 0.8, DISC_MIN = 2.5, SIMILAR = 1.0, LONG = 14, HUB = 0.6, CLOSE_UP = 2, CELL = 64;
+  var FACE = "system-ui, sans-serif", CELL = 64;
+  var PAD = 3;          // px kept free left and right of a label
+  var DISC = 0.8;       // the share of a node's radius in the way of labels (its rim may be crossed)
+  var DISC_MIN = 2.5;   // nodes smaller than this (px) are in nobody's way
+  var SIMILAR = 1.0;    // "about as big": a disc at least this share of the label's node's radius
+  var LONG = 14;        // a label longer than this many font sizes is long (a title)
+  var HUB = 0.6;        // a hub: a node at least this share of the biggest one's size
+  var CLOSE_UP = 2;     // from this zoom (times the opening one) only more important discs count
   var BLOCK = -2;  // the rank of what stands in every label's way (labels, regions, overlays)
   var order = D.labelOrder || [], rankOf = new Int32Array(n).fill(n);
   for (i = 0; i < order.length; i++) rankOf[order[i]] = i;
