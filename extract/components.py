@@ -14,7 +14,6 @@ Both only annotate the Doc; paper-level decisions (roles, merging) happen in ``a
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Iterable
 
@@ -44,7 +43,6 @@ from litkg.extract.normalise import concept_norm, spelling_variants
 
 __all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "field_segments"]
 
-_WORD = re.compile(r"\w+")
 
 GAZETTEER_SPANS = "litkg_gazetteer"
 #: Cached case verdicts a matcher keeps, at most (a few MB).
@@ -269,6 +267,14 @@ def _titled_runs(table: numpy.ndarray) -> tuple[tuple[int, int], ...]:
     return tuple((int(table[a, 0]), int(table[b, 0] + table[b, 1])) for a, b in runs)
 
 
+def _trigger_kind(word: str) -> tuple[bool, int] | None:
+    """Whether ``word`` is name-shaped, and which trigger list of :class:`TokenHints` it opens
+    (1 proposal verb, 2 dataset head, 3 "on"/"across"; 0 none); None when neither."""
+    nameish = bool(NAMEISH_SHAPE.match(word))
+    trigger = (1 if word in VERB_TRIGGERS else 2 if word in DATA_HEADS else 3) if word in TRIGGER_WORDS else 0
+    return (nameish, trigger) if nameish or trigger else None
+
+
 class DiscoveryComponent:
     """Runs the discovery patterns over the Doc's text."""
 
@@ -277,10 +283,12 @@ class DiscoveryComponent:
         # Lexeme flags are computed once per vocabulary entry, so finding a doc's trigger words
         # (name-shaped tokens, proposal verbs, dataset head nouns, "on") is one array read
         # instead of scans of its text.
+        # One flag marks both kinds: each flag column read costs as much as the rest of this
+        # step, and the few flagged words are told apart by their text (cached per word).
         vocab = nlp.vocab
-        self._nameish = vocab.add_flag(lambda text: bool(NAMEISH_SHAPE.match(text)))
-        self._trigger = vocab.add_flag(lambda text: text in TRIGGER_WORDS)
+        self._flagged = vocab.add_flag(lambda text: _trigger_kind(text) is not None)
         self._connector = vocab.add_flag(lambda text: text in TITLE_CONNECTORS)
+        self._kinds: dict[str, tuple[bool, int]] = {}
 
     def hints(self, doc: Doc, fields: DocFields | None = None) -> dict[str, TokenHints]:
         """Where the pattern triggers are in each field of ``doc``, from lexeme flags, as
@@ -294,30 +302,36 @@ class DiscoveryComponent:
         # read costs, so their two columns are read only then.
         phrases = fields.phrases
         if phrases:
-            table = doc.to_array([self._nameish, self._trigger, IDX, LENGTH, IS_TITLE, self._connector])
-            titled = _titled_runs(table[:, 2:6])
+            table = doc.to_array([self._flagged, IDX, LENGTH, IS_TITLE, self._connector])
+            titled = _titled_runs(table[:, 1:5])
         else:
-            table = doc.to_array([self._nameish, self._trigger, IDX])  # each column read costs
+            table = doc.to_array([self._flagged, IDX, LENGTH])  # each column read costs
             titled = ()
         text = fields.text
         # Few tokens are flagged: take just those rows (a handful of array operations), then
         # sort them out in Python. Numpy masks per field cost more than they saved.
-        flagged = table[numpy.flatnonzero(table[:, 0] | table[:, 1]), :3].tolist()
+        flagged = table[numpy.flatnonzero(table[:, 0]), 1:3].tolist()
         bounds = [(name, offset, offset + len(field_text)) for name, (offset, field_text) in segments.items()]
         parts = {name: ([], [], [], []) for name in segments}
-        for nameish, trigger, start in flagged:
+        kinds = self._kinds
+        for start, length in flagged:
             for name, offset, end in bounds:
                 if offset <= start < end:
                     break
             else:
                 continue
-            names, verbs, heads, preps = parts[name]
+            word = text[start:start + length]
+            kind = kinds.get(word)
+            if kind is None:
+                if len(kinds) >= _MAX_VERDICTS:
+                    kinds.clear()  # bounded: memory stays flat on any input
+                kind = kinds[word] = _trigger_kind(word)
+            nameish, trigger = kind
+            found = parts[name]
             if nameish:
-                names.append(start - offset)
+                found[0].append(start - offset)
             if trigger:
-                word = _WORD.match(text, start).group()  # trigger words are plain words
-                span = (start - offset, start - offset + len(word))
-                (verbs if word in VERB_TRIGGERS else heads if word in DATA_HEADS else preps).append(span)
+                found[trigger].append((start - offset, start - offset + length))
         hints = {}
         for name, offset, end in bounds:
             names, verbs, heads, preps = parts[name]
