@@ -219,10 +219,12 @@ PAGE_JS = r"""
       if ((b = fit(i, px, SX[i], SY[i], SR[i], -1, Infinity))) keep(i, b, px);
     }
     // 3. region names (a big view coloured by community), until zoomed in close: at their
-    // place, else a line above or below it
+    // place (moved sideways to be whole on screen), else a line above or below it
     if (byCommunity && D.regions.length && scale <= 3 * opening) {
       D.regions.forEach(function (r, q) {
         var x = r[1] * scale + t.x, w = regionPerPx[q] * 15 / 2 + PAD;
+        if (x < 0 || x > W || r[2] * scale + t.y < 0 || r[2] * scale + t.y > H) return;
+        x = Math.max(w, Math.min(W - w, x));
         for (var d = 0; d < 3; d++) {
           var y = r[2] * scale + t.y + [0, -20, 20][d];
           if (!hits(x - w, y - 14, x + w, y + 5, -1, Infinity)) {
