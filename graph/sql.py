@@ -369,8 +369,8 @@ def _names_only(paper: str, types: Sequence[str] | None) -> tuple[str, tuple]:
             f"AND x.concept_key NOT IN (SELECT value FROM json_each(?)) {where})", params)
 
 
-def users_of_all(store: GraphStore, concepts: Sequence[str], none_of: Sequence[str], but: str,
-                 types: Sequence[str] | None) -> Iterator[tuple[str, int]]:
+def users_of_all(store: GraphStore, concepts: Sequence[str], but: str, types: Sequence[str] | None,
+                 none_of: Sequence[str] = ()) -> Iterator[tuple[str, int]]:
     """``(paper key, 1 if it names no concept of types but concepts else 0)`` of the papers other
     than ``but`` that use every one of ``concepts`` and none of ``none_of``, in key order
     (streamed: stop reading when you have enough; the second column costs a look-up of the

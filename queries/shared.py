@@ -316,7 +316,7 @@ def _one_paper_top(store, key, min_shared, limit, types) -> list[SharedPair]:
             break
         groups, subsets = tiers[(count, tier_score)]
         best = round(count / n, _PLACES)
-        sources = [_known_source(sizes, sorted(members), tuple(sorted(keys)), count, n)
+        sources = [_known_source(store, sorted(members), tuple(sorted(keys)), best, types)
                    for keys, members in groups.items()]
         sources += [_walked_source(store, subset, walked, key, known, types, best) for subset in subsets]
         at_best: list[tuple[float, str, tuple[str, ...]]] = []
@@ -353,20 +353,21 @@ class _Sizes:
         return counts
 
 
-def _known_source(sizes: _Sizes, members: list[str], keys: tuple[str, ...], count: int, n: int):
-    """``(jaccard, other, keys)`` of known papers sharing exactly ``keys``, in the order given."""
+def _known_source(store, members: list[str], keys: tuple[str, ...], best: float, types):
+    """``(jaccard if at best else None, other, keys)`` of known papers sharing exactly ``keys``,
+    in the order given (at best: naming nothing else of ``types``, a test cheaper than a size)."""
     for start in range(0, len(members), _CHUNK):
         chunk = members[start:start + _CHUNK]
-        size = sizes.of(chunk)
+        only = sql.papers_naming_only(store, chunk, keys, types)
         for other in chunk:
-            yield round(count / (n + size[other] - count), _PLACES), other, keys  # as _one_paper computes it
+            yield best if other in only else None, other, keys
 
 
 def _walked_source(store, subset: tuple[str, ...], walked: list[str], key: str, known: dict, types, best: float):
     """``(jaccard if at best else None, other, subset)`` of the papers not known whose popular
     concepts are exactly ``subset``, in key order."""
     none_of = [k for k in walked if k not in subset]
-    for other, only in sql.users_of_all(store, subset, none_of, key, types):
+    for other, only in sql.users_of_all(store, subset, key, types, none_of):
         if other not in known:
             yield best if only else None, other, subset
 

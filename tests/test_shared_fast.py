@@ -104,3 +104,36 @@ def test_fast_path_agrees_with_the_full_ranking_cut(tmp_path, monkeypatch):
                 fast = shared_mod._one_paper_top(store, key, 1, limit, ("dataset", "benchmark", "model", "method"))
                 full = shared_mod._one_paper(store, key, 1, limit, ("dataset", "benchmark", "model", "method"))
                 assert fast == full, (key, limit)
+
+
+def test_a_paper_naming_hundreds_of_concepts_ranks_as_brute_force(tmp_path):
+    """Past ~100 concepts, one more concept can leave a rounded jaccard unchanged: "at best" is
+    then no stopping rule, and the answer must still be brute force's."""
+    rng = random.Random(5)
+    store = GraphStore(tmp_path / "big.db")
+    keys = [f"p{i:03d}" for i in range(40)]
+    concepts = [f"c{i:03d}" for i in range(160)]
+    with store.transaction() as conn:
+        conn.executemany("INSERT INTO papers (key, id, title, abstract, year, text_hash) VALUES (?, ?, ?, '', 2020, ?)",
+                         [(k, k, f"Paper {k}", text_hash(f"Paper {k}", "")) for k in keys])
+        conn.executemany("INSERT INTO concepts VALUES (?, ?, 'dataset', 'bench')", [(c, f"Name {c}") for c in concepts])
+        edges = {("p000", c) for c in concepts[:150]}
+        for k in keys[1:]:
+            edges |= {(k, c) for c in rng.sample(concepts, rng.randint(1, 4))}
+        conn.executemany("INSERT INTO edges VALUES (?, ?, 'uses', 0.9)", sorted(edges))
+    with store:
+        for key in ("p000", "p001", "p002"):
+            for limit in (1, 3, 10, None):
+                for min_shared in (1, 2, 3):
+                    got = as_tuples(shared_datasets(store, paper=key, min_shared=min_shared, limit=limit))
+                    assert got == brute_force(store, key, min_shared, limit, ("dataset", "benchmark"))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_at_least_three_shared(tmp_path, monkeypatch, seed):
+    monkeypatch.setattr(shared_mod, "_READ_ROWS", (0, 4, 10_000)[seed % 3])
+    with random_store(tmp_path / "s.db", 100 + seed) as store:
+        for (key,) in store.conn.execute("SELECT key FROM papers ORDER BY key LIMIT 10").fetchall():
+            for limit in (1, 4, None):
+                got = as_tuples(shared_datasets(store, paper=key, min_shared=3, limit=limit, types=TYPES))
+                assert got == brute_force(store, key, 3, limit, TYPES)
