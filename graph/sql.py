@@ -361,12 +361,12 @@ def users_of(store: GraphStore, concept: str, but: str) -> Iterator[str]:
         yield key
 
 
-def _names_only(paper: str, types: Sequence[str] | None) -> tuple[str, tuple]:
-    """SQL true when the paper in column ``paper`` names no concept (of ``types``) outside the
-    JSON list of the next parameter; its parameters, the list's last (fill it in)."""
+def _names_only(paper: str, concepts: Sequence[str], types: Sequence[str] | None) -> tuple[str, tuple]:
+    """SQL true when the paper in column ``paper`` names no concept (of ``types``) but
+    ``concepts``, and its parameters."""
     where, params = _in_types("c.type", types)
     return (f"NOT EXISTS (SELECT 1 FROM edges x JOIN concepts c ON c.key = x.concept_key WHERE x.paper_key = {paper} "
-            f"AND x.concept_key NOT IN (SELECT value FROM json_each(?)) {where})", params)
+            f"AND x.concept_key NOT IN ({','.join('?' * len(concepts))}) {where})", (*concepts, *params))
 
 
 def users_of_all(store: GraphStore, concepts: Sequence[str], but: str, types: Sequence[str] | None,
@@ -378,23 +378,22 @@ def users_of_all(store: GraphStore, concepts: Sequence[str], but: str, types: Se
     ``concepts[0]`` are walked in the covering index ``edges(concept_key, paper_key)`` and the
     others looked up by paper: give the rarest first."""
     first, *also = concepts
-    only, only_params = _names_only("a.paper_key", types)
+    only, only_params = _names_only("a.paper_key", concepts, types)
     joins = "".join(f" CROSS JOIN edges e{i} ON e{i}.paper_key = a.paper_key AND e{i}.concept_key = ?"
                     for i in range(len(also)))
     absent = ("AND NOT EXISTS (SELECT 1 FROM edges n WHERE n.paper_key = a.paper_key AND n.concept_key IN "
               "(SELECT value FROM json_each(?)))") if none_of else ""
     sql = f"SELECT a.paper_key, {only} FROM edges a{joins} WHERE a.concept_key = ? AND a.paper_key <> ? {absent} " \
           "ORDER BY a.paper_key"
-    only_params = (_keys(concepts), *only_params)
     return store.conn.execute(sql, (*only_params, *also, first, but, *((_keys(none_of),) if none_of else ())))
 
 
 def papers_naming_only(store: GraphStore, papers: Iterable[str], concepts: Sequence[str],
                        types: Sequence[str] | None) -> set[str]:
     """Those of ``papers`` that name no concept (of ``types``) but ``concepts``."""
-    only, params = _names_only("j.value", types)
+    only, params = _names_only("j.value", concepts, types)
     return {k for (k,) in store.conn.execute(f"SELECT j.value FROM json_each(?) j WHERE {only}",
-                                             (_keys(papers), _keys(concepts), *params))}
+                                             (_keys(papers), *params))}
 
 
 def edges_to_among(store: GraphStore, papers: Iterable[str], concepts: Sequence[str]) -> Iterator[tuple[str, str]]:
