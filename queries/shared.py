@@ -239,6 +239,9 @@ def count_pairs(users: Mapping[str, Sequence[str]]) -> PairCounts:
 _READ_ROWS = 3000
 #: Past this many popular concepts the fast path's subsets (2**n) cost more than reading all.
 _MAX_WALKED = 6
+#: When the paper's lists hold fewer rows than this in all, reading them all (the reference
+#: path) costs less than walking them.
+_ALL_BELOW = 2000
 #: Rows per look-up of the other papers' sizes while walking a group of tied papers.
 _CHUNK = 64
 
@@ -267,6 +270,8 @@ def _one_paper_top(store, key, min_shared, limit, types) -> list[SharedPair]:
     n = len(mine)
     if any(round(c / (n + 1), _PLACES) == round(c / n, _PLACES) for c in range(1, n + 1)):
         # A paper naming one more concept could tie "at best" after rounding (n in the hundreds).
+        return _one_paper(store, key, min_shared, limit, types)
+    if sum(df for *_, df in mine) < _ALL_BELOW:
         return _one_paper(store, key, min_shared, limit, types)
     papers = store.count("papers")
     idf = {k: math.log(papers / df) for k, _, df in mine}
