@@ -117,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-corpus", action="store_true", help="skip the whole-corpus call")
     parser.add_argument("--reference", action="store_true",
-                        help="also time the one-paper reference path (every pair ranked, then cut) on the same papers")
+                        help="time the one-paper reference path instead (every pair ranked, then cut: the path "
+                             "before #10's fast one); the two share no cache when run as separate processes")
     parser.add_argument("--one-ms", type=float, default=10.0, help="target for the one-paper call")
     parser.add_argument("--using-ms", type=float, default=50.0, help="target for papers_using")
     args = parser.parse_args(argv)
@@ -138,28 +139,22 @@ def main(argv: list[str] | None = None) -> int:
     with GraphStore(args.db, create=False) as store:
         keys = [k for (k,) in store.conn.execute("SELECT key FROM papers ORDER BY key")]
         sample = [keys[i] for i in rng.choice(len(keys), size=args.calls, replace=False)]
-        if args.reference:
+        one_paper = lambda key: shared_datasets(store, paper=key)  # noqa: E731
+        if args.reference:  # the path before the fast one (#10): compare separate runs, turn about
             from litkg.queries.defaults import SHARED_LIMIT, SHARED_TYPES
             from litkg.queries.shared import _one_paper
-        times, cpu, ref, ref_cpu = [], [], [], []
-        for number, key in enumerate(sample):
-            calls = [(lambda: shared_datasets(store, paper=key), times, cpu)]
-            if args.reference:  # the path before the fast one (#10), for a ratio on a shared machine;
-                # the two take turns at going first on a paper (the second finds its pages cached)
-                calls.append((lambda: _one_paper(store, key, 1, SHARED_LIMIT, SHARED_TYPES), ref, ref_cpu))
-                calls = calls[::-1] if number % 2 else calls
-            for call, wall, used in calls:
-                start, start_cpu = time.perf_counter(), time.process_time()
-                call()
-                wall.append((time.perf_counter() - start) * 1000)
-                used.append((time.process_time() - start_cpu) * 1000)
+
+            one_paper = lambda key: _one_paper(store, key, 1, SHARED_LIMIT, SHARED_TYPES)  # noqa: E731
+        times, cpu = [], []
+        for key in sample:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            one_paper(key)
+            times.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
         one_ms = statistics.median(times)
-        print(f"one-paper shared_datasets: median {one_ms:.2f} ms (CPU {statistics.median(cpu):.2f} ms), max "
-              f"{max(times):.2f} ms over {len(times)} calls (target <= {args.one_ms:g} ms): "
-              f"{'OK' if one_ms <= args.one_ms else 'MISSED'} (load average {_load()})")
-        if args.reference:
-            print(f"  reference path (every pair ranked, then cut): median {statistics.median(ref):.2f} ms (CPU "
-                  f"{statistics.median(ref_cpu):.2f} ms), max {max(ref):.2f} ms (load average {_load()})")
+        print(f"one-paper shared_datasets{' (reference path)' if args.reference else ''}: median {one_ms:.2f} ms "
+              f"(CPU {statistics.median(cpu):.2f} ms), max {max(times):.2f} ms over {len(times)} calls "
+              f"(target <= {args.one_ms:g} ms): {'OK' if one_ms <= args.one_ms else 'MISSED'} (load average {_load()})")
         using_ms, rows = _time_papers_using(store, rng, args.calls, args.concepts)
         print(f"papers_using: median {using_ms:.2f} ms over {args.calls} concepts drawn by use (median "
               f"{rows:.0f} papers each) (target <= {args.using_ms:g} ms): {'OK' if using_ms <= args.using_ms else 'MISSED'} "

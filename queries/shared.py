@@ -241,7 +241,7 @@ _READ_ROWS = 3000
 _MAX_WALKED = 6
 #: When the paper's lists hold fewer rows than this in all, reading them all (the reference
 #: path) costs less than walking them.
-_ALL_BELOW = 2000
+_ALL_BELOW = 300
 #: Rows per look-up of the other papers' sizes while walking a group of tied papers.
 _CHUNK = 64
 
