@@ -1,7 +1,9 @@
 """Adding papers to a large store, as a user runs it: one whole ``litkg build NEW.jsonl --db STORE``.
 
-    python bench/bench_incremental.py --db /work/scratch/q1m.db            # 1,000 papers into a copy
-    python bench/bench_incremental.py --db BIG.db --papers 1000 --py-spy out.txt
+    python bench/bench_queries.py --papers 1000000 --concepts 100000 --db q1m.db --keep --no-corpus
+    python bench/bench_incremental.py --db q1m.db                       # 1,000 papers into a copy
+    python bench/bench_incremental.py --db BIG.db --py-spy out.txt      # where the time goes
+    python bench/bench_incremental.py --db BIG.db --sql-profile sql.json  # which statements
 
 Issue #10's target: adding 1,000 papers to a 1M-paper store takes <= 30 s. The script
 
@@ -11,9 +13,13 @@ Issue #10's target: adding 1,000 papers to a 1M-paper store takes <= 30 s. The s
    ``--offset``, so they are new to a store that generator built: ``scale-N`` ids and titles);
 3. times one ``litkg build NEW.jsonl --db COPY`` process from start to exit (wall, CPU of the
    process tree, peak RSS), optionally under ``py-spy record -r 100 -f raw`` (``--py-spy OUT``:
-   the raw stacks are written to OUT and the functions holding most samples are printed);
+   the raw stacks are written to OUT and the functions holding most samples are printed), or with
+   every SQL statement of the build process timed by its text (``--sql-profile OUT``);
 4. prints what the store held before and after, and whether it looks like a store a build wrote
-   (the synthetic stores of ``bench_queries.py`` are not quite: see :func:`store_report`).
+   (the synthetic stores of ``bench_queries.py`` are not quite: see :func:`store_report`; their
+   concepts are none of the gazetteer's, so new papers never touch the popular concepts' rows).
+
+The copy needs as much free disk as the store.
 
 One run; the machine is shared, so the load average is printed with the figures.
 """
@@ -25,7 +31,6 @@ import os
 import random
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -112,7 +117,7 @@ def summarise_py_spy(raw: Path, top: int = 20) -> list[str]:
         if frames:
             own[frames[-1]] += n
     total = per_process[main_pid] if main_pid else 0
-    lines = [f"samples (10 ms each) per process: " + ", ".join(f"{pid} {n}" for pid, n in per_process.most_common())]
+    lines = ["samples (10 ms each) per process: " + ", ".join(f"{pid} {n}" for pid, n in per_process.most_common())]
     if total:
         lines.append(f"main process ({main_pid}), inclusive share of its samples, litkg functions:")
         lines += [f"  {n / total:6.1%}  {frame}" for frame, n in inclusive.most_common(top)]

@@ -3,14 +3,17 @@
 Two paths answer the same question:
 
 - for one paper, indexed SQL touches only the papers that use one of its concepts
-  (:func:`paper_overlap`, also used by :func:`~litkg.queries.papers.similar_papers`);
+  (:func:`paper_overlap`, also used by :func:`~litkg.queries.papers.similar_papers`); with a
+  limit, only as many of them as the ranking needs: tiers of tied papers walked best first, the
+  lists of popular concepts read in key order only until the ranking is settled
+  (:func:`_one_paper_top`, tested against brute force in ``tests/test_shared_fast.py``);
 - for the whole corpus, sparse products of the paper × concept matrix in row blocks
   (:func:`~litkg.queries._matrix.pair_blocks`) keep only the pairs that can still rank.
 """
 from __future__ import annotations
 
 import math
-from itertools import combinations, islice
+from itertools import combinations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
