@@ -12,6 +12,8 @@ For example (the README's Python API section shows more; tests/test_api.py runs 
 from __future__ import annotations
 
 import os
+from collections import deque
+from itertools import islice
 from pathlib import Path
 import sys
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
@@ -348,16 +350,31 @@ class KnowledgeGraph(Questions):
             finally:
                 seen.close()
 
-        papers = distinct()
-        while True:
-            batch = [p for _, p in zip(range(_BATCH), papers)]
-            if not batch:
-                return
-            for paper, extraction in zip(batch, self._extract_within_budget(batch)):
-                if extraction is None:
-                    self._over_budget(paper, on_error, sink)
-                else:
-                    yield paper, extraction
+        for paper, extraction in self._extract_stream(distinct()):
+            if extraction is None:
+                self._over_budget(paper, on_error, sink)
+            else:
+                yield paper, extraction
+
+    def _extract_stream(self, papers: Iterator[Paper]) -> Iterator[tuple[Paper, Extraction | None]]:
+        """Each paper with its extraction (None: past the time budget), in order. Workers get
+        one unbroken stream: batches waited for one at a time left them idle at every batch's
+        end, while the last chunk came back and the next batch was read (a fifth of the time)."""
+        from litkg.extract.parallel import ParallelExtractor
+
+        if not isinstance(self.extractor, ParallelExtractor):
+            while batch := list(islice(papers, _BATCH)):
+                yield from zip(batch, self._extract_within_budget(batch))
+            return
+        in_flight: deque[Paper] = deque()
+
+        def taken() -> Iterator[Paper]:
+            for paper in papers:
+                in_flight.append(paper)
+                yield paper
+
+        for extraction in self.extractor.extract_many(taken(), budget=self._budget):
+            yield in_flight.popleft(), extraction
 
     # -- questions ------------------------------------------------------------------------------
     def export(self, format: str, out: str | os.PathLike, *, database: str | None = None,
