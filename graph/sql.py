@@ -27,7 +27,7 @@ __all__ = [
     "role_rank_sql", "FIRST_EVIDENCE", "search_clause",
     "paper_exists", "paper_by_ident", "papers_with_id", "paper_keys", "paper_titles", "paper_title_year",
     "list_papers", "count_papers", "paper_rows", "paper_nodes", "paper_idents",
-    "concept_row", "concepts_by_norm", "concept_names", "concept_types", "concept_rows", "concept_aliases", "concepts_per_type",
+    "concept_row", "concepts_by_norm", "concept_names", "concept_rows", "concept_aliases", "concepts_per_type",
     "edges_per_role",
     "linked_concepts", "ranked_concepts", "first_unknown_type", "first_unknown_role",
     "edges_with_evidence", "concept_users", "paper_roles", "parts_of", "co_used", "timeline_counts",
@@ -182,12 +182,6 @@ def concept_names(store: GraphStore, keys: Iterable[str] | None = None) -> dict[
     if keys is None:
         return dict(store.conn.execute("SELECT key, name FROM concepts"))
     return dict(store.conn.execute("SELECT key, name FROM concepts WHERE key IN (SELECT value FROM json_each(?))",
-                                   (_keys(keys),)))
-
-
-def concept_types(store: GraphStore, keys: Iterable[str]) -> dict[str, str]:
-    """key → type of the concepts ``keys``."""
-    return dict(store.conn.execute("SELECT key, type FROM concepts WHERE key IN (SELECT value FROM json_each(?))",
                                    (_keys(keys),)))
 
 
@@ -370,22 +364,31 @@ def _names_only(paper: str, concepts: Sequence[str], types: Sequence[str] | None
 
 
 def users_of_all(store: GraphStore, concepts: Sequence[str], but: str, types: Sequence[str] | None,
-                 none_of: Sequence[str] = ()) -> Iterator[tuple[str, int]]:
+                 none_of: Sequence[str] = (), *, after: str | None = None,
+                 sizes: bool = False) -> Iterator[tuple[str, int]]:
     """``(paper key, 1 if it names no concept of types but concepts else 0)`` of the papers other
-    than ``but`` that use every one of ``concepts`` and none of ``none_of``, in key order
-    (streamed: stop reading when you have enough; the second column costs a look-up of the
-    paper's concepts, stopped at the first other one of ``types``). The papers using
-    ``concepts[0]`` are walked in the covering index ``edges(concept_key, paper_key)`` and the
-    others looked up by paper: give the rarest first."""
+    than ``but`` (and after ``after``) that use every one of ``concepts`` and none of ``none_of``,
+    in key order (streamed: stop reading when you have enough; the second column costs a look-up
+    of the paper's concepts, stopped at the first other one of ``types``; with ``sizes``, it is
+    how many concepts of ``types`` the paper names). The papers using ``concepts[0]`` are walked
+    in the covering index ``edges(concept_key, paper_key)`` and the others looked up by paper:
+    give the rarest first."""
     first, *also = concepts
-    only, only_params = _names_only("a.paper_key", concepts, types)
+    if sizes:
+        where, only_params = _in_types("c.type", types)
+        only = (f"(SELECT COUNT(*) FROM edges x JOIN concepts c ON c.key = x.concept_key "
+                f"WHERE x.paper_key = a.paper_key {where})")
+    else:
+        only, only_params = _names_only("a.paper_key", concepts, types)
     joins = "".join(f" CROSS JOIN edges e{i} ON e{i}.paper_key = a.paper_key AND e{i}.concept_key = ?"
                     for i in range(len(also)))
     absent = ("AND NOT EXISTS (SELECT 1 FROM edges n WHERE n.paper_key = a.paper_key AND n.concept_key IN "
               "(SELECT value FROM json_each(?)))") if none_of else ""
-    sql = f"SELECT a.paper_key, {only} FROM edges a{joins} WHERE a.concept_key = ? AND a.paper_key <> ? {absent} " \
-          "ORDER BY a.paper_key"
-    return store.conn.execute(sql, (*only_params, *also, first, but, *((_keys(none_of),) if none_of else ())))
+    start = "AND a.paper_key > ?" if after is not None else ""
+    sql = (f"SELECT a.paper_key, {only} FROM edges a{joins} WHERE a.concept_key = ? AND a.paper_key <> ? {start} "
+           f"{absent} ORDER BY a.paper_key")
+    return store.conn.execute(sql, (*only_params, *also, first, but, *((after,) if after is not None else ()),
+                                    *((_keys(none_of),) if none_of else ())))
 
 
 def papers_naming_only(store: GraphStore, papers: Iterable[str], concepts: Sequence[str],

@@ -245,6 +245,8 @@ _MAX_WALKED = 6
 #: When the paper's lists hold fewer rows than this in all, reading them all (the reference
 #: path) costs less than walking them.
 _ALL_BELOW = 300
+#: Papers of a source tested "at best" before sizes are read instead, if few were.
+_TEST_ROWS = 256
 #: Rows per look-up of the other papers' sizes while walking a group of tied papers.
 _CHUNK = 64
 
@@ -316,7 +318,6 @@ def _one_paper_top(store, key, min_shared, limit, types) -> list[SharedPair]:
     for size in range(max(1, min_shared), len(walked) + 1):
         for subset in combinations(walked, size):  # in walked's order: the rarest first
             tiers.setdefault((size, score(subset)), ({}, []))[1].append(subset)
-    sizes = _Sizes(store, types)
     taken: list[tuple] = []
     for count, tier_score in sorted(tiers, reverse=True):
         need = limit - len(taken)
@@ -324,60 +325,65 @@ def _one_paper_top(store, key, min_shared, limit, types) -> list[SharedPair]:
             break
         groups, subsets = tiers[(count, tier_score)]
         best = round(count / n, _PLACES)
-        sources = [_known_source(store, sorted(members), tuple(sorted(keys)), best, types)
+        sources = [_known_source(store, sorted(members), tuple(sorted(keys)), best, count, n, types)
                    for keys, members in groups.items()]
-        sources += [_walked_source(store, subset, walked, key, known, types, best) for subset in subsets]
+        sources += [_walked_source(store, subset, walked, key, known, types, best, count, n) for subset in subsets]
         at_best: list[tuple[float, str, tuple[str, ...]]] = []
         others: list[tuple[float | None, str, tuple[str, ...]]] = []
         for source in sources:
             _take_at_best(source, need, best, at_best, others)
         found = at_best
         if len(at_best) < need:  # every source was read to its end: the others' jaccard too
-            found += _jaccards(sizes, others, count, n)
+            found += _jaccards(store, others, count, n, types)
         found.sort(key=lambda r: (-r[0], r[1]))
         taken += [(count, tier_score, jaccard, key, other, keys) for jaccard, other, keys in found[:need]]
     return _pairs(store, taken, limit, lambda keys: sort_names(names[k] for k in keys))
 
 
-class _Sizes:
-    """How many concepts of ``types`` papers name, from their edges and the concepts' types
-    (remembered for the call: popular concepts come back paper after paper)."""
-
-    def __init__(self, store, types) -> None:
-        self.store, self.types, self.type_of = store, None if types is None else set(types), {}
-
-    def of(self, papers: list[str]) -> dict[str, int]:
-        edges = list(sql.edges_of_papers(self.store, papers))
-        counts = dict.fromkeys(papers, 0)
-        if self.types is None:
-            for other, _ in edges:
-                counts[other] += 1
-            return counts
-        missing = {c for _, c in edges if c not in self.type_of}
-        if missing:
-            self.type_of.update(sql.concept_types(self.store, missing))
-        for other, concept in edges:
-            counts[other] += self.type_of[concept] in self.types
-        return counts
+def _rare(rows: int, at_best: int) -> bool:
+    """Whether, after ``rows`` papers of a source, so few were at best that its end is likely to
+    be read anyway: sizes are then read at once rather than after the test."""
+    return rows >= _TEST_ROWS and at_best * 8 < rows
 
 
-def _known_source(store, members: list[str], keys: tuple[str, ...], best: float, types):
-    """``(jaccard if at best else None, other, keys)`` of known papers sharing exactly ``keys``,
-    in the order given (at best: naming nothing else of ``types``, a test cheaper than a size)."""
+def _known_source(store, members: list[str], keys: tuple[str, ...], best: float, count: int, n: int, types):
+    """``(jaccard if known else None, other, keys)`` of known papers sharing exactly ``keys``, in
+    the order given: at best (naming nothing else of ``types``, a test cheaper than a size), or,
+    once at best proves rare, each paper's jaccard from its size."""
+    rows = found = 0
     for start in range(0, len(members), _CHUNK):
         chunk = members[start:start + _CHUNK]
+        if _rare(rows, found):
+            size = sql.type_counts_per_paper(store, chunk, types)
+            for other in chunk:
+                yield round(count / (n + size[other] - count), _PLACES), other, keys  # as _one_paper computes it
+            continue
         only = sql.papers_naming_only(store, chunk, keys, types)
+        rows, found = rows + len(chunk), found + len(only)
         for other in chunk:
             yield best if other in only else None, other, keys
 
 
-def _walked_source(store, subset: tuple[str, ...], walked: list[str], key: str, known: dict, types, best: float):
-    """``(jaccard if at best else None, other, subset)`` of the papers not known whose popular
-    concepts are exactly ``subset``, in key order."""
+def _walked_source(store, subset: tuple[str, ...], walked: list[str], key: str, known: dict, types, best: float,
+                   count: int, n: int):
+    """``(jaccard if known else None, other, subset)`` of the papers not known whose popular
+    concepts are exactly ``subset``, in key order (at best or not; once at best proves rare,
+    each paper's jaccard from its size)."""
     none_of = [k for k in walked if k not in subset]
+    rows = found = 0
+    last = None
     for other, only in sql.users_of_all(store, subset, key, types, none_of):
+        if other in known:
+            continue
+        rows, found, last = rows + 1, found + only, other
+        yield best if only else None, other, subset
+        if _rare(rows, found):
+            break
+    else:
+        return
+    for other, size in sql.users_of_all(store, subset, key, types, none_of, after=last, sizes=True):
         if other not in known:
-            yield best if only else None, other, subset
+            yield round(count / (n + size - count), _PLACES), other, subset
 
 
 def _take_at_best(source, need: int, best: float, at_best: list, others: list) -> None:
@@ -394,12 +400,12 @@ def _take_at_best(source, need: int, best: float, at_best: list, others: list) -
             others.append(row)
 
 
-def _jaccards(sizes: _Sizes, others: list, count: int, n: int) -> list[tuple[float, str, tuple[str, ...]]]:
+def _jaccards(store, others: list, count: int, n: int, types) -> list[tuple[float, str, tuple[str, ...]]]:
     """``others`` with each missing jaccard computed from the paper's size."""
     missing = [other for jaccard, other, _ in others if jaccard is None]
     size: dict[str, int] = {}
     for start in range(0, len(missing), 4 * _CHUNK):
-        size.update(sizes.of(missing[start:start + 4 * _CHUNK]))
+        size.update(sql.type_counts_per_paper(store, missing[start:start + 4 * _CHUNK], types))
     return [(round(count / (n + size[other] - count), _PLACES) if jaccard is None else jaccard, other, keys)
             for jaccard, other, keys in others]
 

@@ -82,6 +82,7 @@ def test_fast_one_paper_path_equals_brute_force(tmp_path, monkeypatch, seed):
     monkeypatch.setattr(shared_mod, "_READ_ROWS", rng.choice((0, 1, 3, 8, 10_000)))
     monkeypatch.setattr(shared_mod, "_CHUNK", rng.choice((1, 2, 64)))
     monkeypatch.setattr(shared_mod, "_MAX_WALKED", rng.choice((2, 6, 20)))
+    monkeypatch.setattr(shared_mod, "_TEST_ROWS", rng.choice((1, 3, 256)))  # sizes instead of the test
     with random_store(tmp_path / "s.db", seed) as store:
         keys = [k for (k,) in store.conn.execute("SELECT key FROM papers ORDER BY key")]
         for key in rng.sample(keys, min(len(keys), 8)):
@@ -136,6 +137,7 @@ def test_a_paper_naming_hundreds_of_concepts_ranks_as_brute_force(tmp_path, monk
 def test_at_least_three_shared(tmp_path, monkeypatch, seed):
     monkeypatch.setattr(shared_mod, "_READ_ROWS", (0, 4, 10_000)[seed % 3])
     monkeypatch.setattr(shared_mod, "_ALL_BELOW", (0, 0, 10_000)[seed % 3])
+    monkeypatch.setattr(shared_mod, "_TEST_ROWS", (1, 2, 256)[seed % 3])
     with random_store(tmp_path / "s.db", 100 + seed) as store:
         for (key,) in store.conn.execute("SELECT key FROM papers ORDER BY key LIMIT 10").fetchall():
             for limit in (1, 4, None):
