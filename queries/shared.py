@@ -325,9 +325,10 @@ def _one_paper_top(store, key, min_shared, limit, types) -> list[SharedPair]:
             break
         groups, subsets = tiers[(count, tier_score)]
         best = round(count / n, _PLACES)
-        sources = [_known_source(store, sorted(members), tuple(sorted(keys)), best, count, n, types)
+        sources = [_known_source(store, sorted(members), tuple(sorted(keys)), best, count, n, types, need)
                    for keys, members in groups.items()]
-        sources += [_walked_source(store, subset, walked, key, known, types, best, count, n) for subset in subsets]
+        sources += [_walked_source(store, subset, walked, key, known, types, best, count, n, need, dfs[subset[0]])
+                    for subset in subsets]
         at_best: list[tuple[float, str, tuple[str, ...]]] = []
         others: list[tuple[float | None, str, tuple[str, ...]]] = []
         for source in sources:
@@ -340,20 +341,22 @@ def _one_paper_top(store, key, min_shared, limit, types) -> list[SharedPair]:
     return _pairs(store, taken, limit, lambda keys: sort_names(names[k] for k in keys))
 
 
-def _rare(rows: int, at_best: int) -> bool:
-    """Whether, after ``rows`` papers of a source, so few were at best that its end is likely to
-    be read anyway: sizes are then read at once rather than after the test."""
-    return rows >= _TEST_ROWS and at_best * 8 < rows
+def _rare(rows: int, at_best: int, need: int, total: int) -> bool:
+    """Whether, after ``rows`` papers of a source of at most ``total``, so few were at best that
+    its end will likely be read anyway (``need`` at best would take more than ``total`` papers
+    at this rate): sizes are then read at once rather than after the test."""
+    return rows >= _TEST_ROWS and rows * need > total * max(at_best, 0.5)
 
 
-def _known_source(store, members: list[str], keys: tuple[str, ...], best: float, count: int, n: int, types):
+def _known_source(store, members: list[str], keys: tuple[str, ...], best: float, count: int, n: int, types,
+                  need: int):
     """``(jaccard if known else None, other, keys)`` of known papers sharing exactly ``keys``, in
     the order given: at best (naming nothing else of ``types``, a test cheaper than a size), or,
     once at best proves rare, each paper's jaccard from its size."""
     rows = found = 0
     for start in range(0, len(members), _CHUNK):
         chunk = members[start:start + _CHUNK]
-        if _rare(rows, found):
+        if _rare(rows, found, need, len(members)):
             size = sql.type_counts_per_paper(store, chunk, types)
             for other in chunk:
                 yield round(count / (n + size[other] - count), _PLACES), other, keys  # as _one_paper computes it
@@ -365,7 +368,7 @@ def _known_source(store, members: list[str], keys: tuple[str, ...], best: float,
 
 
 def _walked_source(store, subset: tuple[str, ...], walked: list[str], key: str, known: dict, types, best: float,
-                   count: int, n: int):
+                   count: int, n: int, need: int, total: int):
     """``(jaccard if known else None, other, subset)`` of the papers not known whose popular
     concepts are exactly ``subset``, in key order (at best or not; once at best proves rare,
     each paper's jaccard from its size)."""
@@ -377,7 +380,7 @@ def _walked_source(store, subset: tuple[str, ...], walked: list[str], key: str, 
             continue
         rows, found, last = rows + 1, found + only, other
         yield best if only else None, other, subset
-        if _rare(rows, found):
+        if _rare(rows, found, need, total):
             break
     else:
         return
