@@ -109,13 +109,6 @@ class ParallelExtractor:
             self._version = extractor_version(fast=self.fast)
         return self._version
 
-    @property
-    def gazetteer(self):
-        """The gazetteer the workers match (the shipped one)."""
-        from litkg.extract.gazetteer import default_gazetteer
-
-        return default_gazetteer()
-
     def _ensure_pool(self, processes: int | None = None):
         if self._pool is None:
             # fork shares the imported modules; spawn elsewhere (macOS, Windows) still works.

@@ -238,7 +238,7 @@ class KnowledgeGraph(Questions):
         from litkg.extract_ahead import ExtractAhead
 
         self.extractor.extract(Paper(title="start", abstract=""))  # workers start from this thread
-        ahead = ExtractAhead(lambda papers: self._extract_within_budget(papers, with_phrases=True),
+        ahead = ExtractAhead(lambda papers: self.extractor.extract_many(papers, with_phrases=True, budget=self._budget),
                              lambda paper: store.find_paper_key(paper) is not None)
         yield from ahead.batches(records, size)
 
