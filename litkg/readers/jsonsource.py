@@ -13,13 +13,11 @@ import json
 import re
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple
 
-import orjson
-
 from litkg.readers.checks import MAX_DEPTH, nesting_depth
 from litkg.readers.fields import FIELDS, RecordProblem, paper_from_known
 from litkg.readers.lines import decode_lines
 from litkg.readers.problems import Problems
-from litkg.readers.structured import _value_end
+from litkg.readers.structured import _value_end, decode_json_line
 from litkg.records import Paper, SourceRef
 
 __all__ = ["FieldMap", "read_records", "iter_values", "first_record", "id_text", "PAGE_KEYS"]
@@ -122,21 +120,17 @@ def _json_lines(lines, problems: Problems) -> Iterator[tuple[int, Any, bool]]:
         if line.error:
             problems.report(line.number, line.error)
             continue
-        try:  # orjson decodes twice as fast, and refuses lone surrogates: its text is checked
-            value, checked = orjson.loads(line.text), True
-        except orjson.JSONDecodeError:  # what it refuses the standard decoder may still read
-            try:
-                value = _decoder.decode(line.text)
-            except json.JSONDecodeError as exc:
-                problems.report(line.number, f"invalid JSON: {exc.msg} (column {exc.colno})")
-                continue
-            except RecursionError:
-                problems.report(line.number, "invalid JSON: nested too deeply")
-                continue
-            except ValueError as exc:  # a number of over 4,300 digits (#14)
-                problems.report(line.number, f"invalid JSON: {str(exc).split(';')[0]}")
-                continue
-            checked = not _SURROGATE_ESCAPE.search(line.text)
+        try:
+            value, checked = decode_json_line(line.text)
+        except json.JSONDecodeError as exc:
+            problems.report(line.number, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        except RecursionError:
+            problems.report(line.number, "invalid JSON: nested too deeply")
+            continue
+        except ValueError as exc:  # a number of over 4,300 digits (#14)
+            problems.report(line.number, f"invalid JSON: {str(exc).split(';')[0]}")
+            continue
         page = _page_items(value)
         if page is None:
             yield line.number, value, checked
