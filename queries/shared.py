@@ -6,14 +6,13 @@ Two paths answer the same question:
   (:func:`paper_overlap`, also used by :func:`~litkg.queries.papers.similar_papers`); with a
   limit, only as many of them as the ranking needs: tiers of tied papers walked best first, the
   lists of popular concepts read in key order only until the ranking is settled
-  (:func:`_one_paper_top`, tested against brute force in ``tests/test_shared_fast.py``);
+  (:mod:`litkg.queries.shared_top`, tested against brute force in ``tests/test_shared_fast.py``);
 - for the whole corpus, sparse products of the paper × concept matrix in row blocks
   (:func:`~litkg.queries._matrix.pair_blocks`) keep only the pairs that can still rank.
 """
 from __future__ import annotations
 
 import math
-from itertools import combinations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
@@ -22,6 +21,7 @@ from litkg.graph.store import GraphStore
 from litkg.queries.concepts import check_limit, check_types, row_json, sort_names
 from litkg.queries.defaults import SHARED_LIMIT, SHARED_MIN, SHARED_TYPES
 from litkg.queries.resolve import resolve_paper
+from litkg.queries.shared_top import PLACES as _PLACES, top_rows
 
 if TYPE_CHECKING:
     import numpy as np
@@ -32,9 +32,6 @@ if TYPE_CHECKING:
 __all__ = ["SharedPair", "shared_datasets", "count_shared_pairs", "Overlap", "paper_overlap", "PairCounts",
            "count_pairs"]
 
-# Scores are compared after rounding to 4 places: a score is what users (and the Cypher twin of
-# this query) see, so two pairs with equal printed scores are ordered by what follows.
-_PLACES = 4
 # Composite ranking key ``count * _SCALE + score``; exact for scores below 2**20.
 _SCALE = float(2**20)
 
@@ -172,8 +169,7 @@ def shared_datasets(store: GraphStore, *, paper: str | None = None, min_shared: 
     min_shared = max(1, int(min_shared))
     limit = check_limit(limit)  # None or 0: no limit
     if paper is not None:
-        one = _one_paper if limit is None else _one_paper_top
-        return one(store, resolve_paper(store, paper), min_shared, limit, types)
+        return _one_paper_top(store, resolve_paper(store, paper), min_shared, limit, types)
     return _corpus(store, min_shared, limit, types)
 
 
@@ -236,181 +232,15 @@ def count_pairs(users: Mapping[str, Sequence[str]]) -> PairCounts:
 
 # -- one paper -----------------------------------------------------------------------------------
 
-#: The fast one-paper path reads whole the lists of the paper's rarest concepts up to this many
-#: rows in all; the lists of the others (the popular ones) are only walked, in key order, as far
-#: as the ranking needs.
-_READ_ROWS = 3000
-#: Past this many popular concepts the fast path's subsets (2**n) cost more than reading all.
-_MAX_WALKED = 6
-#: When the paper's lists hold fewer rows than this in all, reading them all (the reference
-#: path) costs less than walking them.
-_ALL_BELOW = 300
-#: Papers of a source tested "at best" before sizes are read instead, if few were.
-_TEST_ROWS = 256
-#: Rows per look-up of the other papers' sizes while walking a group of tied papers.
-_CHUNK = 64
-
-
 def _one_paper_top(store, key, min_shared, limit, types) -> list[SharedPair]:
-    """The first ``limit`` pairs of :func:`_one_paper`, without reading every paper that shares a concept.
-
-    The ranking is by (count, score), then jaccard, then key. Every other paper's (count, score)
-    is fixed by the set S of the paper's concepts it shares, so the candidates fall into *tiers*
-    of equal (count, score), walked best first until ``limit`` pairs are taken. Inside a tier the
-    order is jaccard (which needs the other paper's size), then key. The best jaccard a paper of
-    the tier can have is ``count / n``: it names nothing of ``types`` but S ("at best"), which is
-    looked up without counting. So each source of a tier is read in key order only until
-    ``need`` papers are at best: no later paper of that source can come before them.
-
-    The paper's rarest concepts (lists up to :data:`_READ_ROWS` rows in all, never the most used)
-    are read whole: the papers on them are *known*, with their whole S (their edges to the other
-    concepts are looked up by paper, or the other's list read when it is shorter). Any other
-    paper shares only popular concepts ("walked"); each subset T of those is a source of the
-    papers using all of T and none of the other walked ones, read in key order from the rarest
-    list of T. Known papers are left out of those, so each paper comes once, in its own tier.
-    """
-    mine = sql.paper_concepts_df(store, key, types)
-    if not mine:
-        return []
-    n = len(mine)
-    if any(round(c / (n + 1), _PLACES) == round(c / n, _PLACES) for c in range(1, n + 1)):
-        # A paper naming one more concept could tie "at best" after rounding (n in the hundreds).
+    """The pairs of one paper: the first ``limit`` from :func:`~litkg.queries.shared_top.top_rows`
+    where it applies (only as many other papers read as the ranking needs), else all of
+    :func:`_one_paper` cut at ``limit``."""
+    found = None if limit is None else top_rows(store, key, min_shared, limit, types)
+    if found is None:
         return _one_paper(store, key, min_shared, limit, types)
-    if sum(df for *_, df in mine) < _ALL_BELOW:
-        return _one_paper(store, key, min_shared, limit, types)
-    papers = store.count("papers")
-    idf = {k: math.log(papers / df) for k, _, df in mine}
-    names = {k: name for k, name, _ in mine}
-    dfs = {k: df for k, _, df in mine}
-    order = sorted(dfs, key=lambda k: (dfs[k], k))  # rarest first
-    read, rows = [], 0
-    for k in order[:-1]:
-        if rows + dfs[k] > _READ_ROWS:
-            break
-        read.append(k)
-        rows += dfs[k]
-    walked = order[len(read):]
-    if len(walked) > _MAX_WALKED:
-        return _one_paper(store, key, min_shared, limit, types)
-    known: dict[str, tuple[str, ...]] = {}
-    for concept in read:
-        for other in sql.users_of(store, concept, but=key):
-            known[other] = known.get(other, ()) + (concept,)
-    if known:
-        # A list shorter than a few look-ups per known paper is read rather than looked up in.
-        listed = [k for k in walked if dfs[k] <= 4 * len(known)]
-        for concept in listed:
-            for other in sql.users_of(store, concept, but=key):
-                if other in known:
-                    known[other] += (concept,)
-        looked_up = [k for k in walked if k not in listed]
-        if looked_up:
-            for other, concept in sql.edges_to_among(store, known, looked_up):
-                known[other] += (concept,)
-
-    def score(keys) -> float:
-        return round(math.fsum(idf[k] for k in keys), _PLACES)  # as Overlap.score
-
-    tiers: dict[tuple[int, float], tuple[dict[frozenset, list[str]], list[tuple[str, ...]]]] = {}
-    for other, keys in known.items():
-        if len(keys) >= min_shared:
-            tiers.setdefault((len(keys), score(keys)), ({}, []))[0].setdefault(frozenset(keys), []).append(other)
-    for size in range(max(1, min_shared), len(walked) + 1):
-        for subset in combinations(walked, size):  # in walked's order: the rarest first
-            tiers.setdefault((size, score(subset)), ({}, []))[1].append(subset)
-    taken: list[tuple] = []
-    for count, tier_score in sorted(tiers, reverse=True):
-        need = limit - len(taken)
-        if need <= 0:
-            break
-        groups, subsets = tiers[(count, tier_score)]
-        best = round(count / n, _PLACES)
-        sources = [_known_source(store, sorted(members), tuple(sorted(keys)), best, count, n, types, need)
-                   for keys, members in groups.items()]
-        sources += [_walked_source(store, subset, walked, key, known, types, best, count, n, need, dfs[subset[0]])
-                    for subset in subsets]
-        at_best: list[tuple[float, str, tuple[str, ...]]] = []
-        others: list[tuple[float | None, str, tuple[str, ...]]] = []
-        for source in sources:
-            _take_at_best(source, need, best, at_best, others)
-        found = at_best
-        if len(at_best) < need:  # every source was read to its end: the others' jaccard too
-            found += _jaccards(store, others, count, n, types)
-        found.sort(key=lambda r: (-r[0], r[1]))
-        taken += [(count, tier_score, jaccard, key, other, keys) for jaccard, other, keys in found[:need]]
-    return _pairs(store, taken, limit, lambda keys: sort_names(names[k] for k in keys))
-
-
-def _rare(rows: int, at_best: int, need: int, total: int) -> bool:
-    """Whether, after ``rows`` papers of a source of at most ``total``, so few were at best that
-    its end will likely be read anyway (``need`` at best would take more than ``total`` papers
-    at this rate): sizes are then read at once rather than after the test."""
-    return rows >= _TEST_ROWS and rows * need > total * max(at_best, 0.5)
-
-
-def _known_source(store, members: list[str], keys: tuple[str, ...], best: float, count: int, n: int, types,
-                  need: int):
-    """``(jaccard if known else None, other, keys)`` of known papers sharing exactly ``keys``, in
-    the order given: at best (naming nothing else of ``types``, a test cheaper than a size), or,
-    once at best proves rare, each paper's jaccard from its size."""
-    rows = found = 0
-    for start in range(0, len(members), _CHUNK):
-        chunk = members[start:start + _CHUNK]
-        if _rare(rows, found, need, len(members)):
-            size = sql.type_counts_per_paper(store, chunk, types)
-            for other in chunk:
-                yield round(count / (n + size[other] - count), _PLACES), other, keys  # as _one_paper computes it
-            continue
-        only = sql.papers_naming_only(store, chunk, keys, types)
-        rows, found = rows + len(chunk), found + len(only)
-        for other in chunk:
-            yield best if other in only else None, other, keys
-
-
-def _walked_source(store, subset: tuple[str, ...], walked: list[str], key: str, known: dict, types, best: float,
-                   count: int, n: int, need: int, total: int):
-    """``(jaccard if known else None, other, subset)`` of the papers not known whose popular
-    concepts are exactly ``subset``, in key order (at best or not; once at best proves rare,
-    each paper's jaccard from its size)."""
-    none_of = [k for k in walked if k not in subset]
-    rows = found = 0
-    last = None
-    for other, only in sql.users_of_all(store, subset, key, types, none_of):
-        if other in known:
-            continue
-        rows, found, last = rows + 1, found + only, other
-        yield best if only else None, other, subset
-        if _rare(rows, found, need, total):
-            break
-    else:
-        return
-    for other, size in sql.users_of_all(store, subset, key, types, none_of, after=last, sizes=True):
-        if other not in known:
-            yield round(count / (n + size - count), _PLACES), other, subset
-
-
-def _take_at_best(source, need: int, best: float, at_best: list, others: list) -> None:
-    """Read ``source`` (in key order) until ``need`` of its papers are at best (none after them
-    can rank before them), adding its ``(jaccard, other, keys)`` to ``at_best`` or ``others``."""
-    found = 0
-    for row in source:
-        if row[0] == best:
-            at_best.append(row)
-            found += 1
-            if found >= need:
-                return
-        else:
-            others.append(row)
-
-
-def _jaccards(store, others: list, count: int, n: int, types) -> list[tuple[float, str, tuple[str, ...]]]:
-    """``others`` with each missing jaccard computed from the paper's size."""
-    missing = [other for jaccard, other, _ in others if jaccard is None]
-    size: dict[str, int] = {}
-    for start in range(0, len(missing), 4 * _CHUNK):
-        size.update(sql.type_counts_per_paper(store, missing[start:start + 4 * _CHUNK], types))
-    return [(round(count / (n + size[other] - count), _PLACES) if jaccard is None else jaccard, other, keys)
-            for jaccard, other, keys in others]
+    rows, names = found
+    return _pairs(store, rows, limit, lambda keys: sort_names(names[k] for k in keys))
 
 
 def _one_paper(store, key, min_shared, limit, types) -> list[SharedPair]:

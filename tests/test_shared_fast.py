@@ -11,6 +11,7 @@ import pytest
 
 from litkg.graph.store import GraphStore, text_hash
 from litkg.queries import shared as shared_mod
+from litkg.queries import shared_top
 from litkg.queries import shared_datasets
 
 TYPES = ("dataset", "benchmark", "model", "method")
@@ -77,12 +78,12 @@ def as_tuples(pairs) -> list[tuple]:
 @pytest.mark.parametrize("seed", range(24))
 def test_fast_one_paper_path_equals_brute_force(tmp_path, monkeypatch, seed):
     rng = random.Random(1000 + seed)
-    monkeypatch.setattr(shared_mod, "_ALL_BELOW", 0)  # small stores: the fast path all the same
+    monkeypatch.setattr(shared_top, "_ALL_BELOW", 0)  # small stores: the fast path all the same
     # Small internal sizes: few lists read whole (or none), tiny chunks, the fallback past 2 walked.
-    monkeypatch.setattr(shared_mod, "_READ_ROWS", rng.choice((0, 1, 3, 8, 10_000)))
-    monkeypatch.setattr(shared_mod, "_CHUNK", rng.choice((1, 2, 64)))
-    monkeypatch.setattr(shared_mod, "_MAX_WALKED", rng.choice((2, 6, 20)))
-    monkeypatch.setattr(shared_mod, "_TEST_ROWS", rng.choice((1, 3, 256)))  # sizes instead of the test
+    monkeypatch.setattr(shared_top, "_READ_ROWS", rng.choice((0, 1, 3, 8, 10_000)))
+    monkeypatch.setattr(shared_top, "_CHUNK", rng.choice((1, 2, 64)))
+    monkeypatch.setattr(shared_top, "_MAX_WALKED", rng.choice((2, 6, 20)))
+    monkeypatch.setattr(shared_top, "_TEST_ROWS", rng.choice((1, 3, 256)))  # sizes instead of the test
     with random_store(tmp_path / "s.db", seed) as store:
         keys = [k for (k,) in store.conn.execute("SELECT key FROM papers ORDER BY key")]
         for key in rng.sample(keys, min(len(keys), 8)):
@@ -97,9 +98,9 @@ def test_fast_one_paper_path_equals_brute_force(tmp_path, monkeypatch, seed):
 
 def test_fast_path_agrees_with_the_full_ranking_cut(tmp_path, monkeypatch):
     """The reference path (every pair, then cut) and the fast path, on one store with big ties."""
-    monkeypatch.setattr(shared_mod, "_READ_ROWS", 2)
-    monkeypatch.setattr(shared_mod, "_CHUNK", 1)
-    monkeypatch.setattr(shared_mod, "_ALL_BELOW", 0)
+    monkeypatch.setattr(shared_top, "_READ_ROWS", 2)
+    monkeypatch.setattr(shared_top, "_CHUNK", 1)
+    monkeypatch.setattr(shared_top, "_ALL_BELOW", 0)
     with random_store(tmp_path / "s.db", 7) as store:
         keys = [k for (k,) in store.conn.execute("SELECT key FROM papers ORDER BY key")]
         for key in keys:
@@ -112,7 +113,7 @@ def test_fast_path_agrees_with_the_full_ranking_cut(tmp_path, monkeypatch):
 def test_a_paper_naming_hundreds_of_concepts_ranks_as_brute_force(tmp_path, monkeypatch):
     """Past ~100 concepts, one more concept can leave a rounded jaccard unchanged: "at best" is
     then no stopping rule, and the answer must still be brute force's."""
-    monkeypatch.setattr(shared_mod, "_ALL_BELOW", 0)
+    monkeypatch.setattr(shared_top, "_ALL_BELOW", 0)
     rng = random.Random(5)
     store = GraphStore(tmp_path / "big.db")
     keys = [f"p{i:03d}" for i in range(40)]
@@ -135,9 +136,9 @@ def test_a_paper_naming_hundreds_of_concepts_ranks_as_brute_force(tmp_path, monk
 
 @pytest.mark.parametrize("seed", range(6))
 def test_at_least_three_shared(tmp_path, monkeypatch, seed):
-    monkeypatch.setattr(shared_mod, "_READ_ROWS", (0, 4, 10_000)[seed % 3])
-    monkeypatch.setattr(shared_mod, "_ALL_BELOW", (0, 0, 10_000)[seed % 3])
-    monkeypatch.setattr(shared_mod, "_TEST_ROWS", (1, 2, 256)[seed % 3])
+    monkeypatch.setattr(shared_top, "_READ_ROWS", (0, 4, 10_000)[seed % 3])
+    monkeypatch.setattr(shared_top, "_ALL_BELOW", (0, 0, 10_000)[seed % 3])
+    monkeypatch.setattr(shared_top, "_TEST_ROWS", (1, 2, 256)[seed % 3])
     with random_store(tmp_path / "s.db", 100 + seed) as store:
         for (key,) in store.conn.execute("SELECT key FROM papers ORDER BY key LIMIT 10").fetchall():
             for limit in (1, 4, None):
