@@ -17,7 +17,7 @@ from litkg.readers.checks import MAX_DEPTH, nesting_depth
 from litkg.readers.fields import FIELDS, RecordProblem, paper_from_known
 from litkg.readers.lines import decode_lines
 from litkg.readers.problems import Problems
-from litkg.readers.structured import _value_end, decode_json_line
+from litkg.readers.structured import _value_end, json_line_values
 from litkg.records import Paper, SourceRef
 
 __all__ = ["FieldMap", "read_records", "iter_values", "first_record", "id_text", "PAGE_KEYS"]
@@ -114,28 +114,12 @@ def iter_values(stream: BinaryIO, problems: Problems,
 
 
 def _json_lines(lines, problems: Problems) -> Iterator[tuple[int, Any, bool]]:
-    for line in lines:
-        if not line.text.strip():
-            continue
-        if line.error:
-            problems.report(line.number, line.error)
-            continue
-        try:
-            value, checked = decode_json_line(line.text)
-        except json.JSONDecodeError as exc:
-            problems.report(line.number, f"invalid JSON: {exc.msg} (column {exc.colno})")
-            continue
-        except RecursionError:
-            problems.report(line.number, "invalid JSON: nested too deeply")
-            continue
-        except ValueError as exc:  # a number of over 4,300 digits (#14)
-            problems.report(line.number, f"invalid JSON: {str(exc).split(';')[0]}")
-            continue
+    for number, value, checked in json_line_values(lines, problems):
         page = _page_items(value)
         if page is None:
-            yield line.number, value, checked
+            yield number, value, checked
         else:
-            yield from ((line.number, item, checked) for item in page)
+            yield from ((number, item, checked) for item in page)
 
 
 def _page_items(value: Any) -> list | None:

@@ -13,14 +13,14 @@ import itertools
 import json
 import os
 import re
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO, Iterable, Iterator
 
 import orjson
 
 from litkg.readers.checks import MAX_DEPTH
 from litkg.readers.fields import (FIELDS, RecordProblem, canonical_field, field_key, json_type,
                                   paper_from_fields, paper_from_known)
-from litkg.readers.lines import BOM, decode_lines, encoding_label
+from litkg.readers.lines import BOM, Line, decode_lines, encoding_label
 from litkg.readers.problems import Problems
 from litkg.records import Paper, SourceRef
 
@@ -37,7 +37,7 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 def _unreadable(exc: BaseException) -> str:
     if isinstance(exc, RecursionError):
-        return f"invalid JSON: nested more than {MAX_DEPTH} levels deep"
+        return f"invalid JSON: nested too deeply (more than {MAX_DEPTH} levels)"
     return f"invalid JSON: {str(exc).split(';')[0]}"
 
 
@@ -72,9 +72,10 @@ def decode_json_line(text: str) -> tuple[Any, bool]:
         return json.loads(text, strict=False), not _SURROGATE_ESCAPE.search(text)
 
 
-def read_jsonl(path: str, stream: BinaryIO, problems: Problems, encoding: str) -> Iterator[Paper]:
-    """One JSON object per line; blank lines are skipped."""
-    for line in decode_lines(stream, encoding):
+def json_line_values(lines: Iterable[Line], problems: Problems) -> Iterator[tuple[int, Any, bool]]:
+    """``(line number, value, checked)`` of each non-blank line that is one JSON value
+    (``checked``: as :func:`decode_json_line`); every other line is reported with its number."""
+    for line in lines:
         if not line.text.strip():
             continue
         if line.error:
@@ -88,7 +89,13 @@ def read_jsonl(path: str, stream: BinaryIO, problems: Problems, encoding: str) -
         except (ValueError, RecursionError) as exc:  # a number of over 4,300 digits, deep nesting
             problems.report(line.number, _unreadable(exc))
             continue
-        paper = _paper_or_report(value, SourceRef(path, line.number), problems, unicode_checked=checked)
+        yield line.number, value, checked
+
+
+def read_jsonl(path: str, stream: BinaryIO, problems: Problems, encoding: str) -> Iterator[Paper]:
+    """One JSON object per line; blank lines are skipped."""
+    for number, value, checked in json_line_values(decode_lines(stream, encoding), problems):
+        paper = _paper_or_report(value, SourceRef(path, number), problems, unicode_checked=checked)
         if paper is not None:
             yield paper
 
