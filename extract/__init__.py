@@ -10,7 +10,7 @@ from litkg.lazy import lazy_attributes
 
 _MODULES = {
     "Gazetteer": "gazetteer", "GazetteerEntry": "gazetteer", "default_gazetteer": "gazetteer",
-    "concept_norm": "normalise", "Extractor": "pipeline", "build_nlp": "pipeline", "EXTRACTOR_VERSION": "pipeline",
+    "concept_norm": "normalise", "Extractor": "pipeline", "build_nlp": "pipeline", "EXTRACTOR_VERSION": "version",
 }
 
 __all__ = list(_MODULES)

@@ -103,7 +103,7 @@ class ParallelExtractor:
 
     @property
     def version(self) -> str:
-        from litkg.extract.pipeline import extractor_version
+        from litkg.extract.version import extractor_version  # no spaCy in the parent
 
         if self._version is None:
             self._version = extractor_version(fast=self.fast)

@@ -26,13 +26,11 @@ from litkg.extract.components import GazetteerMatcher
 from litkg.extract.doc_fields import DocFields, attach
 from litkg.extract.gazetteer import Gazetteer, default_gazetteer
 from litkg.extract.guards import bound_entities, mask_long_runs
-from litkg.extract.lexicon import LEXICON_DIGEST
+from litkg.extract.version import EXTRACTOR_VERSION, extractor_version, version_of as _version
 from litkg.records import Concept, ExtractedEntity, Extraction, Paper, Relation
 
 __all__ = ["EXTRACTOR_VERSION", "build_nlp", "Extractor", "extractor_version", "with_relations"]
 
-#: Stored with each paper; a store built by an older extractor is re-extracted on the next build.
-EXTRACTOR_VERSION = "4"
 _INITIAL = re.compile(r"[A-Za-z]\.")
 
 
@@ -65,19 +63,6 @@ def build_nlp(gazetteer: Gazetteer | None = None, *, use_model: bool = True) -> 
         nlp.add_pipe("litkg_spanmodel").initialize()
     matcher.set_gazetteer(gazetteer or default_gazetteer())
     return nlp
-
-
-def extractor_version(*, fast: bool = False) -> str:
-    """The version an :class:`Extractor` built with ``fast`` reports, without building it
-    (for processes that extract in workers)."""
-    from litkg.extract.spanmodel import SpanModel, default_model_path
-
-    return _version(default_gazetteer().digest, None if fast else SpanModel.from_disk(default_model_path()).digest)
-
-
-def _version(gazetteer_digest: str, model_digest: str | None, lexicon_digest: str = LEXICON_DIGEST) -> str:
-    """Code version, gazetteer, lexicon (word lists and confidences) and model digests."""
-    return f"{EXTRACTOR_VERSION}:{gazetteer_digest}:{lexicon_digest}:{model_digest or 'rules'}"
 
 
 def _batched(items: Iterable, size: int) -> Iterator[list]:

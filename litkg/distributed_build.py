@@ -120,7 +120,7 @@ def _new_manifest(inputs: Sequence[str | os.PathLike], *, fast: bool, options: d
     import hashlib
     import json
 
-    from litkg.extract.pipeline import extractor_version
+    from litkg.extract.version import extractor_version
 
     manifest = {
         "format": FORMAT, "extractor": extractor_version(fast=fast), "fast": fast, "options": options,

@@ -222,7 +222,7 @@ def _check_complete(folder: Path, manifest: dict) -> list[dict]:
 
 
 def _check_extractor(manifest: dict) -> None:
-    from litkg.extract.pipeline import extractor_version
+    from litkg.extract.version import extractor_version
 
     here = extractor_version(fast=bool(manifest.get("fast")))
     if manifest.get("extractor") != here:
