@@ -2,6 +2,7 @@
 as whole processes on it, with a scaling table across sizes.
 
     python bench/scale.py --sizes 10000 100000 [--stages build build-fast extract query render export]
+    python bench/scale.py --sizes 10000 --stages build neo4j-export neo4j-push
     python bench/scale.py --write corpus.jsonl --papers 50000      # only write a corpus
 
 The corpus is deterministic for ``--seed`` and N (paper ``i`` depends only on the seed and ``i``)
@@ -15,7 +16,9 @@ to exit: a process that only reads the file and runs ``spacy.blank("en")``'s tok
 title + " " + abstract (the reference), ``litkg build FILE --db NEW.db`` (default pipeline) and
 ``--fast`` (into another store), ``litkg extract``, queries on the default store
 (``shared-datasets`` for one paper and for the corpus, ``papers-using``), ``litkg render`` and
-``litkg export --format csv``. It prints wall time, CPU (user + system, workers included), peak
+``litkg export --format csv``; on request ``litkg export --format neo4j-csv`` (the bulk-import
+files) and ``litkg neo4j push`` (into ``NEO4J_URI``, else a local ArcadeDB Bolt server started for
+it). It prints wall time, CPU (user + system, workers included), peak
 RSS (the largest single process, from ``wait4``, and the sum over the process tree, sampled every
 0.2 s), papers per second and the ratio to the tokenizer process of the same size. All ratios of
 one size come from one run; the machine is shared, so compare ratios, not seconds.
@@ -31,7 +34,9 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -191,11 +196,13 @@ def _tree_rss_kib(pid: int) -> int:
     return total
 
 
-def run(argv: list[str], *, ok: tuple[int, ...] = (0,)) -> dict:
+def run(argv: list[str], *, ok: tuple[int, ...] = (0,), env: dict[str, str] | None = None) -> dict:
     """Wall time, CPU (user + system, waited-for children included), the peak RSS of the largest
-    process, and the peak summed over the process tree, of one whole process."""
+    process, and the peak summed over the process tree, of one whole process (``env``: added to
+    this process's environment)."""
     started = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, **env} if env else None)
     peak, done = [0], threading.Event()
 
     def sample() -> None:
@@ -236,6 +243,8 @@ STAGES = {
     "query-papers-using": ["query", "papers-using", "{name}", "--db", "{db}"],
     "render": ["render", "--out", "{out}/graph.html", "--db", "{db}"],
     "export": ["export", "--format", "csv", "--out", "{out}/csv", "--db", "{db}"],
+    "neo4j-export": ["export", "--format", "neo4j-csv", "--out", "{out}/neo4j-import", "--db", "{db}"],
+    "neo4j-push": ["neo4j", "push", "--db", "{db}"],
 }
 #: Stages whose throughput is papers read (the others read the store the default build made).
 READS_INPUT = ("build", "build-fast", "extract", "extract-fast")
@@ -250,7 +259,12 @@ def run_size(size: int, stages: list[str], folder: Path, seed: int) -> dict:
             "out": str(folder), "name": names.by_type["dataset"][0]}
     results = {"tokenizer": run([sys.executable, "-c", TOKENIZER_SCRIPT, str(corpus)])}
     for stage in stages:
-        results[stage] = run(litkg_command() + [arg.format(**fill) for arg in STAGES[stage]])
+        argv = litkg_command() + [arg.format(**fill) for arg in STAGES[stage]]
+        if stage == "neo4j-push":
+            with _bolt_server(folder) as env:
+                results[stage] = run(argv, env=env)
+        else:
+            results[stage] = run(argv)
     base = results["tokenizer"]["wall_s"]
     for stage, row in results.items():
         row["papers_per_s"] = round(size / row["wall_s"]) if row["wall_s"] else None
@@ -261,6 +275,26 @@ def run_size(size: int, stages: list[str], folder: Path, seed: int) -> dict:
         if name in results and path.exists():
             results[name]["store_mb"] = round(path.stat().st_size / 2**20)
     return results
+
+
+@contextmanager
+def _bolt_server(folder: Path) -> Iterator[dict[str, str]]:
+    """The ``NEO4J_*`` settings of an empty litkg graph to push into: the server ``NEO4J_URI``
+    names (its :Paper and :Concept nodes cleared first: point it at a scratch database), else the
+    ArcadeDB Bolt server the tests start (``arcadedb-embedded``, from the test extra), stopped after."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from neo4j_server import clear_litkg_graph, server_from_env, start_embedded
+
+    server = server_from_env()
+    started = server is None
+    if started:
+        server = start_embedded(folder / "bolt-server")
+    try:
+        clear_litkg_graph(server)
+        yield server.env()
+    finally:
+        if started:
+            server.stop()
 
 
 def print_table(report: dict) -> None:
