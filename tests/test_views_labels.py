@@ -10,6 +10,7 @@ was reported but not drawn, or drawn elsewhere, fails too.
 from __future__ import annotations
 
 import random
+from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
@@ -99,6 +100,15 @@ def _open(s, page):
     s.wait("new Promise(function (r) { setTimeout(function () { r(true); }, 200); })")
 
 
+@contextmanager
+def _opened(graph, view, cap, folder):
+    """A Chromium session on ``view`` of ``graph`` (at most ``cap`` nodes), drawn and settled."""
+    page = render_html(select_view(graph, view, max_nodes=cap), folder / f"{view}.html").path
+    with Session(window=(1600, 1000)) as s:
+        _open(s, page)
+        yield s
+
+
 def _redraw(s):
     s.js("window.litkgRedrawMs(false)")
 
@@ -137,9 +147,7 @@ def _zoom_on(s, node_id, factor):
 @pytest.mark.parametrize("view,cap", [("concept-map", 300), ("overview", 1_500)])
 def test_no_two_labels_overlap_and_hidden_ones_appear_on_zooming_in(chromium, dense, view, cap,
                                                                    tmp_path):
-    page = render_html(select_view(dense, view, max_nodes=cap), tmp_path / f"{view}.html").path
-    with Session(window=(1600, 1000)) as s:
-        _open(s, page)
+    with _opened(dense, view, cap, tmp_path) as s:
         opening = s.js("window.litkgNetwork.getScale()")
         found = _drawn(s)
         s.screenshot(ARTIFACTS / f"labels-{view}.png")
@@ -168,10 +176,7 @@ def test_no_two_labels_overlap_and_hidden_ones_appear_on_zooming_in(chromium, de
 
 
 def test_the_hovered_or_selected_node_and_its_neighbours_are_labelled(chromium, dense, tmp_path):
-    page = render_html(select_view(dense, "concept-map", max_nodes=300),
-                       tmp_path / "map.html").path
-    with Session(window=(1600, 1000)) as s:
-        _open(s, page)
+    with _opened(dense, "concept-map", 300, tmp_path) as s:
         opening = s.js("window.litkgNetwork.getScale()")
         target = s.js(_HIDDEN)[0]  # its label hidden by a collision at the opening zoom
         # Hovered, a node's label shows whatever it collides with.
@@ -211,10 +216,7 @@ def test_the_hovered_or_selected_node_and_its_neighbours_are_labelled(chromium, 
 
 def test_region_names_and_node_labels_keep_off_each_other(chromium, dense, tmp_path):
     # Above 2,000 nodes a view opens coloured by community, each named on the map.
-    page = render_html(select_view(dense, "overview", max_nodes=2_500),
-                       tmp_path / "big.html").path
-    with Session(window=(1600, 1000)) as s:
-        _open(s, page)
+    with _opened(dense, "overview", 2_500, tmp_path) as s:
         regions = s.js("window.litkgRegions()")
         assert len(regions) >= 3, regions
         found = _drawn(s)
