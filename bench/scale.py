@@ -1,7 +1,7 @@
 """Scale as users run it: a synthetic corpus of N invented abstracts, and the user's commands timed
 as whole processes on it, with a scaling table across sizes.
 
-    python bench/scale.py --sizes 10000 100000 [--stages build build-fast extract query render export]
+    python bench/scale.py --sizes 10000 100000 [--stages build build-fast extract query-shared-one render export]
     python bench/scale.py --sizes 10000 --stages build neo4j-export neo4j-push
     python bench/scale.py --write corpus.jsonl --papers 50000      # only write a corpus
 

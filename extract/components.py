@@ -82,6 +82,17 @@ def _in_title_phrase(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _cached(cache: dict, key: tuple, make):
+    """``cache[key]``, made by ``make(*key)`` when missing; the cache is emptied when it holds
+    :data:`_MAX_VERDICTS`, so its memory stays flat on any input."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= _MAX_VERDICTS:
+            cache.clear()
+        found = cache[key] = make(*key)
+    return found
+
+
 def _longest_first(spans) -> list[tuple[int, int]]:
     """``(start, end)`` token spans without overlaps, the (first) longest kept, in text order:
     :func:`spacy.util.filter_spans` on pairs, without making a Span of each."""
@@ -200,13 +211,7 @@ class GazetteerMatcher:
 
     def _plain_case_ok(self, concept_id: str, surface: str) -> bool:
         # Depends on the concept and the surface only: cached, as the same names recur.
-        key = (concept_id, surface)
-        found = self._plain_verdicts.get(key)
-        if found is None:
-            if len(self._plain_verdicts) >= _MAX_VERDICTS:
-                self._plain_verdicts.clear()  # bounded: memory stays flat on any input
-            found = self._plain_verdicts[key] = self._plain_verdict(concept_id, surface)
-        return found
+        return _cached(self._plain_verdicts, (concept_id, surface), self._plain_verdict)
 
     def _plain_verdict(self, concept_id: str, surface: str) -> bool:
         form = self._forms.get((concept_id, concept_norm(surface)), "")
@@ -288,7 +293,7 @@ class DiscoveryComponent:
         vocab = nlp.vocab
         self._flagged = vocab.add_flag(lambda text: _trigger_kind(text) is not None)
         self._connector = vocab.add_flag(lambda text: text in TITLE_CONNECTORS)
-        self._kinds: dict[str, tuple[bool, int]] = {}
+        self._kinds: dict[tuple[str], tuple[bool, int]] = {}
 
     def hints(self, doc: Doc, fields: DocFields | None = None) -> dict[str, TokenHints]:
         """Where the pattern triggers are in each field of ``doc``, from lexeme flags, as
@@ -321,12 +326,7 @@ class DiscoveryComponent:
             else:
                 continue
             word = text[start:start + length]
-            kind = kinds.get(word)
-            if kind is None:
-                if len(kinds) >= _MAX_VERDICTS:
-                    kinds.clear()  # bounded: memory stays flat on any input
-                kind = kinds[word] = _trigger_kind(word)
-            nameish, trigger = kind
+            nameish, trigger = _cached(kinds, (word,), _trigger_kind)
             found = parts[name]
             if nameish:
                 found[0].append(start - offset)

@@ -227,8 +227,6 @@ class KnowledgeGraph(Questions):
     def _batches(self, store: GraphStore, records: Iterator[Paper], size: int) -> Iterator[tuple[list[Paper], Any]]:
         """Batches of ``size`` records; on worker processes, each with its extractions made ahead
         (:mod:`litkg.extract_ahead`) while the store writes the batches before it."""
-        from itertools import islice
-
         from litkg.extract.parallel import ParallelExtractor
 
         if not isinstance(self.extractor, ParallelExtractor):
@@ -276,12 +274,10 @@ class KnowledgeGraph(Questions):
                 write()
 
     def _extract_within_budget(self, papers: list[Paper], *, with_phrases: bool = False) -> list[Extraction | None]:
-        """The extraction of each paper, or None for one that ran past the time budget."""
+        """The extraction of each paper, or None for one that ran past the time budget, in this
+        process (worker pools take a stream instead: :meth:`_extract_stream`, extract-ahead)."""
         from litkg.extract.guards import extract_within_budget, memory_zone
-        from litkg.extract.parallel import ParallelExtractor
 
-        if isinstance(self.extractor, ParallelExtractor):
-            return list(self.extractor.extract_many(papers, with_phrases=with_phrases, budget=self._budget))
         with memory_zone(self.extractor):  # a pipeline that learned too many new words is replaced (#14)
             return extract_within_budget(self.extractor.extract_many, papers, self._budget, with_phrases=with_phrases)
 
