@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from litkg.extract.guards import SpanIndex
 from litkg.extract.components import GAZETTEER_SPANS
@@ -83,42 +85,59 @@ class SpanModelComponent:
         self.model = SpanModel.from_disk(path or default_model_path())
 
     def __call__(self, doc: Doc) -> Doc:
+        self._annotate([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 64) -> Iterator[Doc]:
+        """The docs, annotated a batch at a time: the candidates of a whole batch are scored in
+        one call (what :meth:`SpanModel.classify_many` saves)."""
+        for batch in minibatch(docs, batch_size):
+            self._annotate(batch)
+            yield from batch
+
+    def _annotate(self, docs: list[Doc]) -> None:
         if self.model is None:
             self.initialize()
-        fields = fields_of(doc)
-        if fields.candidates is None:
-            fields.candidates = {}
-        found = fields.candidates
-        segments = fields.segments
-        gazetteer_spans = [(s.start_char, s.end_char) for s in doc.spans.get(GAZETTEER_SPANS, [])]
-        for name, (offset, text) in segments.items():
-            if not text:
+        jobs, work = [], []
+        for doc in docs:
+            fields = fields_of(doc)
+            if fields.candidates is None:
+                fields.candidates = {}
+            gazetteer_spans = [(s.start_char, s.end_char) for s in doc.spans.get(GAZETTEER_SPANS, [])]
+            for name, (offset, text) in fields.segments.items():
+                if not text:
+                    continue
+                known = [(a - offset, b - offset) for a, b in gazetteer_spans if offset <= a < offset + len(text)]
+                # Candidates on a gazetteer hit would be dropped anyway: not scoring them halves the cost.
+                known_index = SpanIndex(known)  # log-time overlap checks (#14)
+                candidates = [c for c in find_candidates(text) if not known_index.overlaps(c.start, c.end)]
+                jobs.append((fields.candidates, name, text))
+                work.append((text, name, candidates))
+        for (found, name, text), classified in zip(jobs, self.model.classify_many(work)):
+            self._add_field(found, name, text, classified)
+
+    def _add_field(self, found: dict, name: str, text: str, classified: list) -> None:
+        """The model's names and types added to ``found[name]``, the candidates of one field."""
+        # A pattern's candidate of the same extent is a second opinion, not a conflict: the
+        # model's vote then counts ("results on Quillfen": a lone word the patterns doubt).
+        patterns = {(c.start, c.end) for c in found.get(name, ())}
+        pattern_index = SpanIndex(patterns)
+        added = []
+        for start, end, label, prob in (self.model.predict(text, name, classified=classified)
+                                        if self.add_names else ()):
+            if (start, end) not in patterns and pattern_index.overlaps(start, end):
                 continue
-            known = [(a - offset, b - offset) for a, b in gazetteer_spans if offset <= a < offset + len(text)]
-            # A pattern's candidate of the same extent is a second opinion, not a conflict: the
-            # model's vote then counts ("results on Quillfen": a lone word the patterns doubt).
-            patterns = {(c.start, c.end) for c in found.get(name, ())}
-            added = []
-            # Candidates on a gazetteer hit would be dropped anyway: not scoring them halves the cost.
-            known_index, pattern_index = SpanIndex(known), SpanIndex(patterns)  # log-time overlap checks (#14)
-            candidates = [c for c in find_candidates(text) if not known_index.overlaps(c.start, c.end)]
-            classified = self.model.classify(text, name, candidates)
-            for start, end, label, prob in (self.model.predict(text, name, classified=classified)
-                                            if self.add_names else ()):
-                if (start, end) not in patterns and pattern_index.overlaps(start, end):
-                    continue
-                if not _stands_alone(text, start, end, prob):
-                    continue
-                kind = infer_type(text, start, end)
-                if label == "data":
-                    kind = kind if kind in _DATA else "dataset"
-                elif kind is None:
-                    kind = label  # the model's model-or-method, when no head noun says
-                added.append(Candidate(start, end, text[start:end], kind, LEARNED, False, round(prob, 2)))
-            typed = self._type_untyped(classified, found.get(name, ())) if self.type_candidates else None
-            if added or typed is not None:
-                found[name] = list(typed if typed is not None else found.get(name, ())) + added
-        return doc
+            if not _stands_alone(text, start, end, prob):
+                continue
+            kind = infer_type(text, start, end)
+            if label == "data":
+                kind = kind if kind in _DATA else "dataset"
+            elif kind is None:
+                kind = label  # the model's model-or-method, when no head noun says
+            added.append(Candidate(start, end, text[start:end], kind, LEARNED, False, round(prob, 2)))
+        typed = self._type_untyped(classified, found.get(name, ())) if self.type_candidates else None
+        if added or typed is not None:
+            found[name] = list(typed if typed is not None else found.get(name, ())) + added
 
     def _type_untyped(self, classified, candidates) -> list[Candidate] | None:
         """The patterns' candidates, those without a type typed ``model`` where the model is sure

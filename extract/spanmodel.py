@@ -363,9 +363,22 @@ class SpanModel:
     def classify(self, text: str, field: str, candidates: list["SpanCandidate"] | None = None) -> list[tuple["SpanCandidate", numpy.ndarray]]:
         """Each candidate of ``text`` (found here unless given) with its class probabilities."""
         candidates = find_candidates(text) if candidates is None else candidates
-        context = PaperContext(text, field)
-        probs = self.score_many([span_features(c, text, context) for c in candidates])
-        return list(zip(candidates, probs))
+        return self.classify_many([(text, field, candidates)])[0]
+
+    def classify_many(self, fields: list[tuple[str, str, list["SpanCandidate"]]]) -> list[list[tuple["SpanCandidate", numpy.ndarray]]]:
+        """:meth:`classify` of each ``(text, field, candidates)``, scored together: the numpy
+        calls of one scoring cost more than the arithmetic on a field's few candidates (measured:
+        a third of the scoring), and each candidate's probabilities are the same either way."""
+        features = []
+        for text, field, candidates in fields:
+            context = PaperContext(text, field)
+            features.extend(span_features(c, text, context) for c in candidates)
+        probs = self.score_many(features)
+        out, at = [], 0
+        for _, _, candidates in fields:
+            out.append(list(zip(candidates, probs[at:at + len(candidates)])))
+            at += len(candidates)
+        return out
 
     def predict(self, text: str, field: str, classified: list | None = None) -> list[tuple[int, int, str, float]]:
         """Names in ``text``: ``(start, end, class, probability)``, non-overlapping, the most
