@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from litkg.extract.components import GAZETTEER_SPANS
+from litkg.extract.components import gazetteer_hits
 from litkg.extract.doc_fields import DocFields, fields_of
 from litkg.extract.discovery import DEFINITION_ONLY, Candidate, infer_type, is_name_like
 from litkg.extract.gazetteer import Gazetteer
@@ -207,12 +207,13 @@ def _gazetteer_hits(doc: Doc, fields: DocFields) -> dict[tuple[str, int, int], l
     hits = defaultdict(list)
     abstract_offset = fields.segments["abstract"][0]
     title_end = len(fields.segments["title"][1]) if fields.has_title else -1
-    for span in doc.spans.get(GAZETTEER_SPANS, []):
-        if span.start_char < title_end:
-            hits[("title", span.start_char, span.end_char)].append(span.kb_id_)
+    for start, end, concept_id in gazetteer_hits(doc, fields):
+        if start < title_end:
+            hits[("title", start, end)].append(concept_id)
         else:
-            hits[("abstract", span.start_char - abstract_offset, span.end_char - abstract_offset)].append(span.kb_id_)
+            hits[("abstract", start - abstract_offset, end - abstract_offset)].append(concept_id)
     return hits
+
 
 
 def _add_gazetteer_hits(hits: dict[tuple[str, int, int], list[str]], texts: dict[str, str], defined: dict[str, str],

@@ -14,6 +14,7 @@ Both only annotate the Doc; paper-level decisions (roles, merging) happen in ``a
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 from typing import Iterable
 
@@ -41,7 +42,7 @@ from litkg.extract.lexicon import LEXICON_DIGEST, LEXICON_PATH, lexicon_digest, 
 from litkg.extract.matcher_cache import cache_key, load_compiled, save_compiled
 from litkg.extract.normalise import concept_norm, spelling_variants
 
-__all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "field_segments"]
+__all__ = ["GazetteerMatcher", "DiscoveryComponent", "GAZETTEER_SPANS", "field_segments", "gazetteer_hits"]
 
 
 GAZETTEER_SPANS = "litkg_gazetteer"
@@ -56,6 +57,14 @@ def field_segments(doc: Doc) -> dict[str, tuple[int, str]]:
     :class:`DocFields` reads ``fields.segments``.)
     """
     return fields_of(doc).segments
+
+
+def gazetteer_hits(doc: Doc, fields: DocFields) -> list[tuple[int, int, str]]:
+    """``(start_char, end_char, concept id)`` of the Doc's gazetteer spans: as the matcher noted
+    them, else (a Doc whose spans other code set) read from the span group."""
+    if fields.gazetteer_hits is not None:
+        return fields.gazetteer_hits
+    return [(span.start_char, span.end_char, span.kb_id_) for span in doc.spans.get(GAZETTEER_SPANS, [])]
 
 
 def _is_acronym_shaped(form: str) -> bool:
@@ -166,6 +175,7 @@ class GazetteerMatcher:
         fields = fields_of(doc)
         title_end = len(fields.segments["title"][1]) if fields.has_title else -1
         by_span: dict[tuple[int, int], list[str]] = {}
+        chars: dict[tuple[int, int], tuple[int, int]] = {}
         starts = fields.sentence_starts  # set by litkg_sentences, when it ran
         starts = set(starts) if starts is not None else None
         # Matches are checked on character offsets and slices of the paper's text (Doc.text and
@@ -182,12 +192,16 @@ class GazetteerMatcher:
             ids = by_span.setdefault((start, end), [])
             if concept_id not in ids:
                 ids.append(concept_id)
-        group = []
+            chars[(start, end)] = (start_char, start_char + len(surface))
+        group, hits = [], []
         for start, end in _longest_first(by_span):
+            start_char, end_char = chars[(start, end)]
             for concept_id in by_span[(start, end)]:
                 entry = self.gazetteer.entries[concept_id]
                 group.append(Span(doc, start, end, label=entry.type, kb_id=concept_id))
+                hits.append((start_char, end_char, concept_id))
         doc.spans[GAZETTEER_SPANS] = group
+        fields.gazetteer_hits = hits
         return doc
 
     def _case_ok(self, concept_id: str, surface: str, doc: Doc, start: int, end: int, in_title: bool,
@@ -314,27 +328,25 @@ class DiscoveryComponent:
             titled = ()
         text = fields.text
         # Few tokens are flagged: take just those rows (a handful of array operations), then
-        # sort them out in Python. Numpy masks per field cost more than they saved.
-        flagged = table[numpy.flatnonzero(table[:, 0]), 1:3].tolist()
-        bounds = [(name, offset, offset + len(field_text)) for name, (offset, field_text) in segments.items()]
-        parts = {name: ([], [], [], []) for name in segments}
+        # sort them out in Python, field by field (the flagged tokens are in text order).
+        flagged = table[numpy.flatnonzero(table[:, 0])]
+        token_starts, lengths = flagged[:, 1].tolist(), flagged[:, 2].tolist()
         kinds = self._kinds
-        for start, length in flagged:
-            for name, offset, end in bounds:
-                if offset <= start < end:
-                    break
-            else:
-                continue
-            word = text[start:start + length]
-            nameish, trigger = _cached(kinds, (word,), _trigger_kind)
-            found = parts[name]
-            if nameish:
-                found[0].append(start - offset)
-            if trigger:
-                found[trigger].append((start - offset, start - offset + length))
         hints = {}
-        for name, offset, end in bounds:
-            names, verbs, heads, preps = parts[name]
+        for name, (offset, field_text) in segments.items():
+            first = bisect_left(token_starts, offset)
+            last = bisect_left(token_starts, offset + len(field_text), first)
+            names, verbs, heads, preps = [], [], [], []
+            by_trigger = (None, verbs, heads, preps)
+            for start, length in zip(token_starts[first:last], lengths[first:last]):
+                word = text[start:start + length]
+                nameish, trigger = kinds.get((word,)) or _cached(kinds, (word,), _trigger_kind)
+                start -= offset
+                if nameish:
+                    names.append(start)
+                if trigger:
+                    by_trigger[trigger].append((start, start + length))
+            end = offset + len(field_text)
             runs = () if name == "title" else tuple((a - offset, b - offset) for a, b in titled if offset <= a and b <= end)
             hints[name] = TokenHints(tuple(names), tuple(verbs), tuple(heads), tuple(preps), runs)
         return hints

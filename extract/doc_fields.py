@@ -51,19 +51,28 @@ class DocFields:
         Whether Title Case phrases are wanted (the extractor's ``with_phrases``).
     has_title:
         False for a Doc made without a title: all abstract.
+    masked:
+        Whether the Doc was made from ``text`` with its long runs blanked
+        (:func:`~litkg.extract.guards.mask_long_runs`; the extractor), None when not known.
     sentence_starts:
         Character offsets of the tokens that start sentences (``litkg_sentences``; None before).
     candidates:
         The discovery patterns' candidates per field, ``{"title": […], "abstract": […]}``
         (``litkg_discovery``, extended by ``litkg_spanmodel``; None before).
+    gazetteer_hits:
+        ``(start_char, end_char, concept id)`` of each span in ``doc.spans["litkg_gazetteer"]``,
+        in its order (``litkg_gazetteer``; None before): what later steps read of the spans,
+        without making a Span object of each again and reading its attributes.
     """
 
     text: str
     segments: dict[str, tuple[int, str]]
     phrases: bool = False
     has_title: bool = True
+    masked: bool | None = None
     sentence_starts: list[int] | None = None
     candidates: dict[str, list[Candidate]] | None = None
+    gazetteer_hits: list[tuple[int, int, str]] | None = None
 
     @classmethod
     def of_paper(cls, title: str, abstract: str, *, phrases: bool = False) -> "DocFields":

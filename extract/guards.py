@@ -15,7 +15,7 @@ import threading
 import time
 from contextlib import contextmanager
 
-__all__ = ["MAX_RUN", "MAX_MENTIONS", "MAX_SENTENCE", "mask_long_runs", "SpanIndex", "bound_entities",
+__all__ = ["MAX_RUN", "MAX_MENTIONS", "MAX_SENTENCE", "mask_long_runs", "may_hold_long_run", "SpanIndex", "bound_entities",
            "TIME_BUDGET", "time_budget", "budget_reason", "extract_within_budget", "raise_after", "memory_zone",
            "MAX_LEARNED_STRINGS"]
 
@@ -38,20 +38,27 @@ def mask_long_runs(text: str) -> str:
     >>> mask_long_runs("We use ImageNet.")
     'We use ImageNet.'
     """
-    if len(text) <= MAX_RUN or not _may_hold_long_run(text):
+    if not may_hold_long_run(text):
         return text
     return _LONG_RUN.sub(lambda match: " " * len(match.group()), text)
 
 
-def _may_hold_long_run(text: str) -> bool:
+def may_hold_long_run(text: str) -> bool:
     """False when ``text`` surely has no run longer than :data:`MAX_RUN`, from a few probes.
 
     A run of more than MAX_RUN characters holds a multiple of ``_PROBE_STEP`` in its first
     ``_PROBE_STEP`` characters, and runs on for more than ``_PROBE_STEP`` after it; scanning the
-    whole text with :data:`_LONG_RUN` cost as much as a fifth of the tokenizer.
+    whole text with :data:`_LONG_RUN` cost as much as a fifth of the tokenizer. A space within
+    ``_PROBE_STEP`` characters of a probe settles it first (str.find: a third of the cost of
+    matching the run there, measured).
     """
-    match = _RUN.match
-    return any(match(text, probe).end() - probe > _PROBE_STEP for probe in range(0, len(text), _PROBE_STEP))
+    if len(text) <= MAX_RUN:
+        return False
+    find, match = text.find, _RUN.match
+    for probe in range(0, len(text), _PROBE_STEP):
+        if find(" ", probe, probe + _PROBE_STEP + 1) < 0 and match(text, probe).end() - probe > _PROBE_STEP:
+            return True
+    return False
 
 
 class SpanIndex:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from litkg.extract.guards import SpanIndex
-from litkg.extract.components import GAZETTEER_SPANS
+from litkg.extract.components import gazetteer_hits
 from litkg.extract.doc_fields import fields_of
 from litkg.extract.discovery import Candidate, infer_type
 from litkg.extract.lexicon import CONFIDENCES
@@ -103,7 +103,7 @@ class SpanModelComponent:
             fields = fields_of(doc)
             if fields.candidates is None:
                 fields.candidates = {}
-            gazetteer_spans = [(s.start_char, s.end_char) for s in doc.spans.get(GAZETTEER_SPANS, [])]
+            gazetteer_spans = [(start, end) for start, end, _ in gazetteer_hits(doc, fields)]
             for name, (offset, text) in fields.segments.items():
                 if not text:
                     continue

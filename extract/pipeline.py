@@ -142,7 +142,9 @@ class Extractor:
             docs = []
             for item in batch:
                 fields = DocFields.of_paper(item.title or "", item.abstract or "", phrases=with_phrases)
-                doc = nlp.make_doc(mask_long_runs(fields.text))  # same length: offsets stay valid
+                text = mask_long_runs(fields.text)  # same length: offsets stay valid
+                fields.masked = text is not fields.text and text != fields.text
+                doc = nlp.make_doc(text)
                 attach(doc, fields)
                 docs.append(doc)
             for doc in nlp.pipe(docs, batch_size=batch_size):

@@ -15,7 +15,8 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from litkg.extract.doc_fields import fields_of
+from litkg.extract.doc_fields import DocFields, fields_of
+from litkg.extract.guards import may_hold_long_run
 from litkg.extract.lexicon import ABBREVIATIONS
 
 __all__ = ["SentenceSplitter", "sentence_starts", "FieldSentences", "doc_sentence_starts"]
@@ -54,6 +55,10 @@ class SentenceSplitter:
         fields = fields_of(doc)
         # Sentences never cross from the title into the abstract.
         starts = [offset + start for offset, text in fields.segments.values() for start in sentence_starts(text)]
+        if _all_token_starts(fields, starts):
+            # The usual case, without reading the Doc (a fifth of this component, measured).
+            fields.sentence_starts = starts if starts and starts[0] == 0 else [0, *starts]
+            return doc
         offsets = doc.to_array([IDX])
         positions = numpy.searchsorted(offsets, numpy.asarray(starts, dtype=offsets.dtype))
         positions = sorted({0, *positions[positions < len(doc)].tolist()})  # a few: no numpy.unique
@@ -62,6 +67,22 @@ class SentenceSplitter:
         # and nothing reads Token.is_sent_start.
         fields.sentence_starts = offsets[positions].tolist()
         return doc
+
+
+def _all_token_starts(fields: DocFields, starts: list[int]) -> bool:
+    """True when each of ``starts`` (character offsets, in order) is where a token of the Doc
+    starts, as the tokenizer splits at white space: a character that is not white space after
+    one that is. Only a Doc with its paper's text: one whose long runs were blanked may differ."""
+    masked = fields.masked
+    text = fields.text
+    if masked is None:
+        masked = may_hold_long_run(text)
+    if masked:
+        return False
+    for start in starts:
+        if text[start].isspace() or (start and not text[start - 1].isspace()):
+            return False
+    return True
 
 
 class FieldSentences:
