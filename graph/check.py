@@ -2,7 +2,8 @@
 
 Runs SQLite's ``integrity_check`` and ``foreign_key_check`` on a read-only connection and says,
 in words, what is wrong: the file is not a store, pages are damaged, rows point at papers or
-concepts that are not there. Nothing is written.
+concepts that are not there, counts the store keeps (:mod:`litkg.graph.store_counts`) disagree
+with the rows they count. Nothing is written.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from litkg.errors import StoreError
+from litkg.graph.store_counts import count_problems
 
 __all__ = ["CheckReport", "check_store"]
 
@@ -60,6 +62,7 @@ def check_store(path: str | Path) -> CheckReport:
             problems.append(f"{table} row {rowid} points at a missing row of {parent}")
         for table in ("papers", "concepts", "edges"):
             counts[table] = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        problems += count_problems(conn)  # the counts the store keeps, against a recount (#10)
     except sqlite3.DatabaseError as exc:
         problems.append(f"cannot be read: {exc}")
     finally:

@@ -6,6 +6,10 @@ column name is written in these two modules and nowhere else. Each function take
 store first and returns plain rows (tuples), dicts or iterators; lists of keys travel as one JSON
 parameter (``json_each``), values never in the SQL text.
 
+The counts a store keeps (:mod:`litkg.graph.store_counts`: papers per concept, concepts of a
+type per paper, papers) are read where a query needs them; on a store made before them, the same
+functions count, as they did, and give the same answers.
+
 Two things several readers need are written once:
 
 - :func:`role_rank_sql`, the SQL ``CASE`` that ranks roles strongest first, generated from
@@ -16,8 +20,10 @@ Two things several readers need are written once:
 from __future__ import annotations
 
 import json
+import weakref
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
+from litkg.graph.store_counts import CONCEPT_PAPERS, PAPER_TYPES, TOTALS, counts_ready
 from litkg.records import ROLES
 
 if TYPE_CHECKING:  # annotations only: the store is passed in, never imported at run time
@@ -31,7 +37,7 @@ __all__ = [
     "edges_per_role",
     "linked_concepts", "ranked_concepts", "first_unknown_type", "first_unknown_role",
     "edges_with_evidence", "concept_users", "paper_roles", "parts_of", "co_used", "timeline_counts",
-    "methods_on", "paper_concepts_df", "papers_sharing", "papers_among_users", "users_of",
+    "methods_on", "counts_kept", "paper_total", "paper_concepts_df", "papers_sharing", "papers_among_users", "users_of",
     "type_counts_per_paper", "users_of_all", "papers_naming_only", "edges_to_among", "used_concept_keys", "edge_pairs", "edges_among", "edges_of_papers",
     "edges_of_concepts", "paper_edges", "relations", "relations_among", "relations_touching",
     "co_occurring", "array_values_contain",
@@ -48,6 +54,22 @@ def _in_types(column: str, types: Sequence[str] | None, prefix: str = "AND") -> 
     if types is None:
         return "", ()
     return f"{prefix} {column} IN ({','.join('?' * len(types))})", tuple(types)
+
+
+#: Whether each open read-only store's counts can be read: its snapshot never changes while it
+#: is open (a writing connection's can, with each edge it writes: asked each time).
+_COUNTS_KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def counts_kept(store: GraphStore) -> bool:
+    """Whether the counts ``store`` keeps (:mod:`litkg.graph.store_counts`) are up to date with
+    its edges; else the readers here count."""
+    if not store.readonly:
+        return counts_ready(store.conn)
+    kept = _COUNTS_KEPT.get(store)
+    if kept is None:
+        kept = _COUNTS_KEPT[store] = counts_ready(store.conn)
+    return kept
 
 
 def _rows(store: GraphStore, sql: str, params: tuple, limit: int | None) -> list[tuple]:
@@ -323,13 +345,21 @@ def methods_on(store: GraphStore, keys: Sequence[str], types: Sequence[str]) -> 
 
 # -- overlap between papers ---------------------------------------------------------------------
 
+def paper_total(store: GraphStore) -> int:
+    """How many papers the store holds."""
+    if counts_kept(store):
+        return store.conn.execute(f"SELECT value FROM {TOTALS} WHERE name = 'papers'").fetchone()[0]
+    return store.conn.execute("SELECT COUNT(*) FROM papers").fetchone()[0]
+
+
 def paper_concepts_df(store: GraphStore, key: str, types: Sequence[str] | None) -> list[tuple[str, str, int]]:
     """``(concept key, name, papers using it)`` of the concepts (of ``types``) paper ``key`` names."""
     where, params = _in_types("c.type", types)
+    df = (f"(SELECT papers FROM {CONCEPT_PAPERS} n WHERE n.concept_key = e.concept_key)" if counts_kept(store)
+          else "(SELECT COUNT(*) FROM edges x WHERE x.concept_key = e.concept_key)")
     return store.conn.execute(
-        "SELECT e.concept_key, c.name, (SELECT COUNT(*) FROM edges x WHERE x.concept_key = e.concept_key) "
-        f"FROM edges e JOIN concepts c ON c.key = e.concept_key WHERE e.paper_key = ? {where}",
-        (key, *params)).fetchall()
+        f"SELECT e.concept_key, c.name, {df} FROM edges e JOIN concepts c ON c.key = e.concept_key "
+        f"WHERE e.paper_key = ? {where}", (key, *params)).fetchall()
 
 
 def papers_sharing(store: GraphStore, concepts: Sequence[str], but: str) -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -355,46 +385,51 @@ def users_of(store: GraphStore, concept: str, but: str) -> Iterator[str]:
         yield key
 
 
-def _names_only(paper: str, concepts: Sequence[str], types: Sequence[str] | None) -> tuple[str, tuple]:
-    """SQL true when the paper in column ``paper`` names no concept (of ``types``) but
-    ``concepts``, and its parameters."""
+def _size(store: GraphStore, paper: str, types: Sequence[str] | None) -> tuple[str, tuple]:
+    """SQL of how many concepts (of ``types``) the paper in column ``paper`` names, and its
+    parameters."""
+    if counts_kept(store):
+        # "+": the paper's few rows are read in one range rather than looked up type by type.
+        where, params = _in_types("+t.type", types)
+        return f"(SELECT SUM(t.concepts) FROM {PAPER_TYPES} t WHERE t.paper_key = {paper} {where})", params
+    where, params = _in_types("c.type", types)
+    return (f"(SELECT COUNT(*) FROM edges x JOIN concepts c ON c.key = x.concept_key WHERE x.paper_key = {paper} "
+            f"{where})", params)
+
+
+def _names_only(store: GraphStore, paper: str, concepts: Sequence[str],
+                types: Sequence[str] | None) -> tuple[str, tuple]:
+    """SQL true when the paper in column ``paper``, which names every one of ``concepts`` (all of
+    ``types``), names no other concept of ``types``, and its parameters: its kept size is
+    ``len(concepts)``, or (counting) no edge goes to another."""
+    if counts_kept(store):
+        size, params = _size(store, paper, types)
+        return f"{size} = ?", (*params, len(concepts))
     where, params = _in_types("c.type", types)
     return (f"NOT EXISTS (SELECT 1 FROM edges x JOIN concepts c ON c.key = x.concept_key WHERE x.paper_key = {paper} "
             f"AND x.concept_key NOT IN ({','.join('?' * len(concepts))}) {where})", (*concepts, *params))
 
 
-def users_of_all(store: GraphStore, concepts: Sequence[str], but: str, types: Sequence[str] | None,
-                 none_of: Sequence[str] = (), *, after: str | None = None,
-                 sizes: bool = False) -> Iterator[tuple[str, int]]:
-    """``(paper key, 1 if it names no concept of types but concepts else 0)`` of the papers other
-    than ``but`` (and after ``after``) that use every one of ``concepts`` and none of ``none_of``,
-    in key order (streamed: stop reading when you have enough; the second column costs a look-up
-    of the paper's concepts, stopped at the first other one of ``types``; with ``sizes``, it is
-    how many concepts of ``types`` the paper names). The papers using ``concepts[0]`` are walked
-    in the covering index ``edges(concept_key, paper_key)`` and the others looked up by paper:
-    give the rarest first."""
+def users_of_all(store: GraphStore, concepts: Sequence[str], but: str,
+                 types: Sequence[str] | None) -> Iterator[tuple[str, int]]:
+    """``(paper key, how many concepts of types it names)`` of the papers other than ``but`` that
+    use every one of ``concepts``, in key order (streamed: stop reading when you have enough).
+    The papers using ``concepts[0]`` are walked in the covering index ``edges(concept_key,
+    paper_key)`` and the others looked up by paper: give the rarest first. The size is one
+    look-up of the kept counts (counting, a join of the paper's edges)."""
     first, *also = concepts
-    if sizes:
-        where, only_params = _in_types("c.type", types)
-        only = (f"(SELECT COUNT(*) FROM edges x JOIN concepts c ON c.key = x.concept_key "
-                f"WHERE x.paper_key = a.paper_key {where})")
-    else:
-        only, only_params = _names_only("a.paper_key", concepts, types)
+    size, size_params = _size(store, "a.paper_key", types)
     joins = "".join(f" CROSS JOIN edges e{i} ON e{i}.paper_key = a.paper_key AND e{i}.concept_key = ?"
                     for i in range(len(also)))
-    absent = ("AND NOT EXISTS (SELECT 1 FROM edges n WHERE n.paper_key = a.paper_key AND n.concept_key IN "
-              "(SELECT value FROM json_each(?)))") if none_of else ""
-    start = "AND a.paper_key > ?" if after is not None else ""
-    sql = (f"SELECT a.paper_key, {only} FROM edges a{joins} WHERE a.concept_key = ? AND a.paper_key <> ? {start} "
-           f"{absent} ORDER BY a.paper_key")
-    return store.conn.execute(sql, (*only_params, *also, first, but, *((after,) if after is not None else ()),
-                                    *((_keys(none_of),) if none_of else ())))
+    return store.conn.execute(f"SELECT a.paper_key, {size} FROM edges a{joins} WHERE a.concept_key = ? "
+                              "AND a.paper_key <> ? ORDER BY a.paper_key", (*size_params, *also, first, but))
 
 
 def papers_naming_only(store: GraphStore, papers: Iterable[str], concepts: Sequence[str],
                        types: Sequence[str] | None) -> set[str]:
-    """Those of ``papers`` that name no concept (of ``types``) but ``concepts``."""
-    only, params = _names_only("j.value", concepts, types)
+    """Those of ``papers`` (each naming every one of ``concepts``, all of ``types``) that name no
+    other concept of ``types``."""
+    only, params = _names_only(store, "j.value", concepts, types)
     return {k for (k,) in store.conn.execute(f"SELECT j.value FROM json_each(?) j WHERE {only}",
                                              (_keys(papers), *params))}
 
@@ -402,13 +437,19 @@ def papers_naming_only(store: GraphStore, papers: Iterable[str], concepts: Seque
 def edges_to_among(store: GraphStore, papers: Iterable[str], concepts: Sequence[str]) -> Iterator[tuple[str, str]]:
     """``(paper key, concept key)`` of the edges from ``papers`` to ``concepts``: one look-up in
     the covering index ``edges(concept_key, paper_key)`` per paper and concept."""
+    # Papers in key order: the look-ups walk the index forwards, on pages read just before.
     return store.conn.execute(
         "SELECT e.paper_key, e.concept_key FROM json_each(?) j CROSS JOIN edges e ON e.paper_key = j.value "
-        "AND e.concept_key IN (SELECT value FROM json_each(?))", (_keys(papers), _keys(concepts)))
+        "AND e.concept_key IN (SELECT value FROM json_each(?))", (_keys(sorted(papers)), _keys(concepts)))
 
 
 def type_counts_per_paper(store: GraphStore, keys: Iterable[str], types: Sequence[str] | None) -> dict[str, int]:
     """paper key → how many concepts (of ``types``) it names, for the papers ``keys`` naming any."""
+    if counts_kept(store):
+        where, params = _in_types("+type", types)  # "+": see _size
+        return dict(store.conn.execute(
+            f"SELECT paper_key, SUM(concepts) FROM {PAPER_TYPES} WHERE paper_key IN (SELECT value FROM json_each(?)) "
+            f"{where} GROUP BY paper_key", (_keys(sorted(set(keys))), *params)))
     where, params = _in_types("c.type", types)
     return dict(store.conn.execute(
         "SELECT e.paper_key, COUNT(*) FROM edges e JOIN concepts c ON c.key = e.concept_key "

@@ -100,7 +100,7 @@ def paper_overlap(store: GraphStore, key: str, types: Sequence[str] | None) -> O
     mine = sql.paper_concepts_df(store, key, types)
     if not mine:
         return Overlap(key, {}, {}, {}, None)
-    papers = store.count("papers")
+    papers = sql.paper_total(store)
     idf = {k: math.log(papers / df) for k, _, df in mine}
     names = {k: name for k, name, _ in mine}
     big = max(mine, key=lambda r: (r[2], r[0]))[0]

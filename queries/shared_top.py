@@ -62,7 +62,7 @@ def top_rows(store, key, min_shared: int, limit: int, types) -> tuple[list[tuple
     read, walked = _split_by_use(dfs)
     if len(walked) > _MAX_WALKED:
         return None
-    papers = store.count("papers")
+    papers = sql.paper_total(store)
     idf = {k: math.log(papers / df) for k, _, df in mine}
 
     def score(keys) -> float:
@@ -76,7 +76,7 @@ def top_rows(store, key, min_shared: int, limit: int, types) -> tuple[list[tuple
         if need <= 0:
             break
         groups, subsets = tiers[(count, tier_score)]
-        sources = _tier_sources(store, key, groups, subsets, walked, known, types, count, n, need, dfs)
+        sources = _tier_sources(store, key, groups, subsets, walked, known, types, count, n, need)
         found = _first_of_tier(store, sources, need, round(count / n, PLACES), count, n, types)
         taken += [(count, tier_score, jaccard, key, other, keys) for jaccard, other, keys in found]
     return taken, {k: name for k, name, _ in mine}
@@ -98,17 +98,16 @@ def _split_by_use(dfs: dict[str, int]) -> tuple[list[str], list[str]]:
 def _known_papers(store, key: str, read: list[str], walked: list[str], dfs: dict[str, int]) -> dict[str, tuple]:
     """Every paper on a list read whole, with all the paper's concepts it shares."""
     known: dict[str, tuple[str, ...]] = {}
-    for concept in read:
-        for other in sql.users_of(store, concept, but=key):
-            known[other] = known.get(other, ()) + (concept,)
+    for other, concept in sql.edges_of_concepts(store, read):
+        known[other] = known.get(other, ()) + (concept,)
+    known.pop(key, None)
     if not known:
         return known
     # A list shorter than a few look-ups per known paper is read rather than looked up in.
     listed = [k for k in walked if dfs[k] <= 4 * len(known)]
-    for concept in listed:
-        for other in sql.users_of(store, concept, but=key):
-            if other in known:
-                known[other] += (concept,)
+    for other, concept in sql.edges_of_concepts(store, listed):
+        if other in known:
+            known[other] += (concept,)
     looked_up = [k for k in walked if k not in listed]
     if looked_up:
         for other, concept in sql.edges_to_among(store, known, looked_up):
@@ -119,22 +118,24 @@ def _known_papers(store, key: str, read: list[str], walked: list[str], dfs: dict
 def _tiers(known: dict[str, tuple], walked: list[str], min_shared: int, score) -> dict:
     """``(count, score)`` → (known papers by the keys they share, subsets of the walked concepts)."""
     tiers: dict[tuple[int, float], tuple[dict[frozenset, list[str]], list[tuple[str, ...]]]] = {}
+    by_keys: dict[tuple[str, ...], list[str]] = {}  # thousands of papers share the same few keys: scored once
     for other, keys in known.items():
+        by_keys.setdefault(keys, []).append(other)
+    for keys, members in by_keys.items():
         if len(keys) >= min_shared:
-            tiers.setdefault((len(keys), score(keys)), ({}, []))[0].setdefault(frozenset(keys), []).append(other)
+            tiers.setdefault((len(keys), score(keys)), ({}, []))[0].setdefault(frozenset(keys), []).extend(members)
     for size in range(max(1, min_shared), len(walked) + 1):
         for subset in combinations(walked, size):  # in walked's order: the rarest first
             tiers.setdefault((size, score(subset)), ({}, []))[1].append(subset)
     return tiers
 
 
-def _tier_sources(store, key, groups, subsets, walked, known, types, count, n, need, dfs) -> list:
+def _tier_sources(store, key, groups, subsets, walked, known, types, count, n, need) -> list:
     """The sources of one tier: its known papers by the keys they share, then each subset's."""
     best = round(count / n, PLACES)
     sources = [_known_source(store, sorted(members), tuple(sorted(keys)), best, count, n, types, need)
                for keys, members in groups.items()]
-    sources += [_walked_source(store, subset, walked, key, known, types, best, count, n, need, dfs[subset[0]])
-                for subset in subsets]
+    sources += [_walked_source(store, subset, walked, key, known, types, best, count, n) for subset in subsets]
     return sources
 
 
@@ -178,25 +179,27 @@ def _known_source(store, members: list[str], keys: tuple[str, ...], best: float,
 
 
 def _walked_source(store, subset: tuple[str, ...], walked: list[str], key: str, known: dict, types, best: float,
-                   count: int, n: int, need: int, total: int):
-    """``(jaccard if known else None, other, subset)`` of the papers not known whose popular
-    concepts are exactly ``subset``, in key order (at best or not; once at best proves rare,
-    each paper's jaccard from its size)."""
-    none_of = [k for k in walked if k not in subset]
-    rows = found = 0
-    last = None
-    for other, only in sql.users_of_all(store, subset, key, types, none_of):
+                   count: int, n: int):
+    """``(jaccard, other, subset)`` of the papers not known whose popular concepts are exactly
+    ``subset``: those at best (naming nothing of ``types`` but ``subset``, so none of the other
+    walked concepts either) in key order, as they come; the others only once the walk has ended
+    (a tier needs them only then), each checked for the other walked concepts then."""
+    later: list[tuple[str, int]] = []
+    for other, size in sql.users_of_all(store, subset, key, types):
         if other in known:
             continue
-        rows, found, last = rows + 1, found + only, other
-        yield best if only else None, other, subset
-        if _rare(rows, found, need, total):
-            break
-    else:
-        return
-    for other, size in sql.users_of_all(store, subset, key, types, none_of, after=last, sizes=True):
-        if other not in known:
-            yield round(count / (n + size - count), PLACES), other, subset
+        if size == count:
+            yield best, other, subset
+        else:
+            later.append((other, size))
+    none_of = [k for k in walked if k not in subset]
+    for start in range(0, len(later), 4 * _CHUNK):
+        chunk = later[start:start + 4 * _CHUNK]
+        using = {other for other, _ in sql.edges_to_among(store, [other for other, _ in chunk], none_of)} \
+            if none_of else set()
+        for other, size in chunk:
+            if other not in using:
+                yield round(count / (n + size - count), PLACES), other, subset  # as _one_paper computes it
 
 
 def _take_at_best(source, need: int, best: float, at_best: list, others: list) -> None:

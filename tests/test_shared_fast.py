@@ -1,7 +1,8 @@
 """One-paper shared-datasets: the fast path (tiers walked best first, popular lists walked only as
 far as the ranking needs) gives exactly what brute force gives, on random small stores full of
 ties, with every limit, threshold and type set, and with its internal sizes set small so every
-branch runs."""
+branch runs; on stores that keep their counts and on stores whose readers count them (made
+before the kept counts, or written around them: :mod:`litkg.graph.store_counts`)."""
 from __future__ import annotations
 
 import math
@@ -9,7 +10,9 @@ import random
 
 import pytest
 
+from litkg.graph import sql
 from litkg.graph.store import GraphStore, text_hash
+from litkg.graph.store_counts import fill_counts
 from litkg.queries import shared as shared_mod
 from litkg.queries import shared_top
 from litkg.queries import shared_datasets
@@ -17,8 +20,10 @@ from litkg.queries import shared_datasets
 TYPES = ("dataset", "benchmark", "model", "method")
 
 
-def random_store(path, seed: int) -> GraphStore:
-    """Papers using a few concepts each, some concepts popular, so (count, score) ties abound."""
+def random_store(path, seed: int, *, counted: bool = True) -> GraphStore:
+    """Papers using a few concepts each, some concepts popular, so (count, score) ties abound;
+    ``counted``: with the counts the store keeps recounted (rows are written straight into the
+    tables, around them), else left out of date, so the readers count."""
     rng = random.Random(seed)
     papers = rng.randint(8, 60)
     concepts = rng.randint(3, 14)
@@ -37,6 +42,9 @@ def random_store(path, seed: int) -> GraphStore:
             for c in rng.choices(ckeys, weights=weights, k=rng.randint(0, min(6, concepts))):
                 edges.add((k, c))
         conn.executemany("INSERT INTO edges VALUES (?, ?, 'uses', 0.9)", sorted(edges))
+        if counted:
+            fill_counts(conn)
+    assert sql.counts_kept(store) == (counted or not edges)
     return store
 
 
@@ -75,8 +83,9 @@ def as_tuples(pairs) -> list[tuple]:
     return [(p.paper_a, p.title_a, p.paper_b, p.title_b, p.shared, p.count, p.jaccard, p.score) for p in pairs]
 
 
+@pytest.mark.parametrize("counted", [True, False], ids=["kept-counts", "counting"])
 @pytest.mark.parametrize("seed", range(24))
-def test_fast_one_paper_path_equals_brute_force(tmp_path, monkeypatch, seed):
+def test_fast_one_paper_path_equals_brute_force(tmp_path, monkeypatch, seed, counted):
     rng = random.Random(1000 + seed)
     monkeypatch.setattr(shared_top, "_ALL_BELOW", 0)  # small stores: the fast path all the same
     # Small internal sizes: few lists read whole (or none), tiny chunks, the fallback past 2 walked.
@@ -84,7 +93,7 @@ def test_fast_one_paper_path_equals_brute_force(tmp_path, monkeypatch, seed):
     monkeypatch.setattr(shared_top, "_CHUNK", rng.choice((1, 2, 64)))
     monkeypatch.setattr(shared_top, "_MAX_WALKED", rng.choice((2, 6, 20)))
     monkeypatch.setattr(shared_top, "_TEST_ROWS", rng.choice((1, 3, 256)))  # sizes instead of the test
-    with random_store(tmp_path / "s.db", seed) as store:
+    with random_store(tmp_path / "s.db", seed, counted=counted) as store:
         keys = [k for (k,) in store.conn.execute("SELECT key FROM papers ORDER BY key")]
         for key in rng.sample(keys, min(len(keys), 8)):
             for limit in (1, 2, 3, 5, 50, None):
@@ -126,6 +135,7 @@ def test_a_paper_naming_hundreds_of_concepts_ranks_as_brute_force(tmp_path, monk
         for k in keys[1:]:
             edges |= {(k, c) for c in rng.sample(concepts, rng.randint(1, 4))}
         conn.executemany("INSERT INTO edges VALUES (?, ?, 'uses', 0.9)", sorted(edges))
+        fill_counts(conn)
     with store:
         for key in ("p000", "p001", "p002"):
             for limit in (1, 3, 10, None):
@@ -134,12 +144,13 @@ def test_a_paper_naming_hundreds_of_concepts_ranks_as_brute_force(tmp_path, monk
                     assert got == brute_force(store, key, min_shared, limit, ("dataset", "benchmark"))
 
 
+@pytest.mark.parametrize("counted", [True, False], ids=["kept-counts", "counting"])
 @pytest.mark.parametrize("seed", range(6))
-def test_at_least_three_shared(tmp_path, monkeypatch, seed):
+def test_at_least_three_shared(tmp_path, monkeypatch, seed, counted):
     monkeypatch.setattr(shared_top, "_READ_ROWS", (0, 4, 10_000)[seed % 3])
     monkeypatch.setattr(shared_top, "_ALL_BELOW", (0, 0, 10_000)[seed % 3])
     monkeypatch.setattr(shared_top, "_TEST_ROWS", (1, 2, 256)[seed % 3])
-    with random_store(tmp_path / "s.db", 100 + seed) as store:
+    with random_store(tmp_path / "s.db", 100 + seed, counted=counted) as store:
         for (key,) in store.conn.execute("SELECT key FROM papers ORDER BY key LIMIT 10").fetchall():
             for limit in (1, 4, None):
                 got = as_tuples(shared_datasets(store, paper=key, min_shared=3, limit=limit, types=TYPES))
