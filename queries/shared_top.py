@@ -162,12 +162,13 @@ def _rare(rows: int, at_best: int, need: int, total: int) -> bool:
 def _known_source(store, members: list[str], keys: tuple[str, ...], best: float, count: int, n: int, types,
                   need: int):
     """``(jaccard if known else None, other, keys)`` of known papers sharing exactly ``keys``, in
-    the order given: at best (naming nothing else of ``types``, a test cheaper than a size), or,
-    once at best proves rare, each paper's jaccard from its size."""
+    the order given: at best (naming nothing else of ``types``, a test cheaper than a size where
+    sizes are counted), or, once at best proves rare, each paper's jaccard from its size."""
+    sized = sql.counts_kept(store)  # a kept size costs one look-up, as the test does: read it at once
     rows = found = 0
     for start in range(0, len(members), _CHUNK):
         chunk = members[start:start + _CHUNK]
-        if _rare(rows, found, need, len(members)):
+        if sized or _rare(rows, found, need, len(members)):
             size = sql.type_counts_per_paper(store, chunk, types)
             for other in chunk:
                 yield round(count / (n + size[other] - count), PLACES), other, keys  # as _one_paper computes it
