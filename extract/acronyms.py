@@ -49,6 +49,11 @@ def match_long_form(short: str, text: str) -> int | None:
     chars = [c.lower() for c in short if c.isalnum()]
     if not chars:
         return None
+    lowered = text.lower()
+    # Where each character lower-cases to one, alone as in the text (not a capital sigma, whose
+    # lower case depends on its place in a word), the search can run on the lower-cased text.
+    if len(lowered) == len(text) and "Σ" not in text and all(len(c) == 1 for c in chars):
+        return _match_long_form_found(chars, text, lowered)
     pos = len(text) - 1
     for index in range(len(chars) - 1, -1, -1):
         char = chars[index]
@@ -70,6 +75,27 @@ def match_long_form(short: str, text: str) -> int | None:
     return start
 
 
+def _match_long_form_found(chars: list[str], text: str, lowered: str) -> int | None:
+    """:func:`match_long_form` with each character found by ``str.rfind`` in ``lowered`` (``text``
+    lower-cased, one character for each of its characters) rather than by a loop in Python."""
+    pos = len(text) - 1
+    for index in range(len(chars) - 1, -1, -1):
+        char = chars[index]
+        found = lowered.rfind(char, 0, pos + 1)
+        if index == 0:
+            while found > 0 and text[found - 1].isalnum():
+                found = lowered.rfind(char, 0, found)
+        if found < 0:
+            if char.isdigit():
+                continue  # "VL2V": the digit is often written as a word or left out
+            return None
+        pos = found - 1
+    start = pos + 1
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
+
+
 def _words_before(text: str, end: int, limit: int) -> tuple[int, str]:
     """The last ``limit`` words before ``end``, not crossing a clause break.
 
@@ -79,7 +105,9 @@ def _words_before(text: str, end: int, limit: int) -> tuple[int, str]:
     window = text[window_start:end]
     cut = max(window.rfind("("), window.rfind(")"), window.rfind("["), window.rfind("]"))
     for mark in (". ", "; ", ": ", "! ", "? "):
-        cut = max(cut, window.rfind(mark) + 1 if window.rfind(mark) >= 0 else -1)
+        found = window.rfind(mark)
+        if found >= 0:
+            cut = max(cut, found + 1)
     if cut >= 0:
         window_start += cut + 1
         window = text[window_start:end]

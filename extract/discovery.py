@@ -304,9 +304,9 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
     if hints.data_heads:
         found.extend(data_head_candidates(text, hints.data_heads))
     found.extend(eval_list_candidates(text, hints.preps, hints.data_heads))
-    if "/" in text:
+    if "/" in text and _DIGIT_SLASH_DIGIT.search(text):
         found.extend(slash_series_candidates(text))
-    if " and 20" in text or ", 20" in text or " and 19" in text or ", 19" in text:
+    if (" and 20" in text or ", 20" in text or " and 19" in text or ", 19" in text) and _YEAR_PAIR.search(text):
         found = _with_year_series(text, found)
     if "WMT" in text:
         found.extend(wmt_pair_candidates(text))
@@ -314,6 +314,14 @@ def discover_abstract(text: str, hints: TokenHints | None = None) -> list[Candid
     if hints.titled:
         found.extend(_titled_candidates(text, hints.titled))
     return found
+
+
+# What a slash series ("CIFAR-10/100") and a year series ("CoNLL 2005, 2012") cannot do without:
+# tested first, as these open with a character the regular expression engine skips to in C,
+# where the series patterns open with a word boundary tried at every character (measured: the
+# series patterns were 9 µs an abstract, these tests well under 1).
+_DIGIT_SLASH_DIGIT = re.compile(r"\d/\d")
+_YEAR_PAIR = re.compile(r"(?:19|20)\d\d(?:,\s*|,?\s+(?:and|or)\s+)(?:19|20)\d\d")
 
 
 def _in_propose_window(text: str, windows: list[tuple[int, int]], pos: int) -> bool:
