@@ -308,7 +308,9 @@ def _entities(concepts: dict[str, _Concept], texts: dict[str, str], fields: DocF
         if not _keep(concept) or (concept.origin == "titled_phrase" and not with_phrases):
             continue
         entities.append(_to_entity(concept, texts, sentences, cues))
-    entities.sort(key=lambda e: (min((m.field != "title", m.start) for m in e.mentions), e.key))
+    # An entity's mentions are in text order, title first (_to_entity): its first is where the
+    # paper first names it.
+    entities.sort(key=lambda e: (e.mentions[0].field != "title", e.mentions[0].start, e.key))
     return entities
 
 
@@ -460,7 +462,7 @@ def _role(concept: _Concept, kind: str, mentions: list[Mention], texts: dict[str
         if found is None:
             lowered = mention.sentence.lower()
             stems = _EVAL_STEMS if is_data else _COMPARE_STEMS
-            found = cues[key] = any(stem in lowered for stem in stems) and bool(cue.search(mention.sentence))
+            found = cues[key] = any(map(lowered.__contains__, stems)) and bool(cue.search(mention.sentence))
         if found:
             return "evaluates_on" if is_data else "compares_with"
     return "uses"

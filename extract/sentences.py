@@ -94,7 +94,9 @@ class FieldSentences:
 
     def __init__(self, doc_starts: list[int], offset: int, text: str) -> None:
         self.text = text
-        self.starts = [s - offset for s in doc_starts if offset <= s < offset + len(text)]
+        # doc_starts are in order: the field's are one slice of them.
+        first, last = bisect_left(doc_starts, offset), bisect_left(doc_starts, offset + len(text))
+        self.starts = [s - offset for s in doc_starts[first:last]]
         if not self.starts or self.starts[0] != 0:
             self.starts.insert(0, 0)
         # One string per sentence: many mentions in one long sentence share it (and its hash),
