@@ -182,7 +182,7 @@ def _words(text: str) -> list[tuple[int, int, str, bool]]:
             out.append((first[0], end, first[2] + word, first[3]))
             continue
         starts = _starts_sentence(text, start)
-        suffix = _SUFFIX.search(word)
+        suffix = _SUFFIX.search(word) if "-" in word else None  # most words hold none
         if suffix and suffix.start() > 0:
             # "ImageNet-pretrained", "CLIP-based": a name and a modifier, two words here.
             out.append((start, start + suffix.start(), word[:suffix.start()], starts))
@@ -213,6 +213,7 @@ def find_candidates(text: str) -> list[SpanCandidate]:
             flags[index] = True
     out = []
     index = 0
+    word_texts = [w for _, _, w, _ in words]
     while index < len(words):
         if not flags[index]:
             index += 1
@@ -222,7 +223,7 @@ def find_candidates(text: str) -> list[SpanCandidate]:
             end += 1
         for first in range(index, end + 1):
             for last in range(first, min(end, first + MAX_SPAN_TOKENS - 1) + 1):
-                out.append(_candidate(text, words, first, last, index, end))
+                out.append(_candidate(text, words, word_texts, first, last, index, end))
         index = end + 1
     return out
 
@@ -231,14 +232,10 @@ def _head_word_ok(word: str) -> bool:
     return len(word) > 1 and word not in GENERIC_WORDS and word not in NOT_CONCEPTS
 
 
-def _candidate(text, words, first, last, run_start, run_end) -> SpanCandidate:
-    start, end = words[first][0], words[last][1]
-    return SpanCandidate(
-        start=start, end=end,
-        tokens=tuple(w for _, _, w, _ in words[first:last + 1]),
-        sentence_start=words[first][3],
-        run_left=first > run_start, run_right=last < run_end, text=text,
-    )
+def _candidate(text, words, word_texts, first, last, run_start, run_end) -> SpanCandidate:
+    # Positional arguments, in the order of SpanCandidate's fields: faster than keywords.
+    return SpanCandidate(words[first][0], words[last][1], tuple(word_texts[first:last + 1]), words[first][3],
+                         first > run_start, last < run_end, text)
 
 
 # The features that take few values, made once (formatting them per candidate was measurable).
@@ -264,16 +261,17 @@ def span_features(cand: SpanCandidate, text: str, context: "PaperContext") -> li
     shape = " ".join(map(_shape, tokens))
     left = text[cand.start - 1:cand.start] if cand.start else ""
     right = text[cand.end:cand.end + 1]
+    # f-strings: one string made for each feature, where + made one for each part (measured).
     feats = [
         "bias", "w=" + lower, "last=" + last.lower(), "first=" + first.lower(), "shape=" + shape,
         "lshape=" + _shape(last), "n=%d" % len(tokens), "suf3=" + last[-3:].lower(),
         "pre3=" + first[:3].lower(), "p1=" + prev1, "p2=" + prev2, "n1=" + next1, "n2=" + next2,
-        "p1n1=" + prev1 + "|" + next1, "p2p1=" + prev2 + "|" + prev1, "n1n2=" + next1 + "|" + next2,
-        "p1s=" + prev1 + "|" + shape, "n1s=" + next1 + "|" + shape,
+        f"p1n1={prev1}|{next1}", f"p2p1={prev2}|{prev1}", f"n1n2={next1}|{next2}",
+        f"p1s={prev1}|{shape}", f"n1s={next1}|{shape}",
         # the shape of the words around: "Hide and Seek", "Capture the Flag" are Title Case
         # phrases, not a name followed by words.
-        "nshape=" + next1 + "|" + (_shape(after[1]) if len(after) > 1 else "</s>"),
-        "pshape=" + (_shape(before[-2]) if len(before) > 1 else "<s>") + "|" + prev1,
+        f"nshape={next1}|{_shape(after[1]) if len(after) > 1 else '</s>'}",
+        f"pshape={_shape(before[-2]) if len(before) > 1 else '<s>'}|{prev1}",
         _SENT0[cand.sentence_start], _RUN_LEFT[cand.run_left], _RUN_RIGHT[cand.run_right],
         "lpar=" + left, "rpar=" + right, "field=" + context.field,
         _COUNT[min(context.count(lower), 4)],
@@ -285,6 +283,10 @@ def span_features(cand: SpanCandidate, text: str, context: "PaperContext") -> li
     if lower in GENERIC_WORDS or first in GENERIC_ACRONYMS:
         feats.append("generic")
     return feats
+
+
+#: The longest text :meth:`PaperContext.seen_lower` scans for each candidate.
+_SCAN_LIMIT = 4000
 
 
 class PaperContext:
@@ -305,12 +307,17 @@ class PaperContext:
         return found
 
     def seen_lower(self, lower: str) -> bool:
-        # A word the paper also writes in lower case ("Attention" / "attention") is a word.
-        # The words between two spaces, found once: a scan of the text per candidate was
-        # quadratic on long abstracts (#14).
+        # A word the paper also writes in lower case ("Attention" / "attention") is a word: one
+        # the text has between two spaces. In a text of usual length that is a substring test
+        # (cheaper than making the set of words, measured); in a long one the words are found
+        # once, as a scan of the text per candidate was quadratic on long abstracts (#14).
+        if " " in lower:
+            return False
+        if len(self._text) <= _SCAN_LIMIT:
+            return f" {lower} " in self._text
         if self._spaced is None:
             self._spaced = frozenset(self._text.split(" ")[1:-1])
-        return " " not in lower and lower in self._spaced
+        return lower in self._spaced
 
 
 class SpanModel:
