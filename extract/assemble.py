@@ -149,12 +149,15 @@ _MODIFIERS = frozenset(ADJECTIVE_SUFFIXES) | MODIFIER_PARTS
 def _compound_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of a hyphenated name that contains the known name at start:end, if any."""
     new_start, new_end = start, end
-    suffix = _COMPOUND_SUFFIX.match(text, end)
+    # Each pattern is tried only where the character it needs stands: a hyphen or full stop after
+    # the name, a hyphen (maybe before a closing line break) before it; most names have neither.
+    suffix = _COMPOUND_SUFFIX.match(text, end) if text[end:end + 1] in ("-", ".") else None
     if suffix:
         parts = [p for p in re.split(r"[-.]", suffix.group()) if p]
         if parts[0].lower() not in _MODIFIERS and any(c.isdigit() or c.isupper() for c in suffix.group()):
             new_end = suffix.end()
-    prefix = _COMPOUND_PREFIX.search(text, max(0, start - 30), start)
+    hyphen_before = text[start - 1:start] == "-" or text[max(0, start - 2):start] == "-\n"
+    prefix = _COMPOUND_PREFIX.search(text, max(0, start - 30), start) if hyphen_before else None
     if prefix and prefix.group(1)[0].isupper() and prefix.group(1).lower() not in _MODIFIERS:
         new_start = prefix.start(1)
     if (new_start, new_end) == (start, end) or text[new_end : new_end + 1] == "/":
@@ -164,6 +167,9 @@ def _compound_around(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _extend_data_mention(text: str, end: int) -> int:
     """The end of a dataset mention, with the year, language pair and head noun that follow."""
+    follows = text[end:end + 1]
+    if not (follows.isspace() or follows in ("'", "’", "-")):
+        return end  # what may follow opens with white space, an apostrophe or a hyphen
     match = _DATA_SUFFIX.match(text, end)
     return match.end() if match else end
 
