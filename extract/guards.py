@@ -15,9 +15,9 @@ import threading
 import time
 from contextlib import contextmanager
 
-__all__ = ["MAX_RUN", "MAX_MENTIONS", "MAX_SENTENCE", "mask_long_runs", "may_hold_long_run", "SpanIndex", "bound_entities",
-           "TIME_BUDGET", "time_budget", "budget_reason", "extract_within_budget", "raise_after", "memory_zone",
-           "MAX_LEARNED_STRINGS"]
+__all__ = ["MAX_RUN", "MAX_MENTIONS", "MAX_SENTENCE", "mask_long_runs", "may_hold_long_run", "SpanIndex",
+           "bound_entities", "TIME_BUDGET", "time_budget", "budget_reason", "extract_within_budget", "raise_after",
+           "memory_zone", "MAX_LEARNED_STRINGS"]
 
 #: The longest run of non-space characters extraction looks into; the longest names (a URL, a
 #: hyphenated model name) have well under 100.

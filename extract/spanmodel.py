@@ -391,7 +391,8 @@ class SpanModel:
         candidates = find_candidates(text) if candidates is None else candidates
         return self.classify_many([(text, field, candidates)])[0]
 
-    def classify_many(self, fields: list[tuple[str, str, list["SpanCandidate"]]]) -> list[list[tuple["SpanCandidate", numpy.ndarray]]]:
+    def classify_many(self, fields: list[tuple[str, str, list["SpanCandidate"]]]
+                      ) -> list[list[tuple["SpanCandidate", numpy.ndarray]]]:
         """:meth:`classify` of each ``(text, field, candidates)``, scored together: the numpy
         calls of one scoring cost more than the arithmetic on a field's few candidates (measured:
         a third of the scoring), and each candidate's probabilities are the same either way."""
