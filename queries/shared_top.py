@@ -5,16 +5,19 @@ The ranking is by (count, score), then jaccard, then key. Every other paper's (c
 fixed by the set S of the paper's concepts it shares, so the candidates fall into *tiers* of
 equal (count, score), walked best first until ``limit`` pairs are taken. Inside a tier the order
 is jaccard (which needs the other paper's size), then key. The best jaccard a paper of the tier
-can have is ``count / n``: it names nothing of ``types`` but S ("at best"), which is looked up
-without counting. So each source of a tier is read in key order only until ``need`` papers are
-at best: no later paper of that source can come before them.
+can have is ``count / n``: it names nothing of ``types`` but S ("at best"). So each source of a
+tier is read in key order only until ``need`` papers are at best: no later paper of that source
+can come before them. Sizes, concepts' paper counts and the paper total are read from the counts
+the store keeps (:mod:`litkg.graph.store_counts`, one look-up each); on a store whose readers
+count them, "at best" is a test that stops at the paper's first other concept.
 
 The paper's rarest concepts (lists up to :data:`_READ_ROWS` rows in all, never the most used)
 are read whole: the papers on them are *known*, with their whole S (their edges to the other
 concepts are looked up by paper, or the other's list read when it is shorter). Any other paper
 shares only popular concepts ("walked"); each subset T of those is a source of the papers using
-all of T and none of the other walked ones, read in key order from the rarest list of T. Known
-papers are left out of those, so each paper comes once, in its own tier.
+all of T and none of the other walked ones, read in key order from the rarest list of T (a paper
+at best uses none of the others; the rest are checked for them only if the tier needs them).
+Known papers are left out of those, so each paper comes once, in its own tier.
 
 :func:`litkg.queries.shared._one_paper` ranks every pair and is the reference this must equal
 (``tests/test_shared_fast.py``).
