@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fill_counts(db: Path) -> None:
-    """Open ``db`` for writing once, so a store made before the kept counts gets them (#10)."""
+    """Open ``db`` for writing once, so a store without up-to-date kept counts gets them (#10)."""
     reader = open_snapshot(db)
     try:
         ready = counts_ready(reader)
@@ -195,7 +195,8 @@ def _fill_counts(db: Path) -> None:
     if not ready:
         start = time.perf_counter()
         GraphStore(db, create=False).close()
-        print(f"filled the counts a store made before #10 lacks in {time.perf_counter() - start:.1f} s")
+        print(f"filled the store's kept counts (absent, out of date or of another version) in "
+              f"{time.perf_counter() - start:.1f} s")
 
 
 def _load() -> str:

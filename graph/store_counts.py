@@ -1,14 +1,16 @@
 """Counts the store keeps of its own rows, so a query reads a number instead of counting (#10):
 how many papers use each concept, how many concepts of each type each paper names, and how many
-papers there are. One-paper ``shared-datasets`` needs all three for every answer (idf, jaccard);
-at 1M papers counting them took more time than the ranking itself.
+papers and edges there are. One-paper ``shared-datasets`` needs the first three for every answer
+(idf, jaccard); at 1M papers counting them took more time than the ranking itself (and counting
+the edges for a build's summary, a quarter of a second).
 
 Who keeps them, and when:
 
 * the edges a transaction writes or deletes (a batch of a build, a paper re-extracted, held
   phrases linked to a concept later) are noted by :class:`EdgeCounts` as the concept writer
   writes them, and applied before the transaction commits: each touched concept's paper count
-  by the difference, each touched paper's type counts recounted from its edges. A rollback
+  by the difference (and the edges total by their sum), each touched paper's type counts
+  recounted from its edges. A rollback
   drops the notes with the rows; a build killed mid-way leaves the counts of its last commit,
   so a reader during a build sees exact counts for the batches it sees;
 * triggers keep what changes without an edge being written: the papers total, and the type
@@ -34,16 +36,17 @@ from collections import Counter
 from typing import Iterable
 
 __all__ = ["COUNTS_VERSION", "CONCEPT_PAPERS", "PAPER_TYPES", "TOTALS", "DERIVED", "EdgeCounts", "ensure_counts",
-           "counts_ready", "fill_counts", "count_problems"]
+           "counts_ready", "fill_counts", "kept_total", "count_problems"]
 
 #: What the counts mean and how they are kept; a store whose ``version`` row differs is recounted.
-COUNTS_VERSION = 1
+COUNTS_VERSION = 2  # 2: the edges total too
 #: concept key → how many papers have an edge to it (no row for 0).
 CONCEPT_PAPERS = "count_concept_papers"
 #: (paper key, concept type) → how many of the paper's edges go to a concept of that type (no row for 0).
 PAPER_TYPES = "count_paper_types"
-#: name → value: ``papers`` (rows of ``papers``), ``edges_rowid`` (the largest rowid of ``edges``
-#: when the counts were last brought up to date) and ``version`` (:data:`COUNTS_VERSION`).
+#: name → value: ``papers`` and ``edges`` (rows of those tables), ``edges_rowid`` (the largest
+#: rowid of ``edges`` when the counts were last brought up to date) and ``version``
+#: (:data:`COUNTS_VERSION`).
 TOTALS = "count_totals"
 
 _TABLES = (
@@ -82,8 +85,9 @@ _RECOUNTS = {
     PAPER_TYPES: (f"SELECT paper_key, type, concepts AS n FROM {PAPER_TYPES}",
                   ("SELECT e.paper_key AS paper_key, c.type AS type, COUNT(*) AS n FROM edges e "
                    "JOIN concepts c ON c.key = e.concept_key GROUP BY e.paper_key, c.type")),
-    TOTALS: (f"SELECT name, value AS n FROM {TOTALS} WHERE name = 'papers'",
-             "SELECT 'papers' AS name, COUNT(*) AS n FROM papers"),
+    TOTALS: (f"SELECT name, value AS n FROM {TOTALS} WHERE name IN ('papers', 'edges')",
+             ("SELECT 'papers' AS name, COUNT(*) AS n FROM papers "
+              "UNION ALL SELECT 'edges' AS name, COUNT(*) AS n FROM edges")),
 }
 #: The key columns of each kept count.
 _KEYS = {CONCEPT_PAPERS: ("concept_key",), PAPER_TYPES: ("paper_key", "type"), TOTALS: ("name",)}
@@ -118,6 +122,13 @@ def fill_counts(conn: sqlite3.Connection) -> None:
         conn.execute(f"INSERT INTO {table} SELECT * FROM ({recount})")
     conn.execute(f"INSERT OR REPLACE INTO {TOTALS} VALUES ('version', ?)", (COUNTS_VERSION,))
     conn.execute(f"INSERT OR REPLACE INTO {TOTALS} VALUES ('edges_rowid', {_EDGES_ROWID})")
+
+
+def kept_total(conn: sqlite3.Connection, table: str) -> int | None:
+    """How many rows ``table`` (``papers`` or ``edges``) holds, as kept; None where readers count."""
+    if table not in ("papers", "edges") or not counts_ready(conn):
+        return None
+    return conn.execute(f"SELECT value FROM {TOTALS} WHERE name = ?", (table,)).fetchone()[0]
 
 
 def counts_ready(conn: sqlite3.Connection) -> bool:
@@ -183,6 +194,7 @@ class EdgeCounts:
 
     def _apply(self) -> None:
         changed = [(k, d) for k, d in self._concepts.items() if d]
+        self.conn.execute(f"UPDATE {TOTALS} SET value = value + ? WHERE name = 'edges'", (sum(d for _, d in changed),))
         self.conn.executemany(f"INSERT INTO {CONCEPT_PAPERS} VALUES (?, ?) "
                               "ON CONFLICT (concept_key) DO UPDATE SET papers = papers + excluded.papers", changed)
         fewer = json.dumps([k for k, d in changed if d < 0])
@@ -207,8 +219,9 @@ def count_problems(conn: sqlite3.Connection, limit: int = 5) -> list[str]:
     if missing:
         problems.append(f"the triggers that keep the counts are missing: {', '.join(missing)}")
     for table, (kept, recount) in _RECOUNTS.items():
-        wrong = sorted({row[:-1] for row in conn.execute(f"SELECT * FROM ({kept} EXCEPT {recount}) UNION ALL "
-                                                         f"SELECT * FROM ({recount} EXCEPT {kept})")})
+        a, b = f"SELECT * FROM ({kept})", f"SELECT * FROM ({recount})"  # each whole: a recount may be a UNION
+        wrong = sorted({row[:-1] for row in conn.execute(f"SELECT * FROM ({a} EXCEPT {b}) UNION ALL "
+                                                         f"SELECT * FROM ({b} EXCEPT {a})")})
         if wrong:
             shown = "; ".join(_describe(table, key, conn) for key in wrong[:limit])
             problems.append(f"{table}: {len(wrong)} counts disagree with the rows they count ({shown})")

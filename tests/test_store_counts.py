@@ -35,7 +35,8 @@ VERSION = "v-test"
 # -- what the counts must be ----------------------------------------------------------------------
 
 def recount(conn: sqlite3.Connection) -> dict:
-    """The counts, from the rows alone: papers per concept, concepts of each type per paper, papers."""
+    """The counts, from the rows alone: papers per concept, concepts of each type per paper, papers
+    and edges."""
     type_of = dict(conn.execute("SELECT key, type FROM concepts"))
     concept_papers: Counter = Counter()
     paper_types: Counter = Counter()
@@ -44,13 +45,15 @@ def recount(conn: sqlite3.Connection) -> dict:
         if concept in type_of:
             paper_types[paper, type_of[concept]] += 1
     papers = conn.execute("SELECT COUNT(*) FROM papers").fetchone()[0]
-    return {"concepts": dict(concept_papers), "papers": dict(paper_types), "total": papers}
+    return {"concepts": dict(concept_papers), "papers": dict(paper_types), "total": papers,
+            "edges": sum(concept_papers.values())}
 
 
 def kept(conn: sqlite3.Connection) -> dict:
     return {"concepts": dict(conn.execute(f"SELECT concept_key, papers FROM {CONCEPT_PAPERS}")),
             "papers": {(p, t): n for p, t, n in conn.execute(f"SELECT paper_key, type, concepts FROM {PAPER_TYPES}")},
-            "total": conn.execute(f"SELECT value FROM {TOTALS} WHERE name = 'papers'").fetchone()[0]}
+            "total": conn.execute(f"SELECT value FROM {TOTALS} WHERE name = 'papers'").fetchone()[0],
+            "edges": conn.execute(f"SELECT value FROM {TOTALS} WHERE name = 'edges'").fetchone()[0]}
 
 
 def assert_exact(db: Path) -> dict:
@@ -282,6 +285,7 @@ def test_check_reports_kept_counts_that_disagree_with_the_rows(tmp_path):
     problems = check_store(db).problems
     assert any("count_concept_papers: 2 counts disagree" in p and "imagenet: kept 5, counted 2" in p
                and "coco: kept 1, counted 0" in p for p in problems), problems
+    assert any(f"{TOTALS}: 1 counts disagree" in p and "edges: kept 3, counted 2" in p for p in problems), problems
     assert any(PAPER_TYPES in p for p in problems) and any("count_paper_added" in p for p in problems)
     result = CliRunner().invoke(cli, ["check", "--db", str(db)])
     assert result.exit_code == 1 and "count_concept_papers" in result.output
