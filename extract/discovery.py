@@ -259,6 +259,18 @@ def _titled_candidates(text: str, runs: Iterable[tuple[int, int]]) -> list[Candi
     return found
 
 
+def _may_follow_and(text: str, start: int) -> bool:
+    """False when ``text[:start]`` surely does not end with white space, "and", white space, as
+    :data:`_SENTENCE_SUBJECT` needs (that search over 200 characters cost more, measured)."""
+    tail = text[max(0, start - 64):start]
+    stripped = tail.rstrip()
+    if not stripped:
+        return True  # only white space here: let the pattern decide
+    if len(stripped) == len(tail) or not stripped.endswith("and"):
+        return False
+    return len(stripped) < 4 or stripped[-4].isspace()
+
+
 def _propose_windows(text: str, verbs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Text after "we propose / this paper introduces …", up to the end of the sentence."""
     windows = []
@@ -268,7 +280,8 @@ def _propose_windows(text: str, verbs: Iterable[tuple[int, int]]) -> list[tuple[
                 continue
             end += len(" forward")
         if not (_PROPOSE_SUBJECT.search(text, max(0, start - 60), start)
-                or _SENTENCE_SUBJECT.search(text, max(0, text.rfind(". ", 0, start), start - 200), start)):
+                or (_may_follow_and(text, start)
+                    and _SENTENCE_SUBJECT.search(text, max(0, text.rfind(". ", 0, start), start - 200), start))):
             continue
         stop = text.find(". ", end)
         stop = len(text) if stop < 0 else stop
