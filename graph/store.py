@@ -26,8 +26,9 @@ from typing import Callable, Iterable, Iterator, Sequence
 from litkg.errors import StoreError
 from litkg.extract.normalise import concept_norm
 from litkg.graph.store_concepts import ConceptWriter
-from litkg.graph.store_schema import (SCHEMA, SCHEMA_VERSION, configure_writer, open_snapshot, rollback,
-                                      store_error)
+from litkg.graph.store_counts import ensure_counts, kept_total
+from litkg.graph.store_schema import (DEFERRABLE_INDEXES, RETIRED_INDEXES, SCHEMA, SCHEMA_VERSION, configure_writer,
+                                      open_snapshot, rollback, store_error)
 from litkg.identity import paper_identifiers
 from litkg.records import ExtractedEntity, Extraction, Paper, StoredPaper
 
@@ -69,6 +70,15 @@ def _merged_fields(current: dict, metadata: dict, paper: Paper) -> dict:
         metadata.update(added)
         updates["metadata"] = json.dumps(metadata, default=str)
     return updates
+
+
+@dataclass
+class _BuildSession:
+    """What a :meth:`GraphStore.build_session` has done so far."""
+
+    papers_at_start: int
+    written: int = 0  # papers whose extraction it wrote
+    indexes_dropped: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,6 +127,7 @@ class GraphStore:
         self.path = Path(path)
         self.readonly = readonly
         self._inserted: set[str] = set()  # papers inserted since the last write_extraction, this transaction
+        self._session: _BuildSession | None = None
         if (readonly or not create) and not self.path.exists():
             raise StoreError(f"no litkg store at {self.path}")
         if self.path.is_dir():
@@ -135,7 +146,10 @@ class GraphStore:
 
     def _ensure_schema(self) -> None:
         # executescript commits on its own; the DDL is idempotent, so it runs outside a transaction.
+        # It also makes the indexes a killed build had dropped (build_session).
         self.conn.executescript(SCHEMA)
+        for name in RETIRED_INDEXES:
+            self.conn.execute(f"DROP INDEX IF EXISTS {name}")
         with self.transaction():
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is None:
@@ -143,6 +157,7 @@ class GraphStore:
             elif row[0] != SCHEMA_VERSION:
                 raise StoreError(f"{self.path} has schema version {row[0]}; this litkg reads {SCHEMA_VERSION}",
                                  hint="rebuild the store with this version of litkg")
+            ensure_counts(self.conn)  # a store made before the kept counts gets them filled (#10)
 
     def close(self) -> None:
         if self.readonly and self.conn.in_transaction:
@@ -172,6 +187,7 @@ class GraphStore:
             raise
         else:
             try:
+                self._concepts.counts.flush()  # the kept counts, exact in every commit (#10)
                 self.conn.execute("COMMIT")
             except sqlite3.DatabaseError as exc:
                 self._rollback()
@@ -277,13 +293,17 @@ class GraphStore:
         """
         for key in unfinished:
             self.replace_edges(key, (), None, fresh=key in self._inserted)
+        written = 0
         for extraction in extractions:
             key = extraction.paper_key
             stored = self.replace_edges(key, extraction.entities, extractor_version, fresh=key in self._inserted)
             self._concepts.write_relations(extraction.entities, stored)
+            written += 1
         self._inserted.clear()
+        self._count_written(written)
         self.link_phrases()  # the phrases of the normal forms written above
         self.refresh_concepts()  # the concepts touched above
+        self._concepts.counts.flush()  # per batch, so a one-transaction build keeps no long list (#10)
 
     def replace_edges(self, paper_key: str, entities: Sequence[ExtractedEntity],
                       extractor_version: str | None, *, fresh: bool = False) -> dict[str, str]:
@@ -309,18 +329,42 @@ class GraphStore:
     def build_session(self) -> Iterator[None]:
         """A build: concept rows are recomputed when it ends, in one statement, instead of after
         each batch (inside a transaction when called in one, else in a transaction of its own).
-        A build that fails or is killed leaves them for the next build to recompute."""
+        Once the build has written as many papers as the store held when it began, the indexes by
+        concept are dropped and made once at its end (:data:`DEFERRABLE_INDEXES`). A build that
+        fails or is killed leaves the concept rows for the next build to recompute, and the
+        indexes for the next writer to make."""
         self._concepts.defer(uuid.uuid4().hex)
+        self._session = _BuildSession(self.count("papers"))
         try:
             yield
         except BaseException:
             self._concepts.stop_deferring()
+            self._session = None
             raise
         if self.conn.in_transaction:
-            self._concepts.refresh_deferred()
+            self._end_session()
         else:
             with self.transaction():
-                self._concepts.refresh_deferred()
+                self._end_session()
+
+    def _end_session(self) -> None:
+        session, self._session = self._session, None
+        if session.indexes_dropped:
+            for statement in DEFERRABLE_INDEXES.values():
+                self.conn.execute(statement)  # before the refresh, which reads concept_views by concept
+        self._concepts.refresh_deferred()
+
+    def _count_written(self, papers: int) -> None:
+        """A build wrote ``papers`` more: past the store's size at its start, inserting into the
+        indexes by concept costs more than making them again at its end, so they go."""
+        session = self._session
+        if session is None or session.indexes_dropped:
+            return
+        session.written += papers
+        if session.written >= session.papers_at_start:
+            for name in DEFERRABLE_INDEXES:
+                self.conn.execute(f"DROP INDEX IF EXISTS {name}")
+            session.indexes_dropped = True
 
     def link_phrases(self, *, everything: bool = False) -> int:
         """Turn held phrases that are now a concept's alias into edges; returns how many (paper,
@@ -335,6 +379,9 @@ class GraphStore:
     def count(self, table: str) -> int:
         if table not in ("papers", "concepts", "edges", "paper_sources", "evidence", "concept_relations"):
             raise ValueError(table)
+        kept = kept_total(self.conn, table)  # papers and edges: read where the store keeps them (#10)
+        if kept is not None:
+            return kept
         return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
     def concept(self, key: str) -> ConceptRow | None:

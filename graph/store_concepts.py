@@ -23,6 +23,7 @@ import sqlite3
 from typing import Iterable, Sequence
 
 from litkg.extract.normalise import concept_norm
+from litkg.graph.store_counts import EdgeCounts
 from litkg.records import ROLES, ExtractedEntity
 
 __all__ = ["ConceptWriter"]
@@ -55,6 +56,7 @@ class ConceptWriter:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self.counts = EdgeCounts(conn)  # the edges written, for the counts the store keeps (#10)
         self.touched: set[str] = set()  # discovered concepts whose row to recompute
         self.new_norms: set[str] = set()  # normal forms added as alias or held phrase since the last link
         self._gazetteer: set[str] = set()  # concepts stored with a gazetteer row (final: never changes)
@@ -65,6 +67,7 @@ class ConceptWriter:
 
     def forget(self) -> None:
         """After a rollback: rows this writer remembered may not be stored any more."""
+        self.counts.forget()
         self.touched.clear()
         self.new_norms.clear()
         self._gazetteer.clear()
@@ -161,6 +164,7 @@ class ConceptWriter:
             evidence.extend((paper_key, key, m.field, m.start, m.end, m.text, m.sentence) for m in entity.mentions)
         if views:
             self.conn.executemany("INSERT OR REPLACE INTO concept_views VALUES (?, ?, ?, ?, ?)", views)
+        self.counts.adding(paper_key, edges)
         self.conn.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)",
                               [(paper_key, key, role, conf) for key, (role, conf) in edges.items()])
         self.conn.executemany("INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?)", evidence)
@@ -168,6 +172,7 @@ class ConceptWriter:
 
     def _delete_paper_rows(self, paper_key: str) -> None:
         self.conn.execute("DELETE FROM evidence WHERE paper_key=?", (paper_key,))
+        self.counts.removing(paper_key)
         self.conn.execute("DELETE FROM edges WHERE paper_key=?", (paper_key,))
         self.conn.execute("DELETE FROM phrase_mentions WHERE paper_key=?", (paper_key,))
         self.touched.update(k for (k,) in self.conn.execute(
@@ -196,14 +201,17 @@ class ConceptWriter:
                 return 0
             rows = self.conn.execute(_LINK.format(where="WHERE p.norm IN (SELECT value FROM json_each(?))"),
                                      (_json_list(norms),)).fetchall()
+        if rows:
+            self.counts.begin()
         for paper_key, norm, concept_key in rows:
             role, confidence = self.conn.execute(
                 "SELECT role, MAX(confidence) FROM phrase_mentions WHERE paper_key=? AND norm=?", (paper_key, norm)
             ).fetchone()
             if role is None:
                 continue  # already linked to another concept of the same alias, as the full join would
-            self.conn.execute("INSERT OR IGNORE INTO edges VALUES (?, ?, ?, ?)",
-                              (paper_key, concept_key, role, confidence))
+            if self.conn.execute("INSERT OR IGNORE INTO edges VALUES (?, ?, ?, ?)",
+                                 (paper_key, concept_key, role, confidence)).rowcount:
+                self.counts.adding(paper_key, (concept_key,))
             self.conn.execute(
                 "INSERT OR IGNORE INTO evidence SELECT paper_key, ?, field, start, end, text, sentence "
                 "FROM phrase_mentions WHERE paper_key=? AND norm=?", (concept_key, paper_key, norm))

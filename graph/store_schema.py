@@ -9,10 +9,11 @@ import os
 import sqlite3
 import urllib.parse
 from pathlib import Path
+from types import MappingProxyType
 
 from litkg.errors import StoreError, StoreLockedError
 
-__all__ = ["SCHEMA_VERSION", "SCHEMA", "configure_writer", "open_snapshot", "store_error", "rollback"]
+__all__ = ["SCHEMA_VERSION", "SCHEMA", "DEFERRABLE_INDEXES", "RETIRED_INDEXES", "configure_writer", "open_snapshot", "store_error", "rollback"]
 
 #: The page cache of a writing connection, in KiB: a large build's indexes stay in memory.
 CACHE_KIB = 64 * 1024
@@ -22,6 +23,19 @@ CHECKPOINT_PAGES = 65536
 WAL_LIMIT = 64 * 1024 * 1024
 
 SCHEMA_VERSION = "1"
+
+#: The indexes by concept: a large build drops them and makes each once at its end (#10). Rows
+#: come in paper order, so each insert into these went to a random page of a large index: a 1M
+#: paper build wrote some 25 pages a paper, most of them these, at each commit and checkpoint.
+DEFERRABLE_INDEXES = MappingProxyType({
+    "edges_concept_paper": "CREATE INDEX IF NOT EXISTS edges_concept_paper ON edges(concept_key, paper_key)",
+    "concept_views_concept": "CREATE INDEX IF NOT EXISTS concept_views_concept ON concept_views(concept_key)",
+    "concept_aliases_concept":
+        "CREATE INDEX IF NOT EXISTS concept_aliases_concept ON concept_aliases(concept_key)",
+})
+#: Indexes of earlier versions that nothing reads any more (``edges_concept`` is a prefix of
+#: ``edges_concept_paper``): a writer drops them.
+RETIRED_INDEXES = ("edges_concept",)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -67,7 +81,7 @@ CREATE TABLE IF NOT EXISTS concept_aliases (
     alias TEXT NOT NULL,
     PRIMARY KEY (norm, concept_key)
 );
-CREATE INDEX IF NOT EXISTS concept_aliases_concept ON concept_aliases(concept_key);
+%(concept_aliases_concept)s;
 CREATE TABLE IF NOT EXISTS concept_relations (
     src TEXT NOT NULL REFERENCES concepts(key),
     rel TEXT NOT NULL,
@@ -81,9 +95,8 @@ CREATE TABLE IF NOT EXISTS edges (
     confidence REAL NOT NULL,
     PRIMARY KEY (paper_key, concept_key)
 );
-CREATE INDEX IF NOT EXISTS edges_concept ON edges(concept_key);
 -- Covering: "papers using concept X" reads the index alone (one-paper shared-datasets, similar).
-CREATE INDEX IF NOT EXISTS edges_concept_paper ON edges(concept_key, paper_key);
+%(edges_concept_paper)s;
 -- How each paper's extraction saw a discovered concept; the concept row is recomputed from these,
 -- so it depends on the current papers only, not on the order or batches they were built in.
 CREATE TABLE IF NOT EXISTS concept_views (
@@ -94,7 +107,7 @@ CREATE TABLE IF NOT EXISTS concept_views (
     origin TEXT NOT NULL,
     PRIMARY KEY (paper_key, concept_key)
 );
-CREATE INDEX IF NOT EXISTS concept_views_concept ON concept_views(concept_key);
+%(concept_views_concept)s;
 -- Title Case phrases not (yet) known as a name: linked when a concept gets them as an alias.
 CREATE TABLE IF NOT EXISTS phrase_mentions (
     paper_key TEXT NOT NULL REFERENCES papers(key),
@@ -120,7 +133,7 @@ CREATE TABLE IF NOT EXISTS evidence (
     PRIMARY KEY (paper_key, concept_key, field, start),
     FOREIGN KEY (paper_key, concept_key) REFERENCES edges(paper_key, concept_key)
 );
-"""
+""" % DEFERRABLE_INDEXES
 
 
 def configure_writer(conn: sqlite3.Connection) -> None:

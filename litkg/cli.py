@@ -238,9 +238,11 @@ def check(db, as_json) -> None:
     report = check_store(db)
     if as_json:
         print_json(report.to_json())
-    elif report.ok:
-        click.echo(f"{db}: ok ({', '.join(f'{v} {k}' for k, v in report.counts.items())})")
     else:
+        for note in report.notes:
+            click.echo(f"{db}: note: {note}", err=True)
+        if report.ok:
+            click.echo(f"{db}: ok ({', '.join(f'{v} {k}' for k, v in report.counts.items())})")
         for problem in report.problems:
             click.echo(f"{db}: {problem}", err=True)
     if not report.ok:
