@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 __all__ = ["AcronymDefinition", "find_acronym_definitions", "match_long_form"]
 
@@ -51,18 +52,20 @@ def match_long_form(short: str, text: str) -> int | None:
         return None
     lowered = text.lower()
     # Where each character lower-cases to one, alone as in the text (not a capital sigma, whose
-    # lower case depends on its place in a word), the search can run on the lower-cased text.
+    # lower case depends on its place in a word), the search can run on the lower-cased text
+    # with str.rfind (in C) rather than by a loop in Python.
     if len(lowered) == len(text) and "Σ" not in text and all(len(c) == 1 for c in chars):
-        return _match_long_form_found(chars, text, lowered)
+        return _long_form_start(chars, text, partial(_rfind_in_lowered, lowered, text))
+    return _long_form_start(chars, text, partial(_scan_back, text))
+
+
+def _long_form_start(chars: list[str], text: str, find) -> int | None:
+    """Match ``chars`` right to left in ``text``, each at ``find(char, last, first)``: the last
+    place at or before ``last`` it stands (a word's start for the ``first``), or -1."""
     pos = len(text) - 1
     for index in range(len(chars) - 1, -1, -1):
         char = chars[index]
-        first = index == 0
-        found = pos
-        while found >= 0 and (
-            text[found].lower() != char or (first and found > 0 and text[found - 1].isalnum())
-        ):
-            found -= 1
+        found = find(char, pos, index == 0)
         if found < 0:
             if char.isdigit():
                 continue  # "VL2V": the digit is often written as a word or left out
@@ -75,25 +78,19 @@ def match_long_form(short: str, text: str) -> int | None:
     return start
 
 
-def _match_long_form_found(chars: list[str], text: str, lowered: str) -> int | None:
-    """:func:`match_long_form` with each character found by ``str.rfind`` in ``lowered`` (``text``
-    lower-cased, one character for each of its characters) rather than by a loop in Python."""
-    pos = len(text) - 1
-    for index in range(len(chars) - 1, -1, -1):
-        char = chars[index]
-        found = lowered.rfind(char, 0, pos + 1)
-        if index == 0:
-            while found > 0 and text[found - 1].isalnum():
-                found = lowered.rfind(char, 0, found)
-        if found < 0:
-            if char.isdigit():
-                continue  # "VL2V": the digit is often written as a word or left out
-            return None
-        pos = found - 1
-    start = pos + 1
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    return start
+def _rfind_in_lowered(lowered: str, text: str, char: str, last: int, first: bool) -> int:
+    found = lowered.rfind(char, 0, last + 1)
+    if first:
+        while found > 0 and text[found - 1].isalnum():
+            found = lowered.rfind(char, 0, found)
+    return found
+
+
+def _scan_back(text: str, char: str, last: int, first: bool) -> int:
+    found = last
+    while found >= 0 and (text[found].lower() != char or (first and found > 0 and text[found - 1].isalnum())):
+        found -= 1
+    return found
 
 
 def _words_before(text: str, end: int, limit: int) -> tuple[int, str]:
