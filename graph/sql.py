@@ -1,14 +1,11 @@
 """Every read of a litkg store outside :class:`~litkg.graph.store.GraphStore`, by name.
 
 The store owns the schema (``graph/store.py`` creates and writes it); the queries, the networkx
-view, the exports and the Neo4j writer read it only through the functions here, so a table or
-column name is written in these two modules and nowhere else. Each function takes the open
+view, the exports and the Neo4j writer read it only through the functions here and in
+:mod:`litkg.graph.sql_overlap` (the reads of one-paper shared-datasets), so a table or column
+name is written in the store's modules and these and nowhere else. Each function takes the open
 store first and returns plain rows (tuples), dicts or iterators; lists of keys travel as one JSON
 parameter (``json_each``), values never in the SQL text.
-
-The counts a store keeps (:mod:`litkg.graph.store_counts`: papers per concept, concepts of a
-type per paper, papers) are read where a query needs them; on a store made before them, the same
-functions count, as they did, and give the same answers.
 
 Two things several readers need are written once:
 
@@ -20,56 +17,37 @@ Two things several readers need are written once:
 from __future__ import annotations
 
 import json
-import weakref
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
-from litkg.graph.store_counts import CONCEPT_PAPERS, PAPER_TYPES, TOTALS, counts_ready
 from litkg.records import ROLES
 
 if TYPE_CHECKING:  # annotations only: the store is passed in, never imported at run time
     from litkg.graph.store import GraphStore
 
 __all__ = [
-    "role_rank_sql", "FIRST_EVIDENCE", "search_clause",
+    "keys_param", "in_types", "role_rank_sql", "FIRST_EVIDENCE", "search_clause",
     "paper_exists", "paper_by_ident", "papers_with_id", "paper_keys", "paper_titles", "paper_title_year",
     "list_papers", "count_papers", "paper_rows", "paper_nodes", "paper_idents",
     "concept_row", "concepts_by_norm", "concept_names", "concept_rows", "concept_aliases", "concepts_per_type",
     "edges_per_role",
     "linked_concepts", "ranked_concepts", "first_unknown_type", "first_unknown_role",
     "edges_with_evidence", "concept_users", "paper_roles", "parts_of", "co_used", "timeline_counts",
-    "methods_on", "counts_kept", "paper_total", "paper_concepts_df", "papers_sharing", "papers_among_users", "users_of",
-    "type_counts_per_paper", "users_of_all", "papers_naming_only", "edges_to_among", "used_concept_keys", "edge_pairs", "edges_among", "edges_of_papers",
+    "methods_on", "used_concept_keys", "edge_pairs", "edges_among", "edges_of_papers",
     "edges_of_concepts", "paper_edges", "relations", "relations_among", "relations_touching",
     "co_occurring", "array_values_contain",
 ]
 
 
-def _keys(keys: Iterable[str]) -> str:
+def keys_param(keys: Iterable[str]) -> str:
     """A list of keys as the one JSON parameter ``json_each`` reads."""
     return json.dumps(list(keys))
 
 
-def _in_types(column: str, types: Sequence[str] | None, prefix: str = "AND") -> tuple[str, tuple]:
+def in_types(column: str, types: Sequence[str] | None, prefix: str = "AND") -> tuple[str, tuple]:
     """``AND column IN (?, …)`` and its parameters; nothing for ``types=None`` (any type)."""
     if types is None:
         return "", ()
     return f"{prefix} {column} IN ({','.join('?' * len(types))})", tuple(types)
-
-
-#: Whether each open read-only store's counts can be read: its snapshot never changes while it
-#: is open (a writing connection's can, with each edge it writes: asked each time).
-_COUNTS_KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def counts_kept(store: GraphStore) -> bool:
-    """Whether the counts ``store`` keeps (:mod:`litkg.graph.store_counts`) are up to date with
-    its edges; else the readers here count."""
-    if not store.readonly:
-        return counts_ready(store.conn)
-    kept = _COUNTS_KEPT.get(store)
-    if kept is None:
-        kept = _COUNTS_KEPT[store] = counts_ready(store.conn)
-    return kept
 
 
 def _rows(store: GraphStore, sql: str, params: tuple, limit: int | None) -> list[tuple]:
@@ -138,14 +116,14 @@ def paper_keys(store: GraphStore, among: Iterable[str] | None = None) -> Iterato
         rows = store.conn.execute("SELECT key FROM papers ORDER BY key")
     else:
         rows = store.conn.execute("SELECT key FROM papers WHERE key IN (SELECT value FROM json_each(?)) "
-                                  "ORDER BY key", (_keys(sorted(set(among))),))
+                                  "ORDER BY key", (keys_param(sorted(set(among))),))
     return (key for (key,) in rows)
 
 
 def paper_titles(store: GraphStore, keys: Iterable[str]) -> dict[str, str]:
     """key → title of the papers ``keys``."""
     return dict(store.conn.execute("SELECT key, title FROM papers WHERE key IN (SELECT value FROM json_each(?))",
-                                   (_keys(keys),)))
+                                   (keys_param(keys),)))
 
 
 def paper_title_year(store: GraphStore, key: str) -> tuple[str, int | None]:
@@ -204,7 +182,7 @@ def concept_names(store: GraphStore, keys: Iterable[str] | None = None) -> dict[
     if keys is None:
         return dict(store.conn.execute("SELECT key, name FROM concepts"))
     return dict(store.conn.execute("SELECT key, name FROM concepts WHERE key IN (SELECT value FROM json_each(?))",
-                                   (_keys(keys),)))
+                                   (keys_param(keys),)))
 
 
 def concept_rows(store: GraphStore, concept_type: str | None = None, *, in_key_order: bool = True) -> Iterator[tuple]:
@@ -239,7 +217,7 @@ def linked_concepts(store: GraphStore) -> int:
 def ranked_concepts(store: GraphStore, types: Sequence[str], limit: int | None) -> list[tuple]:
     """``(key, name, type, papers)`` of the used concepts of ``types``, most used first, then by
     name and key."""
-    where, params = _in_types("c.type", types, "WHERE")
+    where, params = in_types("c.type", types, "WHERE")
     return _rows(store, f"SELECT c.key, c.name, c.type, COUNT(*) AS papers FROM edges e JOIN concepts c "
                         f"ON c.key = e.concept_key {where} GROUP BY c.key ORDER BY papers DESC, c.name, c.key",
                  params, limit)
@@ -248,13 +226,13 @@ def ranked_concepts(store: GraphStore, types: Sequence[str], limit: int | None) 
 def first_unknown_type(store: GraphStore, types: Sequence[str]) -> tuple[str, str] | None:
     """``(key, type)`` of a concept whose type is not one of ``types``, if any."""
     return store.conn.execute("SELECT key, type FROM concepts WHERE type NOT IN (SELECT value FROM json_each(?)) "
-                              "LIMIT 1", (_keys(types),)).fetchone()
+                              "LIMIT 1", (keys_param(types),)).fetchone()
 
 
 def first_unknown_role(store: GraphStore, roles: Sequence[str]) -> tuple[str, str, str] | None:
     """``(paper key, concept key, role)`` of an edge whose role is not one of ``roles``, if any."""
     return store.conn.execute("SELECT paper_key, concept_key, role FROM edges WHERE role NOT IN "
-                              "(SELECT value FROM json_each(?)) LIMIT 1", (_keys(roles),)).fetchone()
+                              "(SELECT value FROM json_each(?)) LIMIT 1", (keys_param(roles),)).fetchone()
 
 
 # -- edges --------------------------------------------------------------------------------------
@@ -276,7 +254,7 @@ def concept_users(store: GraphStore, keys: Sequence[str]) -> list[tuple]:
         f"SELECT p.key, p.title, p.year, c.name, c.key, e.role, e.confidence, v.sentence "
         f"FROM edges e JOIN papers p ON p.key = e.paper_key JOIN concepts c ON c.key = e.concept_key {FIRST_EVIDENCE} "
         f"WHERE e.concept_key IN (SELECT value FROM json_each(?)) "
-        f"ORDER BY {role_rank_sql('e.role')}, p.year DESC, p.key, c.key", (_keys(keys),)).fetchall()
+        f"ORDER BY {role_rank_sql('e.role')}, p.year DESC, p.key, c.key", (keys_param(keys),)).fetchall()
 
 
 def paper_roles(store: GraphStore, key: str) -> Iterator[tuple[str, str]]:
@@ -288,7 +266,7 @@ def paper_roles(store: GraphStore, key: str) -> Iterator[tuple[str, str]]:
 def paper_edges(store: GraphStore, keys: Iterable[str] | None = None) -> Iterator[tuple[str, str, str]]:
     """``(paper key, role, concept key)`` of the edges of the papers ``keys`` (None: all), sorted
     by paper and concept."""
-    where, params = ("WHERE paper_key IN (SELECT value FROM json_each(?))", (_keys(keys),)) if keys is not None \
+    where, params = ("WHERE paper_key IN (SELECT value FROM json_each(?))", (keys_param(keys),)) if keys is not None \
         else ("", ())
     return store.conn.execute(f"SELECT paper_key, role, concept_key FROM edges {where} "
                               "ORDER BY paper_key, concept_key", params)
@@ -297,7 +275,7 @@ def paper_edges(store: GraphStore, keys: Iterable[str] | None = None) -> Iterato
 def co_used(store: GraphStore, keys: Sequence[str], type_: str | None, limit: int | None) -> list[tuple]:
     """``(key, name, type, papers)`` of the concepts (of ``type_``) that papers using one of
     ``keys`` also use, by how many such papers, then name and key; ``keys`` left out."""
-    named: dict[str, object] = {"keys": _keys(keys)}
+    named: dict[str, object] = {"keys": keys_param(keys)}
     if type_ is not None:
         named["type"] = type_
     sql = f"""
@@ -325,13 +303,13 @@ def timeline_counts(store: GraphStore, keys: Sequence[str], by: str) -> list[tup
     return store.conn.execute(
         f"SELECT COALESCE({_PERIODS[by]}, 'unknown') AS period, COUNT(*) FROM papers p "
         "WHERE p.key IN (SELECT paper_key FROM edges WHERE concept_key IN (SELECT value FROM json_each(?))) "
-        "GROUP BY period ORDER BY period = 'unknown', period", (_keys(keys),)).fetchall()
+        "GROUP BY period ORDER BY period = 'unknown', period", (keys_param(keys),)).fetchall()
 
 
 def methods_on(store: GraphStore, keys: Sequence[str], types: Sequence[str]) -> list[tuple]:
     """``(key, name, type, papers)`` of the concepts of ``types`` that papers evaluating on one of
     ``keys`` propose or use, by how many such papers, then name and key."""
-    where, params = _in_types("c.type", types)
+    where, params = in_types("c.type", types)
     return store.conn.execute(
         f"""
         WITH evaluating AS (SELECT DISTINCT paper_key FROM edges
@@ -340,126 +318,14 @@ def methods_on(store: GraphStore, keys: Sequence[str], types: Sequence[str]) -> 
         FROM evaluating v JOIN edges e ON e.paper_key = v.paper_key JOIN concepts c ON c.key = e.concept_key
         WHERE e.role IN ('proposes', 'uses') {where}
         GROUP BY c.key ORDER BY papers DESC, c.name, c.key
-        """, (_keys(keys), *params)).fetchall()
+        """, (keys_param(keys), *params)).fetchall()
 
 
-# -- overlap between papers ---------------------------------------------------------------------
-
-def paper_total(store: GraphStore) -> int:
-    """How many papers the store holds."""
-    if counts_kept(store):
-        return store.conn.execute(f"SELECT value FROM {TOTALS} WHERE name = 'papers'").fetchone()[0]
-    return store.conn.execute("SELECT COUNT(*) FROM papers").fetchone()[0]
-
-
-def paper_concepts_df(store: GraphStore, key: str, types: Sequence[str] | None) -> list[tuple[str, str, int]]:
-    """``(concept key, name, papers using it)`` of the concepts (of ``types``) paper ``key`` names."""
-    where, params = _in_types("c.type", types)
-    df = (f"(SELECT papers FROM {CONCEPT_PAPERS} n WHERE n.concept_key = e.concept_key)" if counts_kept(store)
-          else "(SELECT COUNT(*) FROM edges x WHERE x.concept_key = e.concept_key)")
-    return store.conn.execute(
-        f"SELECT e.concept_key, c.name, {df} FROM edges e JOIN concepts c ON c.key = e.concept_key "
-        f"WHERE e.paper_key = ? {where}", (key, *params)).fetchall()
-
-
-def papers_sharing(store: GraphStore, concepts: Sequence[str], but: str) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """``(paper key, concept keys)`` of the papers other than ``but`` using one of ``concepts``."""
-    for other, keys in store.conn.execute(
-            "SELECT e.paper_key, group_concat(e.concept_key, char(31)) FROM edges e "
-            "WHERE e.concept_key IN (SELECT value FROM json_each(?)) AND e.paper_key <> ? GROUP BY e.paper_key",
-            (_keys(concepts), but)):
-        yield other, tuple(keys.split("\x1f"))
-
-
-def papers_among_users(store: GraphStore, concept: str, papers: Iterable[str]) -> list[str]:
-    """Those of ``papers`` that use ``concept``."""
-    return [k for (k,) in store.conn.execute(
-        "SELECT paper_key FROM edges WHERE concept_key = ? AND paper_key IN (SELECT value FROM json_each(?))",
-        (concept, _keys(papers)))]
-
-
-def users_of(store: GraphStore, concept: str, but: str) -> Iterator[str]:
-    """Keys of the papers other than ``but`` using ``concept``, in key order (streamed)."""
-    for (key,) in store.conn.execute("SELECT paper_key FROM edges WHERE concept_key = ? AND paper_key <> ? "
-                                     "ORDER BY paper_key", (concept, but)):
-        yield key
-
-
-def _size(store: GraphStore, paper: str, types: Sequence[str] | None) -> tuple[str, tuple]:
-    """SQL of how many concepts (of ``types``) the paper in column ``paper`` names, and its
-    parameters."""
-    if counts_kept(store):
-        # "+": the paper's few rows are read in one range rather than looked up type by type.
-        where, params = _in_types("+t.type", types)
-        return f"(SELECT SUM(t.concepts) FROM {PAPER_TYPES} t WHERE t.paper_key = {paper} {where})", params
-    where, params = _in_types("c.type", types)
-    return (f"(SELECT COUNT(*) FROM edges x JOIN concepts c ON c.key = x.concept_key WHERE x.paper_key = {paper} "
-            f"{where})", params)
-
-
-def _names_only(store: GraphStore, paper: str, concepts: Sequence[str],
-                types: Sequence[str] | None) -> tuple[str, tuple]:
-    """SQL true when the paper in column ``paper``, which names every one of ``concepts`` (all of
-    ``types``), names no other concept of ``types``, and its parameters: its kept size is
-    ``len(concepts)``, or (counting) no edge goes to another."""
-    if counts_kept(store):
-        size, params = _size(store, paper, types)
-        return f"{size} = ?", (*params, len(concepts))
-    where, params = _in_types("c.type", types)
-    return (f"NOT EXISTS (SELECT 1 FROM edges x JOIN concepts c ON c.key = x.concept_key WHERE x.paper_key = {paper} "
-            f"AND x.concept_key NOT IN ({','.join('?' * len(concepts))}) {where})", (*concepts, *params))
-
-
-def users_of_all(store: GraphStore, concepts: Sequence[str], but: str,
-                 types: Sequence[str] | None) -> Iterator[tuple[str, int]]:
-    """``(paper key, how many concepts of types it names)`` of the papers other than ``but`` that
-    use every one of ``concepts``, in key order (streamed: stop reading when you have enough).
-    The papers using ``concepts[0]`` are walked in the covering index ``edges(concept_key,
-    paper_key)`` and the others looked up by paper: give the rarest first. The size is one
-    look-up of the kept counts (counting, a join of the paper's edges)."""
-    first, *also = concepts
-    size, size_params = _size(store, "a.paper_key", types)
-    joins = "".join(f" CROSS JOIN edges e{i} ON e{i}.paper_key = a.paper_key AND e{i}.concept_key = ?"
-                    for i in range(len(also)))
-    return store.conn.execute(f"SELECT a.paper_key, {size} FROM edges a{joins} WHERE a.concept_key = ? "
-                              "AND a.paper_key <> ? ORDER BY a.paper_key", (*size_params, *also, first, but))
-
-
-def papers_naming_only(store: GraphStore, papers: Iterable[str], concepts: Sequence[str],
-                       types: Sequence[str] | None) -> set[str]:
-    """Those of ``papers`` (each naming every one of ``concepts``, all of ``types``) that name no
-    other concept of ``types``."""
-    only, params = _names_only(store, "j.value", concepts, types)
-    return {k for (k,) in store.conn.execute(f"SELECT j.value FROM json_each(?) j WHERE {only}",
-                                             (_keys(papers), *params))}
-
-
-def edges_to_among(store: GraphStore, papers: Iterable[str], concepts: Sequence[str]) -> Iterator[tuple[str, str]]:
-    """``(paper key, concept key)`` of the edges from ``papers`` to ``concepts``: one look-up in
-    the covering index ``edges(concept_key, paper_key)`` per paper and concept."""
-    # Papers in key order: the look-ups walk the index forwards, on pages read just before.
-    return store.conn.execute(
-        "SELECT e.paper_key, e.concept_key FROM json_each(?) j CROSS JOIN edges e ON e.paper_key = j.value "
-        "AND e.concept_key IN (SELECT value FROM json_each(?))", (_keys(sorted(papers)), _keys(concepts)))
-
-
-def type_counts_per_paper(store: GraphStore, keys: Iterable[str], types: Sequence[str] | None) -> dict[str, int]:
-    """paper key → how many concepts (of ``types``) it names, for the papers ``keys`` naming any."""
-    if counts_kept(store):
-        where, params = _in_types("+type", types)  # "+": see _size
-        return dict(store.conn.execute(
-            f"SELECT paper_key, SUM(concepts) FROM {PAPER_TYPES} WHERE paper_key IN (SELECT value FROM json_each(?)) "
-            f"{where} GROUP BY paper_key", (_keys(sorted(set(keys))), *params)))
-    where, params = _in_types("c.type", types)
-    return dict(store.conn.execute(
-        "SELECT e.paper_key, COUNT(*) FROM edges e JOIN concepts c ON c.key = e.concept_key "
-        f"WHERE e.paper_key IN (SELECT value FROM json_each(?)) {where} GROUP BY e.paper_key",
-        (_keys(keys), *params)))
-
+# -- concept pairs ---------------------------------------------------------------------------
 
 def used_concept_keys(store: GraphStore, types: Sequence[str] | None) -> list[str]:
     """Keys of the concepts (of ``types``) some paper uses, in key order."""
-    where, params = _in_types("c.type", types, "WHERE")
+    where, params = in_types("c.type", types, "WHERE")
     return [k for (k,) in store.conn.execute(
         f"SELECT DISTINCT e.concept_key FROM edges e JOIN concepts c ON c.key = e.concept_key {where} "
         "ORDER BY e.concept_key", params)]
@@ -467,7 +333,7 @@ def used_concept_keys(store: GraphStore, types: Sequence[str] | None) -> list[st
 
 def edge_pairs(store: GraphStore, types: Sequence[str] | None) -> Iterator[tuple[str, str]]:
     """``(paper key, concept key)`` of every edge to a concept of ``types`` (streamed)."""
-    where, params = _in_types("c.type", types, "WHERE")
+    where, params = in_types("c.type", types, "WHERE")
     return store.conn.execute(
         f"SELECT e.paper_key, e.concept_key FROM edges e JOIN concepts c ON c.key = e.concept_key {where}", params)
 
@@ -477,7 +343,7 @@ def co_occurring(store: GraphStore, a: Sequence[str], b: Sequence[str]) -> set[t
     return set(store.conn.execute(
         "SELECT DISTINCT a.concept_key, b.concept_key FROM edges a JOIN edges b ON b.paper_key = a.paper_key "
         "WHERE a.concept_key IN (SELECT value FROM json_each(?)) AND b.concept_key IN (SELECT value FROM json_each(?))",
-        (_keys(a), _keys(b))).fetchall())
+        (keys_param(a), keys_param(b))).fetchall())
 
 
 # -- walking the graph --------------------------------------------------------------------------
@@ -486,19 +352,19 @@ def edges_among(store: GraphStore, papers: Sequence[str], concepts: Sequence[str
     """``(paper key, concept key, role)`` of the edges between ``papers`` and ``concepts``."""
     return store.conn.execute(
         "SELECT paper_key, concept_key, role FROM edges WHERE paper_key IN (SELECT value FROM json_each(?)) "
-        "AND concept_key IN (SELECT value FROM json_each(?))", (_keys(papers), _keys(concepts))).fetchall()
+        "AND concept_key IN (SELECT value FROM json_each(?))", (keys_param(papers), keys_param(concepts))).fetchall()
 
 
 def edges_of_papers(store: GraphStore, papers: Sequence[str]) -> Iterator[tuple[str, str]]:
     """``(paper key, concept key)`` of the edges of ``papers``."""
     return store.conn.execute("SELECT paper_key, concept_key FROM edges WHERE paper_key IN "
-                              "(SELECT value FROM json_each(?))", (_keys(papers),))
+                              "(SELECT value FROM json_each(?))", (keys_param(papers),))
 
 
 def edges_of_concepts(store: GraphStore, concepts: Sequence[str]) -> Iterator[tuple[str, str]]:
     """``(paper key, concept key)`` of the edges to ``concepts``."""
     return store.conn.execute("SELECT paper_key, concept_key FROM edges WHERE concept_key IN "
-                              "(SELECT value FROM json_each(?))", (_keys(concepts),))
+                              "(SELECT value FROM json_each(?))", (keys_param(concepts),))
 
 
 def relations(store: GraphStore, *, in_key_order: bool = False) -> Iterator[tuple[str, str, str]]:
@@ -511,21 +377,21 @@ def parts_of(store: GraphStore, keys: Sequence[str]) -> list[str]:
     """Concepts ``part_of`` one of ``keys`` (one level)."""
     return [src for (src,) in store.conn.execute(
         "SELECT src FROM concept_relations WHERE rel='part_of' AND dst IN (SELECT value FROM json_each(?))",
-        (_keys(keys),))]
+        (keys_param(keys),))]
 
 
 def relations_among(store: GraphStore, concepts: Sequence[str]) -> list[tuple[str, str, str]]:
     """``(src, dst, rel)`` of the relations between two of ``concepts``."""
     return store.conn.execute(
         "SELECT src, dst, rel FROM concept_relations WHERE src IN (SELECT value FROM json_each(:c)) "
-        "AND dst IN (SELECT value FROM json_each(:c))", {"c": _keys(concepts)}).fetchall()
+        "AND dst IN (SELECT value FROM json_each(:c))", {"c": keys_param(concepts)}).fetchall()
 
 
 def relations_touching(store: GraphStore, concepts: Sequence[str]) -> Iterator[tuple[str, str]]:
     """``(src, dst)`` of the relations from or to one of ``concepts``."""
     return store.conn.execute(
         "SELECT src, dst FROM concept_relations WHERE src IN (SELECT value FROM json_each(:c)) "
-        "OR dst IN (SELECT value FROM json_each(:c))", {"c": _keys(concepts)})
+        "OR dst IN (SELECT value FROM json_each(:c))", {"c": keys_param(concepts)})
 
 
 # -- exports ------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from litkg.graph import sql
+from litkg.graph import sql, sql_overlap
 from litkg.graph.store import GraphStore
 from litkg.queries.concepts import check_limit, check_types, row_json, sort_names
 from litkg.queries.defaults import SHARED_LIMIT, SHARED_MIN, SHARED_TYPES
@@ -97,19 +97,19 @@ def paper_overlap(store: GraphStore, key: str, types: Sequence[str] | None) -> O
     O(sum of the other concepts' document frequencies), with the covering index
     ``edges(concept_key, paper_key)``.
     """
-    mine = sql.paper_concepts_df(store, key, types)
+    mine = sql_overlap.paper_concepts_df(store, key, types)
     if not mine:
         return Overlap(key, {}, {}, {}, None)
-    papers = sql.paper_total(store)
+    papers = sql_overlap.paper_total(store)
     idf = {k: math.log(papers / df) for k, _, df in mine}
     names = {k: name for k, name, _ in mine}
     big = max(mine, key=lambda r: (r[2], r[0]))[0]
     others = [k for k in idf if k != big]
     shared: dict[str, tuple[str, ...]] = {}
     if others:
-        shared.update(sql.papers_sharing(store, others, but=key))
+        shared.update(sql_overlap.papers_sharing(store, others, but=key))
         if shared:
-            for other in sql.papers_among_users(store, big, shared):
+            for other in sql_overlap.papers_among_users(store, big, shared):
                 shared[other] += (big,)
     return Overlap(key, idf, names, shared, big)
 
@@ -119,7 +119,7 @@ def papers_sharing_only(store: GraphStore, overlap: Overlap, *, limit: int | Non
     if overlap.big is None:
         return []
     found = []
-    for other in sql.users_of(store, overlap.big, but=overlap.paper):
+    for other in sql_overlap.users_of(store, overlap.big, but=overlap.paper):
         if other not in overlap.shared:
             found.append(other)
             if limit is not None and len(found) >= limit:
@@ -276,7 +276,7 @@ def _through_boundary(ranked: list, limit: int | None) -> list:
 
 def _data_sizes(store, keys: list[str], types) -> dict[str, int]:
     sizes = dict.fromkeys(keys, 0)
-    sizes.update(sql.type_counts_per_paper(store, keys, types))
+    sizes.update(sql_overlap.type_counts_per_paper(store, keys, types))
     return sizes
 
 

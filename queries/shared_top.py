@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from itertools import combinations
 
-from litkg.graph import sql
+from litkg.graph import sql, sql_overlap
 
 __all__ = ["PLACES", "top_rows"]
 
@@ -54,7 +54,7 @@ def top_rows(store, key, min_shared: int, limit: int, types) -> tuple[list[tuple
     """The first ``limit`` ranking rows ``(count, score, jaccard, key, other, shared keys)`` of
     paper ``key``, with the names of its concepts; None where ranking every pair costs less (few
     rows in all, many popular concepts, or a paper so large that rounding could tie "at best")."""
-    mine = sql.paper_concepts_df(store, key, types)
+    mine = sql_overlap.paper_concepts_df(store, key, types)
     if not mine:
         return [], {}
     n = len(mine)
@@ -65,7 +65,7 @@ def top_rows(store, key, min_shared: int, limit: int, types) -> tuple[list[tuple
     read, walked = _split_by_use(dfs)
     if len(walked) > _MAX_WALKED:
         return None
-    papers = sql.paper_total(store)
+    papers = sql_overlap.paper_total(store)
     idf = {k: math.log(papers / df) for k, _, df in mine}
 
     def score(keys) -> float:
@@ -113,7 +113,7 @@ def _known_papers(store, key: str, read: list[str], walked: list[str], dfs: dict
             known[other] += (concept,)
     looked_up = [k for k in walked if k not in listed]
     if looked_up:
-        for other, concept in sql.edges_to_among(store, known, looked_up):
+        for other, concept in sql_overlap.edges_to_among(store, known, looked_up):
             known[other] += (concept,)
     return known
 
@@ -167,16 +167,16 @@ def _known_source(store, members: list[str], keys: tuple[str, ...], best: float,
     """``(jaccard if known else None, other, keys)`` of known papers sharing exactly ``keys``, in
     the order given: at best (naming nothing else of ``types``, a test cheaper than a size where
     sizes are counted), or, once at best proves rare, each paper's jaccard from its size."""
-    sized = sql.counts_kept(store)  # a kept size costs one look-up, as the test does: read it at once
+    sized = sql_overlap.counts_kept(store)  # a kept size costs one look-up, as the test does: read it at once
     rows = found = 0
     for start in range(0, len(members), _CHUNK):
         chunk = members[start:start + _CHUNK]
         if sized or _rare(rows, found, need, len(members)):
-            size = sql.type_counts_per_paper(store, chunk, types)
+            size = sql_overlap.type_counts_per_paper(store, chunk, types)
             for other in chunk:
                 yield round(count / (n + size[other] - count), PLACES), other, keys  # as _one_paper computes it
             continue
-        only = sql.papers_naming_only(store, chunk, keys, types)
+        only = sql_overlap.papers_naming_only(store, chunk, keys, types)
         rows, found = rows + len(chunk), found + len(only)
         for other in chunk:
             yield best if other in only else None, other, keys
@@ -189,7 +189,7 @@ def _walked_source(store, subset: tuple[str, ...], walked: list[str], key: str, 
     walked concepts either) in key order, as they come; the others only once the walk has ended
     (a tier needs them only then), each checked for the other walked concepts then."""
     later: list[tuple[str, int]] = []
-    for other, size in sql.users_of_all(store, subset, key, types):
+    for other, size in sql_overlap.users_of_all(store, subset, key, types):
         if other in known:
             continue
         if size == count:
@@ -199,7 +199,7 @@ def _walked_source(store, subset: tuple[str, ...], walked: list[str], key: str, 
     none_of = [k for k in walked if k not in subset]
     for start in range(0, len(later), 4 * _CHUNK):
         chunk = later[start:start + 4 * _CHUNK]
-        using = {other for other, _ in sql.edges_to_among(store, [other for other, _ in chunk], none_of)} \
+        using = {other for other, _ in sql_overlap.edges_to_among(store, [other for other, _ in chunk], none_of)} \
             if none_of else set()
         for other, size in chunk:
             if other not in using:
@@ -225,7 +225,7 @@ def _jaccards(store, others: list, count: int, n: int, types) -> list[tuple[floa
     missing = [other for jaccard, other, _ in others if jaccard is None]
     size: dict[str, int] = {}
     for start in range(0, len(missing), 4 * _CHUNK):
-        size.update(sql.type_counts_per_paper(store, missing[start:start + 4 * _CHUNK], types))
+        size.update(sql_overlap.type_counts_per_paper(store, missing[start:start + 4 * _CHUNK], types))
     return [(round(count / (n + size[other] - count), PLACES) if jaccard is None else jaccard, other, keys)
             for jaccard, other, keys in others]
 

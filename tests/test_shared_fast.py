@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from litkg.graph import sql
+from litkg.graph import sql_overlap
 from litkg.graph.store import GraphStore, text_hash
 from litkg.graph.store_counts import fill_counts
 from litkg.queries import shared as shared_mod
@@ -44,7 +44,7 @@ def random_store(path, seed: int, *, counted: bool = True) -> GraphStore:
         conn.executemany("INSERT INTO edges VALUES (?, ?, 'uses', 0.9)", sorted(edges))
         if counted:
             fill_counts(conn)
-    assert sql.counts_kept(store) == (counted or not edges)
+    assert sql_overlap.counts_kept(store) == (counted or not edges)
     return store
 
 

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from litkg.cli import cli
 from litkg.core import KnowledgeGraph
-from litkg.graph import sql
+from litkg.graph import sql_overlap
 from litkg.graph.check import check_store
 from litkg.graph.store import GraphStore
 from litkg.graph.store_concepts import PENDING
@@ -172,9 +172,9 @@ def test_edges_written_around_the_counts_make_readers_count_and_the_next_write_r
         a, b = write(store, ("Alpha", (IMAGENET, COCO)), ("Beta", (IMAGENET,)))
         with store.transaction():  # as a hand-written sqlite3 session or an older litkg would
             store.conn.execute("INSERT OR REPLACE INTO edges VALUES (?, 'coco', 'uses', 0.5)", (b,))
-        assert not sql.counts_kept(store)
+        assert not sql_overlap.counts_kept(store)
         with GraphStore(db, readonly=True) as reader:
-            assert not sql.counts_kept(reader)
+            assert not sql_overlap.counts_kept(reader)
             assert [p.paper_b for p in shared_datasets(reader, paper=a)] == [b]
         write(store, ("Gamma", (MMLU,)))  # its first edge finds the counts out of date: all recounted
         assert assert_exact(db)["concepts"]["coco"] == 2
@@ -186,17 +186,17 @@ def test_a_store_made_before_the_counts_answers_the_same_and_a_writer_fills_them
         kg.build([str(p) for p in sample_files()])
     assert_exact(db)
     with GraphStore(db, readonly=True) as store:
-        assert sql.counts_kept(store)
+        assert sql_overlap.counts_kept(store)
         counted = answers(store)
     made_before_counts(db)
     assert check_store(db).ok
     with GraphStore(db, readonly=True) as store:
-        assert not sql.counts_kept(store)
+        assert not sql_overlap.counts_kept(store)
         assert answers(store) == counted
     GraphStore(db).close()  # a writer opens it: the counts are made and filled
     assert_exact(db)
     with GraphStore(db, readonly=True) as store:
-        assert sql.counts_kept(store) and answers(store) == counted
+        assert sql_overlap.counts_kept(store) and answers(store) == counted
 
 
 def test_an_older_counts_version_is_not_trusted_and_is_recounted(tmp_path):
@@ -207,7 +207,7 @@ def test_an_older_counts_version_is_not_trusted_and_is_recounted(tmp_path):
             store.conn.execute(f"UPDATE {TOTALS} SET value = 0 WHERE name = 'version'")
             store.conn.execute(f"UPDATE {CONCEPT_PAPERS} SET papers = 7")
     with GraphStore(db, readonly=True) as store:
-        assert not sql.counts_kept(store)
+        assert not sql_overlap.counts_kept(store)
     GraphStore(db).close()
     assert assert_exact(db)["concepts"] == {"imagenet": 1}
 
@@ -233,10 +233,10 @@ def test_builds_keep_the_counts_exact_and_a_reader_during_one_trusts_them(tmp_pa
         assert_exact(db)
         with GraphStore(db, readonly=True) as reader:
             seen_pending.append(reader.conn.execute("SELECT 1 FROM meta WHERE key = ?", (PENDING,)).fetchone())
-            assert sql.counts_kept(reader)
+            assert sql_overlap.counts_kept(reader)
             counted = answers(reader)
             with monkeypatch.context() as counting:  # the same snapshot, its counts counted instead
-                counting.setattr(sql, "counts_kept", lambda store: False)
+                counting.setattr(sql_overlap, "counts_kept", lambda store: False)
                 assert answers(reader) == counted
 
     with KnowledgeGraph(db, extractor=extractor) as kg:
@@ -261,7 +261,7 @@ def test_a_killed_build_leaves_exact_counts_and_its_resumption_too(tmp_path, mon
     assert_exact(db)
     with GraphStore(db, readonly=True) as reader:
         counted = answers(reader)
-        monkeypatch.setattr(sql, "counts_kept", lambda store: False)
+        monkeypatch.setattr(sql_overlap, "counts_kept", lambda store: False)
         assert answers(reader) == counted
     done = subprocess.run([sys.executable, "-m", "litkg.cli", "build", str(corpus), "--db", str(db), "--fast"],
                           capture_output=True, text=True, timeout=300)
