@@ -11,8 +11,10 @@ For example (the README's Python API section shows more; tests/test_api.py runs 
 """
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 import sys
@@ -55,6 +57,20 @@ _BATCH = 256
 
 
 from litkg.questions import Questions  # noqa: E402
+
+
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """Python's cyclic garbage collector runs seldom while a build writes (thresholds restored
+    after): a build makes millions of short-lived, acyclic records, and a collection every 700 of
+    them, walking the store writer's large caches, cost a tenth of the parent's CPU (merging
+    100,000 papers' parts: 64.4 → 57.9 s)."""
+    before = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 from litkg.build_input import (  # noqa: E402  (re-exported: the build's input side)
     BuildProgress, BuildSummary, RECORDS_SOURCE, _as_paper, _check_inputs, _InputBytes, _read_all,
 )
@@ -209,12 +225,13 @@ class KnowledgeGraph(Questions):
             if progress:
                 progress(BuildProgress(counts["read"], bytes_total, bytes_total, records_total))
 
-        if on_error == "fail":
-            with store.transaction(), store.build_session():
-                run_batches()
-        else:
-            with store.build_session():  # concept rows refreshed once, at the end
-                run_batches()
+        with _few_collections():
+            if on_error == "fail":
+                with store.transaction(), store.build_session():
+                    run_batches()
+            else:
+                with store.build_session():  # concept rows refreshed once, at the end
+                    run_batches()
         return BuildSummary(
             files=files, records_read=counts["read"], papers_new=counts["new"],
             papers_merged=counts["merged"], papers_unchanged=counts["unchanged"],

@@ -117,3 +117,24 @@ def test_a_rolled_back_transaction_leaves_nothing_remembered(tmp_path):
             store.upsert_concept("wilds", "WILDS", "benchmark", "gazetteer", ("WiLDS benchmark",))
         assert store.concept("wilds").name == "WILDS"
         assert [c.key for c in store.concepts_by_alias("wilds benchmark")] == ["wilds"]
+
+
+def test_a_build_collects_garbage_seldom_and_restores_the_collector_after(tmp_path):
+    import gc
+
+    before = gc.get_threshold()
+    during: list[tuple] = []
+
+    def fail_on_second(state) -> None:
+        during.append(gc.get_threshold())
+        if len(during) == 2:
+            raise KeyboardInterrupt
+
+    with KnowledgeGraph(tmp_path / "a.db", workers=1) as kg:
+        kg.build([str(p) for p in sample_files()], batch_size=8, progress=lambda state: during.append(gc.get_threshold()))
+        assert gc.get_threshold() == before
+        assert during and all(t[0] > before[0] for t in during)
+    during.clear()
+    with KnowledgeGraph(tmp_path / "b.db", workers=1) as kg, pytest.raises(KeyboardInterrupt):
+        kg.build([str(p) for p in sample_files()], batch_size=8, progress=fail_on_second)
+    assert gc.get_threshold() == before
