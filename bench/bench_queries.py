@@ -38,7 +38,7 @@ import numpy as np
 
 from litkg.extract.normalise import concept_norm
 from litkg.graph.store import GraphStore, open_snapshot, text_hash
-from litkg.graph.store_counts import counts_ready, fill_counts
+from litkg.graph.store_counts import CONCEPT_PAPERS, counts_ready, fill_counts
 from litkg.queries import papers_using, shared_datasets
 
 #: Types are given to concepts at random in these shares (about 40% of concepts are data).
@@ -205,16 +205,24 @@ def _load() -> str:
 
 
 def _time_papers_using(store, rng, calls: int, concepts: int) -> tuple[float, float]:
-    """Median milliseconds of ``papers_using`` (every paper) for concepts drawn with
-    the corpus's own Zipf weights, and the median number of papers returned."""
-    drawn = rng.choice(concepts, size=calls, p=zipf_probabilities(concepts))
+    """Median milliseconds of ``papers_using`` (every paper) for concepts drawn by use, and the
+    median number of papers returned: on this script's synthetic store, with the corpus's own Zipf
+    weights; on a store a build wrote (``--db`` of ``litkg build``), by its kept paper counts."""
     times, sizes = [], []
-    for index in drawn.tolist():
+    for concept in _drawn_concepts(store, rng, calls, concepts):
         start = time.perf_counter()
-        found = papers_using(store, f"Concept {index}")
+        found = papers_using(store, concept)
         times.append((time.perf_counter() - start) * 1000)
         sizes.append(len(found))
     return statistics.median(times), statistics.median(sizes)
+
+
+def _drawn_concepts(store, rng, calls: int, concepts: int) -> list[str]:
+    if store.conn.execute("SELECT 1 FROM concepts WHERE origin = 'bench' LIMIT 1").fetchone():
+        return [f"Concept {index}" for index in rng.choice(concepts, size=calls, p=zipf_probabilities(concepts))]
+    rows = store.conn.execute(f"SELECT concept_key, papers FROM {CONCEPT_PAPERS} ORDER BY concept_key").fetchall()
+    uses = np.array([papers for _, papers in rows], dtype=float)
+    return [rows[i][0] for i in rng.choice(len(rows), size=calls, p=uses / uses.sum())]
 
 
 if __name__ == "__main__":

@@ -33,6 +33,11 @@ __all__ = ["ExtractAhead", "AHEAD_BATCHES"]
 
 #: Batches read and extracted ahead, as one extraction (fewer, longer runs keep workers busy).
 AHEAD_BATCHES = 4
+#: Groups of :data:`AHEAD_BATCHES` queued for the workers beyond the one being written. With one,
+#: the workers waited for the store to reach a group before they could start the next, and the
+#: two took turns (sampled states of a 1M-paper build: parent or workers asleep, seldom both
+#: running); with several, a slow stretch of either side is absorbed.
+GROUPS_AHEAD = 3
 
 #: Extracts a stream of papers, yielding one result per paper in order (``None`` allowed).
 Extract = Callable[[Iterator[Paper]], Iterator]
@@ -53,7 +58,7 @@ class ExtractAhead:
     def __init__(self, extract: Extract, is_stored: Callable[[Paper], bool]) -> None:
         self._extract = extract
         self._is_stored = is_stored
-        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._jobs = _Jobs()
         self._futures: list[Future] = []
         self._thread = threading.Thread(target=self._work, name="litkg-extract-ahead", daemon=True)
         self._thread.start()
@@ -86,8 +91,9 @@ class ExtractAhead:
 
         try:
             for result in self._extract(papers()):
-                _finish_complete(running)
+                _finish_complete(running)  # jobs of no papers before this one
                 running[0][2].append(result)
+                _finish_complete(running)  # now: its waiter need not wait for the next result
             _finish_complete(running)
             if running:
                 from litkg.errors import ExtractionError
@@ -98,24 +104,26 @@ class ExtractAhead:
                 future.set_exception(exc)
         return None if stop else self._jobs.get()
 
-    def _submit(self, papers: list[Paper]) -> Future:
+    def _submit(self, papers: list[Paper], *, first: bool = False) -> Future:
         future: Future = Future()
         self._futures = [f for f in self._futures if not f.done()] + [future]
-        self._jobs.put((papers, future))
+        self._jobs.put((papers, future), first=first)
         return future
 
     def batches(self, records: Iterable[Paper], size: int) -> Iterator[tuple[list[Paper], "Extracted"]]:
         """Each batch of ``size`` records, in order, with what was extracted ahead for it: while
-        one group of batches is written, the next is read and extracted."""
+        one group of batches is written, the next :data:`GROUPS_AHEAD` are read and extracted."""
         iterator = iter(records)
+        ahead: deque = deque()
         try:
-            current = self._next_group(iterator, size)
-            while current is not None:
-                following = self._next_group(iterator, size)
-                group, extracted = current
+            while True:
+                while len(ahead) <= GROUPS_AHEAD and (group := self._next_group(iterator, size)) is not None:
+                    ahead.append(group)
+                if not ahead:
+                    return
+                group, extracted = ahead.popleft()
                 for batch in group:
                     yield batch, extracted
-                current = following
         finally:
             self.close()
 
@@ -132,8 +140,9 @@ class ExtractAhead:
         return group, Extracted(self._submit(new), new, self)
 
     def extract_now(self, papers: list[Paper]) -> list:
-        """Extract ``papers`` on the background thread, after what it is doing, and wait."""
-        return self._submit(papers).result()
+        """Extract ``papers`` on the background thread, after the job it is running and before
+        the groups queued ahead (the store waits for these), and wait."""
+        return self._submit(papers, first=True).result()
 
     def close(self) -> None:
         """Stop the thread after what it is doing (without waiting for it); what it has not
@@ -141,6 +150,33 @@ class ExtractAhead:
         for future in self._futures:
             future.cancel()
         self._jobs.put(None)
+
+
+class _Jobs:
+    """The background thread's jobs, first in first out, except a job put ``first``."""
+
+    def __init__(self) -> None:
+        self._items: deque = deque()
+        self._ready = threading.Condition()
+
+    def put(self, job, *, first: bool = False) -> None:
+        with self._ready:
+            if first:
+                self._items.appendleft(job)
+            else:
+                self._items.append(job)
+            self._ready.notify()
+
+    def get(self):
+        with self._ready:
+            self._ready.wait_for(lambda: self._items)
+            return self._items.popleft()
+
+    def get_nowait(self):
+        with self._ready:
+            if not self._items:
+                raise queue.Empty
+            return self._items.popleft()
 
 
 def _finish_complete(running: deque) -> None:
