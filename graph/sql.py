@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # annotations only: the store is passed in, never imported at
     from litkg.graph.store import GraphStore
 
 __all__ = [
-    "keys_param", "in_types", "role_rank_sql", "FIRST_EVIDENCE", "search_clause",
+    "role_rank_sql", "FIRST_EVIDENCE", "search_clause",
     "paper_exists", "paper_by_ident", "papers_with_id", "paper_keys", "paper_titles", "paper_title_year",
     "list_papers", "count_papers", "paper_rows", "paper_nodes", "paper_idents",
     "concept_row", "concepts_by_norm", "concept_names", "concept_rows", "concept_aliases", "concepts_per_type",

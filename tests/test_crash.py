@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from litkg.core import KnowledgeGraph
+from litkg.extract_ahead import AHEAD_BATCHES, GROUPS_AHEAD
 
 from conftest import sample_files
 from support import STORE_TABLES, canonical
@@ -189,9 +190,10 @@ def test_a_build_killed_at_any_point_leaves_a_sound_store_and_resumes_to_the_sam
     # or written); two at random times (mostly while it starts: schema, spaCy); two inside the
     # one transaction of --on-error fail builds, once it has held the store for a while.
     strata = 12 - 2
-    # The last is at least 40 papers from the end: records are extracted several batches ahead
-    # (litkg.extract_ahead), so the last batches commit in one quick run.
-    highs = [min((i + 1) * total // strata - 12, total - 40) for i in range(strata)]
+    # The last is at least as many papers from the end as are extracted ahead of the store
+    # (litkg.extract_ahead): those last batches commit in one quick run.
+    ahead = AHEAD_BATCHES * (GROUPS_AHEAD + 1) * 8
+    highs = [min((i + 1) * total // strata - 12, total - max(40, ahead)) for i in range(strata)]
     points = [("skip", {"papers": rng.randint(min(max(1, i * total // strata), high), high),
                         "after": rng.uniform(0, 0.03)}) for i, high in enumerate(highs)]
     points += [("skip", {"after": rng.uniform(0.05, duration)}) for _ in range(2)]

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from litkg.graph import sql
+from litkg.graph import sql, sql_overlap
 from litkg.graph.neo4j_model import ROLE_TYPES, role_rank_cypher
 from litkg.graph.store import GraphStore
 from litkg.queries.cypher_macros import expand_macros
@@ -44,10 +44,10 @@ _ARGUMENTS = {"store": None, "key": "x", "keys": ["x"], "ident": "x", "pid": "x"
               "concept_type": None, "role": None, "norm": "wild"}
 
 
-@pytest.mark.parametrize("name", [n for n in sql.__all__ if n not in ("role_rank_sql", "FIRST_EVIDENCE",
-                                                                     "search_clause")])
-def test_every_read_runs_on_a_real_store(sample_store, name):
-    function = getattr(sql, name)
+@pytest.mark.parametrize("module, name", [(sql, n) for n in sql.__all__ if n not in (
+    "role_rank_sql", "FIRST_EVIDENCE", "search_clause")] + [(sql_overlap, n) for n in sql_overlap.__all__])
+def test_every_read_runs_on_a_real_store(sample_store, module, name):
+    function = getattr(module, name)
     with GraphStore(sample_store[0], readonly=True) as store:
         params = [p for p in inspect.signature(function).parameters.values() if p.default is inspect.Parameter.empty]
         args = {p.name: _ARGUMENTS[p.name] for p in params[1:]}
