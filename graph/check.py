@@ -13,6 +13,7 @@ from pathlib import Path
 
 from litkg.errors import StoreError
 from litkg.graph.store_counts import count_problems
+from litkg.graph.store_postings import posting_problems
 from litkg.graph.store_schema import DEFERRABLE_INDEXES
 
 __all__ = ["CheckReport", "check_store"]
@@ -69,6 +70,7 @@ def check_store(path: str | Path) -> CheckReport:
         for table in ("papers", "concepts", "edges"):
             counts[table] = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
         problems += count_problems(conn)  # the counts the store keeps, against a recount (#10)
+        problems += posting_problems(conn)  # and its lists of papers, against the edges
         notes = _unmade_indexes(conn)
     except sqlite3.DatabaseError as exc:
         problems.append(f"cannot be read: {exc}")

@@ -9,16 +9,20 @@ functions count, as they did, and give the same answers.
 """
 from __future__ import annotations
 
+import json
 import weakref
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from litkg.graph.sql import in_types, keys_param
 from litkg.graph.store_counts import CONCEPT_PAPERS, PAPER_TYPES, TOTALS, counts_ready
+from litkg.graph.store_postings import POSTINGS, postings_ready
+from litkg.graph.store_sizes import SIZES
 
 if TYPE_CHECKING:  # annotations only: the store is passed in, never imported at run time
     from litkg.graph.store import GraphStore
 
-__all__ = ["counts_kept", "paper_total", "paper_concepts_df", "papers_sharing", "papers_among_users", "users_of",
+__all__ = ["counts_kept", "postings_kept", "postings_of", "paper_rowid", "paper_keys", "type_sizes",
+           "paper_total", "paper_concepts_df", "papers_sharing", "papers_among_users", "users_of",
            "users_of_all", "papers_naming_only", "edges_to_among", "type_counts_per_paper"]
 
 
@@ -37,6 +41,45 @@ def counts_kept(store: GraphStore) -> bool:
         kept = _COUNTS_KEPT[store] = counts_ready(store.conn)
     return kept
 
+
+_POSTINGS_KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def postings_kept(store: GraphStore) -> bool:
+    """Whether the lists of papers the store keeps (:mod:`litkg.graph.store_postings`) are up
+    to date with its edges."""
+    if not store.readonly:
+        return postings_ready(store.conn)
+    kept = _POSTINGS_KEPT.get(store)
+    if kept is None:
+        kept = _POSTINGS_KEPT[store] = postings_ready(store.conn)
+    return kept
+
+
+def postings_of(store: GraphStore, concepts: Sequence[str]) -> dict[str, bytes]:
+    """concept key → its list of papers as stored (row ids in key order, little-endian int32)."""
+    return dict(store.conn.execute(f"SELECT concept_key, papers FROM {POSTINGS} "
+                                   "WHERE concept_key IN (SELECT value FROM json_each(?))", (keys_param(concepts),)))
+
+
+def paper_rowid(store: GraphStore, key: str) -> int | None:
+    """The row id of paper ``key``; None when there is none."""
+    row = store.conn.execute("SELECT rowid FROM papers WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def paper_keys(store: GraphStore, rowids: Iterable[int]) -> dict[int, str]:
+    """row id → key of the papers ``rowids``."""
+    return dict(store.conn.execute("SELECT rowid, key FROM papers WHERE rowid IN (SELECT value FROM json_each(?))",
+                                   (json.dumps([int(r) for r in rowids]),)))
+
+
+def type_sizes(store: GraphStore, types: Sequence[str] | None) -> list[tuple[int, bytes]]:
+    """``(bytes a paper, sizes)`` of the arrays the store keeps of how many concepts of each of
+    ``types`` (None: every type) each paper names (:mod:`litkg.graph.store_sizes`)."""
+    where, params = ("WHERE type IN (SELECT value FROM json_each(?))", (keys_param(types),)) if types is not None \
+        else ("", ())
+    return store.conn.execute(f"SELECT width, sizes FROM {SIZES} {where}", params).fetchall()
 
 
 def paper_total(store: GraphStore) -> int:

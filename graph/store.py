@@ -27,6 +27,7 @@ from litkg.errors import StoreError
 from litkg.extract.normalise import concept_norm
 from litkg.graph.store_concepts import ConceptWriter
 from litkg.graph.store_counts import ensure_counts, kept_total
+from litkg.graph.store_postings import EdgeLog, make_postings, merge_postings, postings_ready
 from litkg.graph.store_schema import (DEFERRABLE_INDEXES, RETIRED_INDEXES, SCHEMA, SCHEMA_VERSION, configure_writer,
                                       open_snapshot, rollback, store_error)
 from litkg.identity import paper_identifiers
@@ -77,6 +78,8 @@ class _BuildSession:
     """What a :meth:`GraphStore.build_session` has done so far."""
 
     papers_at_start: int
+    postings_were_ready: bool  # the lists of papers were up to date when it began: merge into them
+    log: EdgeLog = field(default_factory=EdgeLog)  # the papers whose edges it wrote
     written: int = 0  # papers whose extraction it wrote
     indexes_dropped: bool = False
 
@@ -334,12 +337,14 @@ class GraphStore:
         fails or is killed leaves the concept rows for the next build to recompute, and the
         indexes for the next writer to make."""
         self._concepts.defer(uuid.uuid4().hex)
-        self._session = _BuildSession(self.count("papers"))
+        self._session = _BuildSession(self.count("papers"), postings_ready(self.conn))
+        self._session.log.start()
+        self._concepts.counts.log = self._session.log
         try:
             yield
         except BaseException:
             self._concepts.stop_deferring()
-            self._session = None
+            self._concepts.counts.log = self._session = None
             raise
         if self.conn.in_transaction:
             self._end_session()
@@ -349,10 +354,17 @@ class GraphStore:
 
     def _end_session(self) -> None:
         session, self._session = self._session, None
+        counts = self._concepts.counts
         if session.indexes_dropped:
             for statement in DEFERRABLE_INDEXES.values():
                 self.conn.execute(statement)  # before the refresh, which reads concept_views by concept
         self._concepts.refresh_deferred()
+        counts.flush()  # the lists are marked with the edges' total
+        counts.log = None
+        if session.indexes_dropped or not session.postings_were_ready:
+            make_postings(self.conn)
+        else:
+            merge_postings(self.conn, session.log)
 
     def _count_written(self, papers: int) -> None:
         """A build wrote ``papers`` more: past the store's size at its start, inserting into the

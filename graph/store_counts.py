@@ -156,20 +156,28 @@ class EdgeCounts:
         self._concepts: Counter[str] = Counter()  # concept key → papers gained (lost if negative)
         self._papers: set[str] = set()  # papers whose edges changed: their type counts are recounted
         self._stale: bool | None = None  # None: no edge written since the last flush
+        #: Also told of each paper whose edges change, with their concepts, while a build runs:
+        #: an :class:`~litkg.graph.store_postings.EdgeLog` (the store's lists of papers, #10).
+        self.log = None
 
     def adding(self, paper_key: str, concept_keys: Iterable[str]) -> None:
         """Edges from ``paper_key`` to ``concept_keys``, none of them stored, are inserted now."""
         self.begin()
-        for key in concept_keys:  # not Counter.update: given a dict, it would add its values
+        keys = list(concept_keys)
+        for key in keys:  # not Counter.update: given a dict, it would add its values
             self._concepts[key] += 1
         self._papers.add(paper_key)
+        if self.log is not None:
+            self.log.note(paper_key, keys)
 
     def removing(self, paper_key: str) -> None:
         """Every edge of ``paper_key`` is about to be deleted."""
         self.begin()
-        self._concepts.subtract(k for (k,) in self.conn.execute(
-            "SELECT concept_key FROM edges WHERE paper_key = ?", (paper_key,)))
+        keys = [k for (k,) in self.conn.execute("SELECT concept_key FROM edges WHERE paper_key = ?", (paper_key,))]
+        self._concepts.subtract(keys)
         self._papers.add(paper_key)
+        if self.log is not None:
+            self.log.note(paper_key, keys)
 
     def begin(self) -> None:
         """Note whether the counts are up to date, before this transaction writes an edge."""

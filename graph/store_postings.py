@@ -4,18 +4,21 @@ edge to it, in paper key order, as little-endian 32-bit integers in one blob.
 One-paper ``shared-datasets`` at 1M papers reads the lists of a paper's concepts, a tenth of the
 corpus for a popular dataset. Walked row by row in the index ``edges(concept_key, paper_key)``
 with a look-up per row, those took 35 ms a paper on a real 1M store; read as arrays and combined
-with numpy (:mod:`litkg.queries.shared_postings`), 3–5 ms. Paper row ids never change: papers
-are only inserted and updated in place, never deleted.
+with numpy (:mod:`litkg.queries.shared_postings`), with the papers' sizes kept beside them
+(:mod:`litkg.graph.store_sizes`), about 4 ms. Paper row ids never change: papers are only
+inserted and updated in place, never deleted.
 
 Who keeps them, and when: a build (:meth:`~litkg.graph.store.GraphStore.build_session`) brings
 them up to date at its end. A build that wrote into most of the store, or found them out of
-date when it began, makes every list again (16 s at 1M papers); a smaller one merges into the
-old lists only the changes of the papers whose edges it wrote, which :class:`EdgeLog` noted.
+date when it began, makes every list again (16–23 s at 1M papers, the sizes included); a
+smaller one merges into the old lists only the changes of the papers whose edges it wrote, which
+:class:`EdgeLog` noted.
 
 Readers trust them only when :data:`MARK` holds the edges' largest row id and total, as the
-kept counts (:mod:`litkg.graph.store_counts`) give them, at the time they were made: any edge
-written since (by a build still running, a killed build, any other writer) moves one of the two,
-and readers then read the edges, as before. ``litkg check`` compares every list with the edges.
+kept counts (:mod:`litkg.graph.store_counts`) give them, at the time they were made, and no
+concept has changed type since: any edge written since (by a build still running, a killed
+build, any other writer) moves one of the two, and readers then read the edges, as before.
+``litkg check`` compares every list with the edges, and the sizes with the kept counts.
 """
 from __future__ import annotations
 
@@ -28,6 +31,14 @@ from typing import Iterable, Iterator
 
 from litkg.graph.store_counts import DERIVED as COUNTS_DERIVED
 from litkg.graph.store_counts import TOTALS, counts_ready
+from litkg.graph.store_sizes import (
+    RETYPED,
+    RETYPED_TRIGGER,
+    SIZES,
+    make_sizes,
+    merge_sizes,
+    size_problems,
+)
 
 __all__ = ["POSTINGS", "MARK", "DERIVED", "EdgeLog", "postings_ready", "make_postings", "merge_postings",
            "posting_problems", "decode"]
@@ -37,7 +48,7 @@ POSTINGS = "concept_postings"
 #: One row, ``edges``: "largest edges rowid:edges total" when the lists were made.
 MARK = "concept_postings_mark"
 #: Every derived table of the store: rows recomputed from the others at any time.
-DERIVED = COUNTS_DERIVED | {POSTINGS, MARK}
+DERIVED = COUNTS_DERIVED | {POSTINGS, MARK, SIZES, RETYPED, RETYPED_TRIGGER}
 
 _TABLES = (f"CREATE TABLE IF NOT EXISTS {POSTINGS} (concept_key TEXT PRIMARY KEY, papers BLOB NOT NULL) WITHOUT ROWID",
            f"CREATE TABLE IF NOT EXISTS {MARK} (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
@@ -63,14 +74,16 @@ def decode(blob: bytes) -> array:
 
 
 def postings_ready(conn: sqlite3.Connection) -> bool:
-    """Whether the lists of the store on ``conn`` are up to date with its edges."""
+    """Whether the lists (and the papers' sizes, :mod:`litkg.graph.store_sizes`) of the store on
+    ``conn`` are up to date with its edges and its concepts' types."""
     if not counts_ready(conn):
         return False
     try:
         row = conn.execute(f"SELECT value FROM {MARK} WHERE name = 'edges'").fetchone()
+        retyped = conn.execute(f"SELECT 1 FROM {RETYPED} LIMIT 1").fetchone()
     except sqlite3.OperationalError:  # no such table: a store made before the lists
         return False
-    return row is not None and row[0] == conn.execute(_EDGES_NOW).fetchone()[0]
+    return row is not None and retyped is None and row[0] == conn.execute(_EDGES_NOW).fetchone()[0]
 
 
 class EdgeLog:
@@ -115,6 +128,7 @@ def make_postings(conn: sqlite3.Connection) -> None:
             conn.executemany(f"INSERT INTO {POSTINGS} VALUES (?, ?)", rows)
             rows.clear()
     conn.executemany(f"INSERT INTO {POSTINGS} VALUES (?, ?)", rows)
+    make_sizes(conn, rowid)
     _mark(conn)
 
 
@@ -160,7 +174,13 @@ def merge_postings(conn: sqlite3.Connection, log: EdgeLog) -> None:
             conn.execute(f"INSERT OR REPLACE INTO {POSTINGS} VALUES (?, ?)", (concept, encode(ids)))
         else:
             conn.execute(f"DELETE FROM {POSTINGS} WHERE concept_key = ?", (concept,))
+    merge_sizes(conn, gone, lambda concept: _users(conn, concept))
     _mark(conn)
+
+
+def _users(conn: sqlite3.Connection, concept: str) -> array:
+    row = conn.execute(f"SELECT papers FROM {POSTINGS} WHERE concept_key = ?", (concept,)).fetchone()
+    return decode(row[0]) if row else array("i")
 
 
 class _KeyOf:
@@ -173,7 +193,8 @@ class _KeyOf:
     def __call__(self, rowid: int) -> str:
         key = self.known.get(rowid)
         if key is None:
-            key = self.known[rowid] = self.conn.execute("SELECT key FROM papers WHERE rowid = ?", (rowid,)).fetchone()[0]
+            row = self.conn.execute("SELECT key FROM papers WHERE rowid = ?", (rowid,)).fetchone()
+            key = self.known[rowid] = row[0]
         return key
 
 
@@ -187,8 +208,9 @@ def posting_problems(conn: sqlite3.Connection, limit: int = 5) -> list[str]:
         "SELECT concept_key, paper_key FROM edges ORDER BY concept_key, paper_key"))}
     have = dict(conn.execute(f"SELECT concept_key, papers FROM {POSTINGS}"))
     wrong = sorted(k for k in want.keys() | have.keys() if want.get(k) != have.get(k))
-    if not wrong:
-        return []
-    shown = "; ".join(f"{k}: kept {len(decode(have.get(k, b'')))} papers, "
-                      f"{len(decode(want.get(k, b'')))} use it" for k in wrong[:limit])
-    return [f"{POSTINGS}: {len(wrong)} lists disagree with the edges ({shown})"]
+    problems = size_problems(conn, rowid)
+    if wrong:
+        shown = "; ".join(f"{k}: kept {len(decode(have.get(k, b'')))} papers, "
+                          f"{len(decode(want.get(k, b'')))} use it" for k in wrong[:limit])
+        problems.insert(0, f"{POSTINGS}: {len(wrong)} lists disagree with the edges ({shown})")
+    return problems

@@ -21,6 +21,7 @@ from litkg.graph.store import GraphStore
 from litkg.queries.concepts import check_limit, check_types, row_json, sort_names
 from litkg.queries.defaults import SHARED_LIMIT, SHARED_MIN, SHARED_TYPES
 from litkg.queries.resolve import resolve_paper
+from litkg.queries.shared_postings import top_rows_from_postings
 from litkg.queries.shared_top import PLACES as _PLACES, top_rows
 
 if TYPE_CHECKING:
@@ -233,10 +234,15 @@ def count_pairs(users: Mapping[str, Sequence[str]]) -> PairCounts:
 # -- one paper -----------------------------------------------------------------------------------
 
 def _one_paper_top(store, key, min_shared, limit, types) -> list[SharedPair]:
-    """The pairs of one paper: the first ``limit`` from :func:`~litkg.queries.shared_top.top_rows`
-    where it applies (only as many other papers read as the ranking needs), else all of
-    :func:`_one_paper` cut at ``limit``."""
-    found = None if limit is None else top_rows(store, key, min_shared, limit, types)
+    """The pairs of one paper: the first ``limit`` from the store's lists of papers
+    (:func:`~litkg.queries.shared_postings.top_rows_from_postings`) or else the index
+    (:func:`~litkg.queries.shared_top.top_rows`), where either applies (only as many other papers
+    read as the ranking needs), else all of :func:`_one_paper` cut at ``limit``."""
+    found = None
+    if limit is not None:  # the store's lists of papers where up to date, else the index (#10)
+        found = top_rows_from_postings(store, key, min_shared, limit, types)
+        if found is None:
+            found = top_rows(store, key, min_shared, limit, types)
     if found is None:
         return _one_paper(store, key, min_shared, limit, types)
     rows, names = found

@@ -41,7 +41,7 @@ def test_the_first_evidence_is_the_title_then_the_earliest_offset(tmp_path):
 _ARGUMENTS = {"store": None, "key": "x", "keys": ["x"], "ident": "x", "pid": "x", "limit": 5, "search": "net",
               "concept": "x", "concepts": ["x"], "papers": ["x"], "types": CONCEPT_TYPES, "type_": "dataset",
               "roles": ROLES, "but": "x", "by": "year", "a": ["x"], "b": ["x"], "text": ";", "among": None,
-              "concept_type": None, "role": None, "norm": "wild"}
+              "concept_type": None, "role": None, "norm": "wild", "rowids": [1]}
 
 
 @pytest.mark.parametrize("module, name", [(sql, n) for n in sql.__all__ if n not in (

@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner
 
 from litkg.cli import cli
-from litkg.graph.store_counts import DERIVED
+from litkg.graph.store_postings import DERIVED
 
 from conftest import SAMPLE, SHARED, sample_files
 
@@ -33,9 +33,10 @@ UPDATE = os.environ.get("LITKG_UPDATE_DUMP") == "1"
 
 def dump_store(db: Path, folders: dict[str, Path]) -> dict:
     """The schema and every row of every table of the store at ``db``, sorted; input paths under
-    one of ``folders`` are written as ``$NAME/relative``. The counts the store keeps of its own
-    rows (:data:`~litkg.graph.store_counts.DERIVED`) are left out: they are no fact of the graph,
-    and ``tests/test_store_counts.py`` checks them against a recount."""
+    one of ``folders`` are written as ``$NAME/relative``. The counts and lists of papers the store
+    keeps of its own rows (:data:`~litkg.graph.store_postings.DERIVED`) are left out: they are no
+    fact of the graph, and ``tests/test_store_counts.py`` and ``tests/test_postings.py`` check
+    them against the rows they come from."""
     conn = sqlite3.connect(db)
     try:
         schema = sorted((row for row in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
