@@ -25,6 +25,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from litkg.errors import StoreError
 from litkg.extract.normalise import concept_norm
+from litkg.graph.store_checkpoint import Checkpointer
 from litkg.graph.store_concepts import ConceptWriter
 from litkg.graph.store_counts import ensure_counts, kept_total
 from litkg.graph.store_postings import EdgeLog, make_postings, merge_postings, postings_ready
@@ -340,17 +341,22 @@ class GraphStore:
         self._session = _BuildSession(self.count("papers"), postings_ready(self.conn))
         self._session.log.start()
         self._concepts.counts.log = self._session.log
+        checkpointer = Checkpointer(self.path) if self.path.name != ":memory:" else None
         try:
-            yield
-        except BaseException:
-            self._concepts.stop_deferring()
-            self._concepts.counts.log = self._session = None
-            raise
-        if self.conn.in_transaction:
-            self._end_session()
-        else:
-            with self.transaction():
+            try:
+                yield
+            except BaseException:
+                self._concepts.stop_deferring()
+                self._concepts.counts.log = self._session = None
+                raise
+            if self.conn.in_transaction:
                 self._end_session()
+            else:
+                with self.transaction():
+                    self._end_session()
+        finally:
+            if checkpointer is not None:
+                checkpointer.stop()
 
     def _end_session(self) -> None:
         session, self._session = self._session, None
