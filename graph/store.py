@@ -339,8 +339,8 @@ class GraphStore:
         indexes for the next writer to make."""
         self._concepts.defer(uuid.uuid4().hex)
         self._session = _BuildSession(self.count("papers"), postings_ready(self.conn))
-        self._session.log.start()
-        self._concepts.counts.log = self._session.log
+        # Lists out of date at the start are made whole at the end: nothing to note for them.
+        self._concepts.counts.log = self._session.log if self._session.postings_were_ready else None
         checkpointer = Checkpointer(self.path) if self.path.name != ":memory:" else None
         try:
             try:
@@ -383,6 +383,7 @@ class GraphStore:
             for name in DEFERRABLE_INDEXES:
                 self.conn.execute(f"DROP INDEX IF EXISTS {name}")
             session.indexes_dropped = True
+            self._concepts.counts.log = None  # the lists too will be made whole at its end
 
     def link_phrases(self, *, everything: bool = False) -> int:
         """Turn held phrases that are now a concept's alias into edges; returns how many (paper,

@@ -88,26 +88,16 @@ def postings_ready(conn: sqlite3.Connection) -> bool:
 
 class EdgeLog:
     """The papers whose edges a build wrote, and the concepts they had or have: what
-    :func:`merge_postings` merges. Noted by :class:`~litkg.graph.store_counts.EdgeCounts` while
-    :attr:`active`; a rolled-back write leaves its notes, which only make the merge read more."""
+    :func:`merge_postings` merges, noted by :class:`~litkg.graph.store_counts.EdgeCounts`. A
+    rolled-back write leaves its notes, which only make the merge read more."""
 
     def __init__(self) -> None:
-        self.active = False
         self.papers: set[str] = set()
         self.concepts: set[str] = set()
 
-    def start(self) -> None:
-        self.active = True
-        self.papers.clear()
-        self.concepts.clear()
-
-    def stop(self) -> None:
-        self.active = False
-
     def note(self, paper_key: str, concept_keys: Iterable[str]) -> None:
-        if self.active:
-            self.papers.add(paper_key)
-            self.concepts.update(concept_keys)
+        self.papers.add(paper_key)
+        self.concepts.update(concept_keys)
 
 
 def _mark(conn: sqlite3.Connection) -> None:
