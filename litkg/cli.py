@@ -15,7 +15,7 @@ from litkg.commands.export import export
 from litkg.commands.fetch import fetch
 from litkg.commands.neo4j import neo4j
 from litkg.commands.query import query
-from litkg.core import DEFAULT_BATCH, KnowledgeGraph
+from litkg.core import KnowledgeGraph
 from litkg.records import SkippedLog
 from litkg.serialize import extraction_line
 
@@ -51,7 +51,7 @@ def dask_options(func):
 @click.argument("inputs", nargs=-1, type=click.Path())
 @db_option
 @input_options
-@click.option("--batch-size", default=DEFAULT_BATCH, show_default=True, type=click.IntRange(min=1),
+@click.option("--batch-size", default=256, show_default=True, type=click.IntRange(min=1),
               help="Records per committed batch (with --on-error skip); an interrupted build "
                    "keeps every batch committed before it.")
 @fast_option

@@ -50,13 +50,10 @@ def _lazy(name: str):
     return getattr(sys.modules[__name__], name)
 
 
-__all__ = ["KnowledgeGraph", "BuildSummary", "BuildProgress", "DEFAULT_DB", "DEFAULT_BATCH", "RECORDS_SOURCE"]
+__all__ = ["KnowledgeGraph", "BuildSummary", "BuildProgress", "DEFAULT_DB", "RECORDS_SOURCE"]
 
 DEFAULT_DB = "litkg.db"
-#: Records a build commits at once. Each commit writes every page it touched, and the store's
-#: indexes by paper key take rows at random places: 2,048 papers share more pages a commit than
-#: 256 did (100k papers: the write path alone 66.7 -> 59.2 s, `build --fast` 103.9 -> 97.0 s, #10).
-DEFAULT_BATCH = 2048
+_BATCH = 256
 
 
 from litkg.questions import Questions  # noqa: E402
@@ -147,7 +144,7 @@ class KnowledgeGraph(Questions):
     # -- build --------------------------------------------------------------------------------
     def build(self, inputs: Sequence[str | os.PathLike], *, format: str | None = None, on_error: str = "skip",
               progress: Callable[[BuildProgress], None] | None = None, encoding: str = "utf-8",
-              batch_size: int = DEFAULT_BATCH) -> BuildSummary:
+              batch_size: int = _BATCH) -> BuildSummary:
         """Read, extract and store papers from ``inputs``; merge duplicates; return a summary.
 
         With ``on_error="skip"`` each batch of ``batch_size`` records commits on its own and bad
@@ -168,7 +165,7 @@ class KnowledgeGraph(Questions):
 
     def build_records(self, records: Iterable[Paper | Mapping[str, Any]], *, on_error: str = "skip",
                       progress: Callable[[BuildProgress], None] | None = None,
-                      batch_size: int = DEFAULT_BATCH) -> BuildSummary:
+                      batch_size: int = _BATCH) -> BuildSummary:
         """Build from records in memory (a notebook's list of dicts, a generator, ``Paper`` objects)
         exactly as :meth:`build` builds from files.
 
@@ -326,7 +323,7 @@ class KnowledgeGraph(Questions):
                                 encoding=encoding, partition_size=partition_size, progress=progress)
 
     def build_from_parts(self, parts: str | os.PathLike, *, progress: Callable[[BuildProgress], None] | None = None,
-                         batch_size: int = DEFAULT_BATCH) -> BuildSummary:
+                         batch_size: int = _BATCH) -> BuildSummary:
         """Merge a finished parts folder into the store: the store a :meth:`build` of the same
         inputs gives. Incomplete or mismatched parts are refused before anything is written
         (:func:`litkg.parts.open_parts`)."""
@@ -344,7 +341,7 @@ class KnowledgeGraph(Questions):
     def build_on_dask(self, inputs: Sequence[str | os.PathLike], *, scheduler: str = "local", **options) -> BuildSummary:
         """:meth:`extract_on_dask` then :meth:`build_from_parts` (``batch_size`` and ``progress``
         go to both as they apply)."""
-        batch_size, progress = options.pop("batch_size", DEFAULT_BATCH), options.get("progress")
+        batch_size, progress = options.pop("batch_size", _BATCH), options.get("progress")
         folder = self.extract_on_dask(inputs, scheduler=scheduler, **options)
         return self.build_from_parts(folder, progress=progress, batch_size=batch_size)
 
@@ -379,7 +376,7 @@ class KnowledgeGraph(Questions):
         from litkg.extract.parallel import ParallelExtractor
 
         if not isinstance(self.extractor, ParallelExtractor):
-            while batch := list(islice(papers, DEFAULT_BATCH)):
+            while batch := list(islice(papers, _BATCH)):
                 yield from zip(batch, self._extract_within_budget(batch))
             return
         in_flight: deque[Paper] = deque()
