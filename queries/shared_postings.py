@@ -55,7 +55,7 @@ def top_rows_from_postings(store, key, min_shared: int, limit: int,
     idf = [math.log(papers / df) for _, _, df in mine]
     taken: list[tuple] = []
     keys: dict[int, str] = {}  # row id → paper key, of the papers read so far
-    for (count, score), masks in _tiers(lists.sizes(), idf, min_shared):
+    for (count, score), masks in _tiers(lists.mask_counts(), idf, min_shared):
         need = limit - len(taken)
         if need <= 0:
             break
@@ -66,10 +66,10 @@ def top_rows_from_postings(store, key, min_shared: int, limit: int,
     return [(*row[:4], keys[row[4]], row[5]) for row in taken], {k: name for k, name, _ in mine}
 
 
-def _tiers(sizes, idf: list[float], min_shared: int) -> list[tuple[tuple[int, float], list[int]]]:
+def _tiers(mask_counts, idf: list[float], min_shared: int) -> list[tuple[tuple[int, float], list[int]]]:
     """``((count, score), masks)`` of the masks some paper has, best first."""
     tiers: dict[tuple[int, float], list[int]] = {}
-    for mask in map(int, sizes.nonzero()[0]):
+    for mask in map(int, mask_counts.nonzero()[0]):
         bits = [i for i in range(len(idf)) if mask >> i & 1]
         if len(bits) >= min_shared:
             score = round(math.fsum(idf[i] for i in bits), PLACES)  # as Overlap.score
@@ -144,8 +144,8 @@ class _Lists:
             self._masks[i] = self.mask[self.lists[i]]
         return self._masks[i]
 
-    def sizes(self):
-        """mask → how many other papers have it."""
+    def mask_counts(self):
+        """mask → how many other papers have it (only whether it is 0 is read)."""
         np, n = self.np, len(self.keys)
         every = np.arange(1 << n)
         sizes = np.zeros(1 << n, dtype=np.int64)
