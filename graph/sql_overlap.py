@@ -26,34 +26,30 @@ __all__ = ["counts_kept", "postings_kept", "postings_of", "paper_rowid", "paper_
            "users_of_all", "papers_naming_only", "edges_to_among", "type_counts_per_paper"]
 
 
-#: Whether each open read-only store's counts can be read: its snapshot never changes while it
-#: is open (a writing connection's can, with each edge it writes: asked each time).
-_COUNTS_KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: What each open read-only store keeps up to date (counts, lists): its snapshot never changes
+#: while it is open (a writing connection's can, with each edge it writes: asked each time).
+_KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _kept(store: GraphStore, ready) -> bool:
+    if not store.readonly:
+        return ready(store.conn)
+    known = _KEPT.setdefault(store, {})
+    if ready not in known:
+        known[ready] = ready(store.conn)
+    return known[ready]
 
 
 def counts_kept(store: GraphStore) -> bool:
     """Whether the counts ``store`` keeps (:mod:`litkg.graph.store_counts`) are up to date with
     its edges; else the readers here count."""
-    if not store.readonly:
-        return counts_ready(store.conn)
-    kept = _COUNTS_KEPT.get(store)
-    if kept is None:
-        kept = _COUNTS_KEPT[store] = counts_ready(store.conn)
-    return kept
-
-
-_POSTINGS_KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+    return _kept(store, counts_ready)
 
 
 def postings_kept(store: GraphStore) -> bool:
     """Whether the lists of papers the store keeps (:mod:`litkg.graph.store_postings`) are up
     to date with its edges."""
-    if not store.readonly:
-        return postings_ready(store.conn)
-    kept = _POSTINGS_KEPT.get(store)
-    if kept is None:
-        kept = _POSTINGS_KEPT[store] = postings_ready(store.conn)
-    return kept
+    return _kept(store, postings_ready)
 
 
 def postings_of(store: GraphStore, concepts: Sequence[str]) -> dict[str, bytes]:
