@@ -27,6 +27,8 @@ import sqlite3
 import sys
 from array import array
 from bisect import bisect_left
+from itertools import groupby
+from operator import itemgetter
 from typing import Iterable, Iterator
 
 from litkg.graph.store_counts import DERIVED as COUNTS_DERIVED
@@ -124,15 +126,8 @@ def make_postings(conn: sqlite3.Connection) -> None:
 
 def _lists(rows: Iterator[tuple[str, str]]) -> Iterator[tuple[str, list[str]]]:
     """``(concept, paper keys)`` from ``(concept, paper)`` rows sorted by concept."""
-    concept, papers = None, []
-    for key, paper in rows:
-        if key != concept:
-            if concept is not None:
-                yield concept, papers
-            concept, papers = key, []
-        papers.append(paper)
-    if concept is not None:
-        yield concept, papers
+    for concept, group in groupby(rows, key=itemgetter(0)):
+        yield concept, [paper for _, paper in group]
 
 
 def merge_postings(conn: sqlite3.Connection, log: EdgeLog) -> None:
