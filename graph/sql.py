@@ -69,10 +69,11 @@ def role_rank_sql(column: str) -> str:
     return f"CASE {column} {ranks} ELSE {len(ROLES) - 1} END"
 
 
-#: Joins ``v``, the first evidence row of the edge ``e`` (title before abstract, then by offset);
-#: ``v.field`` and ``v.sentence`` are NULL for an edge without evidence.
-FIRST_EVIDENCE = ("LEFT JOIN evidence v ON v.rowid = ("
-                  "SELECT v2.rowid FROM evidence v2 WHERE v2.paper_key = e.paper_key "
+#: Joins ``v``, the first evidence row of the edge ``e`` of the paper ``p`` (title before abstract,
+#: then by offset); ``v.field`` and ``v.sentence`` are NULL for an edge without evidence. The rows
+#: of one edge are next to each other in the table (clustered by paper id): one seek finds them.
+FIRST_EVIDENCE = ("LEFT JOIN evidence v ON v.pid = p.pid AND v.concept_key = e.concept_key "
+                  "AND (v.field, v.start) = (SELECT v2.field, v2.start FROM evidence v2 WHERE v2.pid = p.pid "
                   "AND v2.concept_key = e.concept_key ORDER BY v2.field = 'abstract', v2.start LIMIT 1)")
 
 
@@ -244,7 +245,8 @@ def edges_with_evidence(store: GraphStore, role: str | None = None, *, in_key_or
     where, params = ("WHERE e.role = ?", (role,)) if role is not None else ("", ())
     order = "e.paper_key, e.concept_key" if in_key_order else "e.rowid"
     return store.conn.execute(f"SELECT e.paper_key, e.concept_key, e.role, e.confidence, v.field, v.sentence "
-                              f"FROM edges e {FIRST_EVIDENCE} {where} ORDER BY {order}", params)
+                              f"FROM edges e JOIN papers p ON p.key = e.paper_key {FIRST_EVIDENCE} {where} "
+                              f"ORDER BY {order}", params)
 
 
 def concept_users(store: GraphStore, keys: Sequence[str]) -> list[tuple]:

@@ -28,6 +28,7 @@ from litkg.extract.normalise import concept_norm
 from litkg.graph.store_checkpoint import Checkpointer
 from litkg.graph.store_concepts import ConceptWriter
 from litkg.graph.store_counts import ensure_counts, kept_total
+from litkg.graph.store_migrate import schema_version, upgrade
 from litkg.graph.store_postings import EdgeLog, make_postings, merge_postings, postings_ready
 from litkg.graph.store_schema import (DEFERRABLE_INDEXES, RETIRED_INDEXES, SCHEMA, SCHEMA_VERSION, configure_writer,
                                       open_snapshot, rollback, store_error)
@@ -152,6 +153,8 @@ class GraphStore:
         # executescript commits on its own; the DDL is idempotent, so it runs outside a transaction.
         # It also makes the indexes a killed build had dropped (build_session).
         self.conn.executescript(SCHEMA)
+        #: The schema version the file had when it was opened: an earlier one is upgraded (#10).
+        self.found_version = upgrade(self.conn) or SCHEMA_VERSION
         for name in RETIRED_INDEXES:
             self.conn.execute(f"DROP INDEX IF EXISTS {name}")
         with self.transaction():
@@ -162,6 +165,11 @@ class GraphStore:
                 raise StoreError(f"{self.path} has schema version {row[0]}; this litkg reads {SCHEMA_VERSION}",
                                  hint="rebuild the store with this version of litkg")
             ensure_counts(self.conn)  # a store made before the kept counts gets them filled (#10)
+
+    @property
+    def version(self) -> str:
+        """The store's schema version."""
+        return schema_version(self.conn) or SCHEMA_VERSION
 
     def close(self) -> None:
         if self.readonly and self.conn.in_transaction:
@@ -197,6 +205,7 @@ class GraphStore:
                 self._rollback()
                 raise store_error(exc, self.path) from None
             self._inserted.clear()
+            self._concepts.pids.clear()
 
     def _rollback(self) -> None:
         rollback(self.conn)
@@ -224,10 +233,9 @@ class GraphStore:
         key = self._stored_key(idents)
         if key is None:
             key = paper.key
-            self.conn.execute(_INSERT_PAPER, (key, *(getattr(paper, name) for name in _PAPER_FIELDS),
-                                              json.dumps(list(paper.authors)),
-                                              json.dumps(dict(paper.metadata), default=str),
-                                              text_hash(paper.title, paper.abstract)))
+            row = (key, *(getattr(paper, name) for name in _PAPER_FIELDS), json.dumps(list(paper.authors)),
+                   json.dumps(dict(paper.metadata), default=str), text_hash(paper.title, paper.abstract))
+            self._concepts.pids[key] = self.conn.execute(_INSERT_PAPER, row).lastrowid  # evidence is keyed by it
             self._add_source(key, paper, idents)
             self._inserted.add(key)
             return PaperUpsert(key, "new", True, partial(StoredPaper.of, paper, key))

@@ -64,10 +64,22 @@ class ConceptWriter:
         self._norms: dict[str, str] = {}
         self._build: str | None = None  # the build whose concept refresh waits for its end
         self._all = False  # refresh every concept at its end
+        self.pids: dict[str, int] = {}  # paper key -> pid of the papers this transaction upserted
+
+    def pid(self, paper_key: str) -> int:
+        """The integer id of the stored paper ``paper_key`` (evidence is keyed by it)."""
+        pid = self.pids.get(paper_key)
+        if pid is None:
+            row = self.conn.execute("SELECT pid FROM papers WHERE key=?", (paper_key,)).fetchone()
+            if row is None:
+                raise KeyError(paper_key)
+            pid = self.pids[paper_key] = row[0]
+        return pid
 
     def forget(self) -> None:
         """After a rollback: rows this writer remembered may not be stored any more."""
         self.counts.forget()
+        self.pids.clear()
         self.touched.clear()
         self.new_norms.clear()
         self._gazetteer.clear()
@@ -144,6 +156,7 @@ class ConceptWriter:
         if not fresh:
             self._delete_paper_rows(paper_key)
         stored: dict[str, str] = {}
+        pid = self.pid(paper_key)
         edges: dict[str, tuple[str, float]] = {}
         evidence: list[tuple] = []
         views: list[tuple] = []
@@ -161,7 +174,7 @@ class ConceptWriter:
             if ROLES.index(entity.role) < ROLES.index(role):
                 role = entity.role  # two spellings in one paper: the stronger role wins
             edges[key] = (role, max(confidence, entity.confidence))
-            evidence.extend((paper_key, key, m.field, m.start, m.end, m.text, m.sentence) for m in entity.mentions)
+            evidence.extend((pid, key, m.field, m.start, m.end, m.text, m.sentence) for m in entity.mentions)
         if views:
             self.conn.executemany("INSERT OR REPLACE INTO concept_views VALUES (?, ?, ?, ?, ?)", views)
         self.counts.adding(paper_key, edges)
@@ -171,7 +184,7 @@ class ConceptWriter:
         return stored
 
     def _delete_paper_rows(self, paper_key: str) -> None:
-        self.conn.execute("DELETE FROM evidence WHERE paper_key=?", (paper_key,))
+        self.conn.execute("DELETE FROM evidence WHERE pid=?", (self.pid(paper_key),))
         self.counts.removing(paper_key)
         self.conn.execute("DELETE FROM edges WHERE paper_key=?", (paper_key,))
         self.conn.execute("DELETE FROM phrase_mentions WHERE paper_key=?", (paper_key,))
@@ -213,8 +226,8 @@ class ConceptWriter:
                                  (paper_key, concept_key, role, confidence)).rowcount:
                 self.counts.adding(paper_key, (concept_key,))
             self.conn.execute(
-                "INSERT OR IGNORE INTO evidence SELECT paper_key, ?, field, start, end, text, sentence "
-                "FROM phrase_mentions WHERE paper_key=? AND norm=?", (concept_key, paper_key, norm))
+                "INSERT OR IGNORE INTO evidence SELECT ?, ?, field, start, end, text, sentence "
+                "FROM phrase_mentions WHERE paper_key=? AND norm=?", (self.pid(paper_key), concept_key, paper_key, norm))
             self.conn.execute("DELETE FROM phrase_mentions WHERE paper_key=? AND norm=?", (paper_key, norm))
         return len(rows)
 

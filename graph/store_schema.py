@@ -28,7 +28,11 @@ CHECKPOINT_PAGES = 65536
 #: Bytes of write-ahead log file kept after a checkpoint.
 WAL_LIMIT = 64 * 1024 * 1024
 
-SCHEMA_VERSION = "1"
+#: 2 (#10): papers have an explicit integer id, ``pid`` (their rowid, which VACUUM keeps), and
+#: evidence is clustered by it: a new paper's evidence is appended at the end of the table instead
+#: of going to a random page of an index by text key. Stores of version 1 are upgraded by their
+#: first writer (:mod:`litkg.graph.store_migrate`).
+SCHEMA_VERSION = "2"
 
 #: The indexes by concept: a large build drops them and makes each once at its end (#10). Rows
 #: come in paper order, so each insert into these went to a random page of a large index: a 1M
@@ -43,10 +47,11 @@ DEFERRABLE_INDEXES = MappingProxyType({
 #: ``edges_concept_paper``): a writer drops them.
 RETIRED_INDEXES = ("edges_concept",)
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS papers (
-    key TEXT PRIMARY KEY,
+#: The tables version 2 changed, as DDL for a table named ``@name`` (the upgrade makes them under
+#: another name, then renames them).
+PAPERS_DDL = """CREATE TABLE IF NOT EXISTS @name (
+    pid INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
     id TEXT,
     title TEXT NOT NULL,
     abstract TEXT NOT NULL,
@@ -63,7 +68,26 @@ CREATE TABLE IF NOT EXISTS papers (
     metadata TEXT NOT NULL DEFAULT '{}',
     text_hash TEXT NOT NULL,
     extractor TEXT
-);
+)"""
+EVIDENCE_DDL = """CREATE TABLE IF NOT EXISTS @name (
+    pid INTEGER NOT NULL REFERENCES papers(pid),
+    concept_key TEXT NOT NULL REFERENCES concepts(key),
+    field TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    PRIMARY KEY (pid, concept_key, field, start)
+) WITHOUT ROWID"""
+
+
+def table_ddl(ddl: str, name: str) -> str:
+    return ddl.replace("@name", name)
+
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+%(papers)s;
 CREATE INDEX IF NOT EXISTS papers_year ON papers(year);
 CREATE TABLE IF NOT EXISTS paper_sources (
     paper_key TEXT NOT NULL REFERENCES papers(key),
@@ -128,18 +152,10 @@ CREATE TABLE IF NOT EXISTS phrase_mentions (
     PRIMARY KEY (paper_key, norm, field, start)
 );
 CREATE INDEX IF NOT EXISTS phrase_mentions_norm ON phrase_mentions(norm);
-CREATE TABLE IF NOT EXISTS evidence (
-    paper_key TEXT NOT NULL,
-    concept_key TEXT NOT NULL,
-    field TEXT NOT NULL,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    sentence TEXT NOT NULL,
-    PRIMARY KEY (paper_key, concept_key, field, start),
-    FOREIGN KEY (paper_key, concept_key) REFERENCES edges(paper_key, concept_key)
-);
-""" % DEFERRABLE_INDEXES
+-- Clustered by paper id: a build appends each new paper's rows; an edge's rows are one seek.
+%(evidence)s;
+""" % {**DEFERRABLE_INDEXES, "papers": table_ddl(PAPERS_DDL, "papers"),
+       "evidence": table_ddl(EVIDENCE_DDL, "evidence")}
 
 
 def configure_writer(conn: sqlite3.Connection) -> None:
@@ -213,7 +229,7 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
         newer = row[0].isdigit() and int(row[0]) > int(SCHEMA_VERSION)
         raise StoreError(f"{path} has schema version {row[0]}; this litkg reads {SCHEMA_VERSION}",
                          hint="upgrade litkg to read it" if newer else
-                         "rebuild the store with this version of litkg")
+                         f"upgrade it in place with 'litkg upgrade --db {path}'")
 
 
 def rollback(conn: sqlite3.Connection) -> None:

@@ -253,6 +253,17 @@ def check(db, as_json) -> None:
 
 
 @cli.command()
+@db_option
+@fail_cleanly
+def upgrade(db) -> None:
+    """Bring a store made by an earlier litkg to this version's schema, in place (a build does
+    this too). Takes minutes for a million papers; interrupted, the store stays as it was."""
+    with KnowledgeGraph(db) as kg:
+        before, after = kg.upgrade()
+    click.echo(f"{db}: schema version {before} → {after}" if before != after else f"{db}: schema version {after}, nothing to do")
+
+
+@cli.command()
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
 @click.option("--view", default="overview", show_default=True,
               type=click.Choice(["overview", "ego", "shared-datasets", "concept-map"]), help="What to show.")

@@ -308,6 +308,13 @@ class KnowledgeGraph(Questions):
             raise MalformedRecordError(path, paper.source.line, reason)
         skipped.append(SkippedRecord(path, paper.source.line, reason))
 
+    def upgrade(self) -> tuple[str, str]:
+        """Bring a store made by an earlier litkg to this schema version, in place (any build does
+        this too); returns the version it had and the version it has now."""
+        self.close()
+        self._store = _lazy("GraphStore")(self.db_path, create=False)  # a writer upgrades it
+        return self._store.found_version, self._store.version
+
     # -- past one machine (#10) ---------------------------------------------------------------
     def extract_on_dask(self, inputs: Sequence[str | os.PathLike], *, scheduler: str = "local",
                         parts: str | os.PathLike | None = None, format: str | None = None, on_error: str = "skip",

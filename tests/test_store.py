@@ -37,7 +37,8 @@ def test_round_trip_of_papers_concepts_edges_and_evidence(tmp_path, extractor):
     role, = conn.execute("SELECT role FROM edges WHERE paper_key='doi:10.1/abc' AND concept_key='gravel'").fetchone()
     assert role == "proposes"
     text, sentence, start = conn.execute(
-        "SELECT text, sentence, start FROM evidence WHERE paper_key='doi:10.1/abc' AND concept_key='pacs'").fetchone()
+        "SELECT text, sentence, start FROM evidence JOIN papers USING (pid) WHERE key='doi:10.1/abc' "
+        "AND concept_key='pacs'").fetchone()
     assert text == "PACS" and "PACS" in sentence and ROWS[0]["abstract"][start:start + 4] == "PACS"
     graph = to_networkx(GraphStore(db))
     assert graph.nodes["paper:doi:10.1/abc"]["kind"] == "paper"

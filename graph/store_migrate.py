@@ -1,0 +1,95 @@
+"""Upgrading a store made by an earlier litkg to this schema version, in place, by its first writer.
+
+Version 1 → 2 (#10): ``papers`` gets its integer id as a column, ``pid`` (the rowid it had, so the
+lists of papers the store keeps stay valid), and ``evidence`` is keyed and clustered by that id
+instead of the paper's text key. Both tables are copied into new ones, the old ones dropped and the
+new ones renamed, in one transaction: a killed upgrade leaves the store at version 1, and the next
+writer starts it again. Readers of a version 1 store are told to open it with a writer first.
+
+>>> import sqlite3
+>>> conn = sqlite3.connect(":memory:", isolation_level=None)
+>>> _ = conn.executescript(V1_TABLES + "INSERT INTO meta VALUES ('schema_version', '1');"
+...     "INSERT INTO concepts VALUES ('x', 'X', 'dataset', 'gazetteer');"
+...     "INSERT INTO papers (key, title, abstract, text_hash) VALUES ('title:a', 'A', 'We use X.', 'h');"
+...     "INSERT INTO evidence VALUES ('title:a', 'x', 'abstract', 7, 8, 'X', 'We use X.');")
+>>> upgrade(conn)
+'1'
+>>> conn.execute("SELECT pid, key FROM papers").fetchall(), conn.execute("SELECT pid, text FROM evidence").fetchall()
+([(1, 'title:a')], [(1, 'X')])
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from litkg.errors import StoreError
+from litkg.graph.store_schema import EVIDENCE_DDL, PAPERS_DDL, SCHEMA_VERSION, rollback, table_ddl
+
+__all__ = ["upgrade", "schema_version", "V1_TABLES"]
+
+#: The two tables version 2 changed as version 1 made them, and the concepts they point at (for
+#: tests of the upgrade).
+V1_TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE concepts (key TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, origin TEXT NOT NULL);
+CREATE TABLE papers (key TEXT PRIMARY KEY, id TEXT, title TEXT NOT NULL, abstract TEXT NOT NULL,
+    authors TEXT NOT NULL DEFAULT '[]', author_count INTEGER, year INTEGER, date TEXT, date_raw TEXT,
+    venue TEXT, url TEXT, doi TEXT, arxiv_id TEXT, upvotes INTEGER, metadata TEXT NOT NULL DEFAULT '{}',
+    text_hash TEXT NOT NULL, extractor TEXT);
+CREATE INDEX papers_year ON papers(year);
+CREATE TABLE evidence (paper_key TEXT NOT NULL, concept_key TEXT NOT NULL, field TEXT NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, sentence TEXT NOT NULL,
+    PRIMARY KEY (paper_key, concept_key, field, start));
+"""
+
+_PAPERS_YEAR = "CREATE INDEX IF NOT EXISTS papers_year ON papers(year)"
+
+
+def schema_version(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    return row[0] if row else None
+
+
+def upgrade(conn: sqlite3.Connection) -> str | None:
+    """Bring the store on ``conn`` (a writer's connection, outside a transaction) to
+    :data:`SCHEMA_VERSION` when it is older and litkg knows how; returns the version it had."""
+    found = schema_version(conn)
+    if found != "1":
+        return found
+    # Off while the old tables are dropped (other tables still name them); checked before commit.
+    conn.execute("PRAGMA foreign_keys=OFF")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(conn) == "1":  # not upgraded meanwhile by another writer
+                _from_1(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            rollback(conn)
+            raise
+    finally:
+        conn.execute("PRAGMA foreign_keys=ON")
+    return found
+
+
+def _from_1(conn: sqlite3.Connection) -> None:
+    columns = ", ".join(row[1] for row in conn.execute("PRAGMA table_info(papers)"))
+    # Triggers on papers (the kept counts) go with the old table: made again on the new one.
+    triggers = [sql for (sql,) in conn.execute("SELECT sql FROM sqlite_master WHERE type='trigger' "
+                                               "AND tbl_name='papers'")]
+    conn.execute(table_ddl(PAPERS_DDL, "papers_v2"))
+    conn.execute(f"INSERT INTO papers_v2 (pid, {columns}) SELECT rowid, {columns} FROM papers ORDER BY rowid")
+    conn.execute(table_ddl(EVIDENCE_DDL, "evidence_v2"))
+    conn.execute("INSERT INTO evidence_v2 SELECT p.pid, e.concept_key, e.field, e.start, e.end, e.text, "
+                 "e.sentence FROM evidence e JOIN papers_v2 p ON p.key = e.paper_key ORDER BY 1, 2, 3, 4")
+    for table in ("evidence", "papers"):
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"ALTER TABLE {table}_v2 RENAME TO {table}")
+    conn.execute(_PAPERS_YEAR)
+    for sql in triggers:
+        conn.execute(sql)
+    conn.execute("UPDATE meta SET value=? WHERE key='schema_version'", (SCHEMA_VERSION,))
+    broken = conn.execute("PRAGMA foreign_key_check(evidence)").fetchmany(1)
+    if broken:
+        raise StoreError(f"the upgrade to schema version {SCHEMA_VERSION} found a row of {broken[0][0]} "
+                         f"pointing at a missing row of {broken[0][2]}; the store was left as it was",
+                         hint="run 'litkg check' on it, or rebuild it from its inputs into a new --db")

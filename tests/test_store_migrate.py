@@ -1,0 +1,126 @@
+"""Stores of schema version 1 are upgraded in place to version 2 (#10): the same rows, readers
+refuse the old version with a hint, a failed upgrade leaves the store as it was.
+
+A version 1 store is made from a fresh one by rewriting the two tables version 2 changed back to
+version 1's layout (:data:`~litkg.graph.store_migrate.V1_TABLES`): ``papers`` with an implicit
+rowid, ``evidence`` keyed by the paper's text key.
+"""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from litkg.cli import cli
+from litkg.core import KnowledgeGraph
+from litkg.errors import StoreError
+from litkg.graph.store import GraphStore
+from litkg.queries import papers_using
+
+from conftest import sample_files
+from test_store_dump import dump_store
+
+
+def downgrade_to_1(db: Path) -> None:
+    """Rewrite the store at ``db`` as version 1 stored it (rowids and rows kept)."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    try:
+        triggers = [sql for (sql,) in conn.execute("SELECT sql FROM sqlite_master WHERE type='trigger' "
+                                                   "AND tbl_name='papers'")]
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(papers)") if row[1] != "pid"]
+        conn.execute("BEGIN")
+        conn.execute("DROP INDEX papers_year")
+        for table in ("papers", "evidence"):
+            conn.execute(f"ALTER TABLE {table} RENAME TO {table}_v2")
+        for statement in _v1_ddl():
+            conn.execute(statement)
+        conn.execute(f"INSERT INTO papers (rowid, {', '.join(columns)}) SELECT pid, {', '.join(columns)} FROM papers_v2")
+        conn.execute("INSERT INTO evidence SELECT p.key, e.concept_key, e.field, e.start, e.end, e.text, e.sentence "
+                     "FROM evidence_v2 e JOIN papers_v2 p USING (pid)")
+        conn.execute("DROP TABLE evidence_v2")
+        conn.execute("DROP TABLE papers_v2")
+        for sql in triggers:
+            conn.execute(sql)
+        conn.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def _v1_ddl() -> list[str]:
+    from litkg.graph.store_migrate import V1_TABLES
+
+    # meta and concepts exist already: only the two tables version 2 changed, and papers' index.
+    statements = [s.strip() + ";" for s in V1_TABLES.split(";") if s.strip()]
+    return [s for s in statements if not s.startswith(("CREATE TABLE meta", "CREATE TABLE concepts"))]
+
+
+def rows(db: Path) -> dict:
+    return dump_store(db, {})["tables"]
+
+
+@pytest.fixture()
+def stores(tmp_path):
+    """A fresh sample store, and a copy of it rewritten as version 1."""
+    fresh = tmp_path / "fresh.db"
+    with KnowledgeGraph(fresh) as kg:
+        kg.build(sample_files())
+    old = tmp_path / "old.db"
+    shutil.copy(fresh, old)
+    downgrade_to_1(old)
+    return fresh, old
+
+
+def test_the_downgrade_makes_version_1s_layout(stores):
+    _, old = stores
+    conn = sqlite3.connect(old)
+    assert "paper_key" in [row[1] for row in conn.execute("PRAGMA table_info(evidence)")]
+    assert "pid" not in [row[1] for row in conn.execute("PRAGMA table_info(papers)")]
+    assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == ("1",)
+
+
+def test_litkg_upgrade_gives_the_rows_of_a_fresh_build(stores):
+    fresh, old = stores
+    result = CliRunner().invoke(cli, ["upgrade", "--db", str(old)])
+    assert result.exit_code == 0, result.output
+    assert "schema version 1 → 2" in result.output
+    assert rows(old) == rows(fresh)
+    again = CliRunner().invoke(cli, ["upgrade", "--db", str(old)])
+    assert "nothing to do" in again.output and rows(old) == rows(fresh)
+    check = CliRunner().invoke(cli, ["check", "--db", str(old)])
+    assert check.exit_code == 0 and ": ok (" in check.output
+
+
+def test_readers_refuse_version_1_and_name_the_upgrade(stores):
+    _, old = stores
+    with pytest.raises(StoreError) as refused:
+        GraphStore(old, readonly=True)
+    assert "schema version 1" in str(refused.value) and "litkg upgrade --db" in refused.value.hint
+    result = CliRunner().invoke(cli, ["stats", "--db", str(old)])
+    assert result.exit_code != 0 and "litkg upgrade" in result.output
+
+
+def test_a_build_upgrades_first_and_then_answers_with_evidence(stores, tmp_path):
+    fresh, old = stores
+    with KnowledgeGraph(old) as kg:
+        kg.build(sample_files())  # nothing new: only the upgrade writes
+    assert rows(old) == rows(fresh)
+    with KnowledgeGraph(old) as kg:
+        uses = papers_using(kg.store, "WILDS")
+    assert uses and all(use.evidence for use in uses)
+
+
+def test_a_failed_upgrade_leaves_version_1_as_it_was(stores):
+    _, old = stores
+    conn = sqlite3.connect(old, isolation_level=None)
+    key = conn.execute("SELECT key FROM papers LIMIT 1").fetchone()[0]
+    conn.execute("INSERT INTO evidence VALUES (?, 'no-such-concept', 'abstract', 0, 1, 'x', 'x')", (key,))
+    conn.close()
+    before = rows(old)
+    with pytest.raises(StoreError, match="missing row of concepts"):
+        GraphStore(old)
+    assert rows(old) == before
+    assert sqlite3.connect(old).execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == ("1",)
