@@ -241,8 +241,8 @@ class GraphStore:
             return PaperUpsert(key, "new", True, partial(StoredPaper.of, paper, key))
         status, stored, extractor = self._merge_into(key, paper)
         source_new = self.conn.execute(
-            "SELECT 1 FROM paper_sources WHERE paper_key=? AND path=? AND line=?",
-            (key, paper.source.path, paper.source.line)).fetchone() is None
+            "SELECT 1 FROM paper_sources WHERE pid=? AND path=? AND line=?",
+            (self._concepts.pid(key), paper.source.path, paper.source.line)).fetchone() is None
         if status == "unchanged" and source_new:
             status = "merged"
         self._add_source(key, paper, idents)
@@ -251,7 +251,7 @@ class GraphStore:
 
     def _add_source(self, key: str, paper: Paper, idents: Sequence[str]) -> None:
         self.conn.execute("INSERT OR IGNORE INTO paper_sources VALUES (?, ?, ?)",
-                          (key, paper.source.path, paper.source.line))
+                          (self._concepts.pid(key), paper.source.path, paper.source.line))
         self.conn.executemany("INSERT OR IGNORE INTO paper_idents VALUES (?, ?)", [(i, key) for i in idents])
 
     def _merge_into(self, key: str, paper: Paper) -> tuple[str, Callable[[], StoredPaper], str | None]:

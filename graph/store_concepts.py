@@ -168,7 +168,7 @@ class ConceptWriter:
             stored[entity.key] = key
             self.upsert_concept(key, entity.name, entity.type, entity.origin, entity.aliases)
             if entity.origin != "gazetteer":
-                views.append((paper_key, key, entity.name, entity.type, entity.origin))
+                views.append((pid, key, entity.name, entity.type, entity.origin))
                 self.touched.add(key)
             role, confidence = edges.get(key, (entity.role, entity.confidence))
             if ROLES.index(entity.role) < ROLES.index(role):
@@ -184,13 +184,14 @@ class ConceptWriter:
         return stored
 
     def _delete_paper_rows(self, paper_key: str) -> None:
-        self.conn.execute("DELETE FROM evidence WHERE pid=?", (self.pid(paper_key),))
+        pid = self.pid(paper_key)
+        self.conn.execute("DELETE FROM evidence WHERE pid=?", (pid,))
         self.counts.removing(paper_key)
         self.conn.execute("DELETE FROM edges WHERE paper_key=?", (paper_key,))
         self.conn.execute("DELETE FROM phrase_mentions WHERE paper_key=?", (paper_key,))
         self.touched.update(k for (k,) in self.conn.execute(
-            "SELECT concept_key FROM concept_views WHERE paper_key=?", (paper_key,)))
-        self.conn.execute("DELETE FROM concept_views WHERE paper_key=?", (paper_key,))
+            "SELECT concept_key FROM concept_views WHERE pid=?", (pid,)))
+        self.conn.execute("DELETE FROM concept_views WHERE pid=?", (pid,))
 
     def _hold_phrase(self, paper_key: str, entity: ExtractedEntity) -> None:
         norm = self.norm(entity.name)

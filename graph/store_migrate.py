@@ -1,9 +1,9 @@
 """Upgrading a store made by an earlier litkg to this schema version, in place, by its first writer.
 
 Version 1 → 2 (#10): ``papers`` gets its integer id as a column, ``pid`` (the rowid it had, so the
-lists of papers the store keeps stay valid), and ``evidence`` is keyed and clustered by that id
-instead of the paper's text key. Both tables are copied into new ones, the old ones dropped and the
-new ones renamed, in one transaction: a killed upgrade leaves the store at version 1, and the next
+lists of papers the store keeps stay valid), and ``paper_sources``, ``concept_views`` and
+``evidence`` are keyed and clustered by that id instead of the paper's text key. The tables are
+copied into new ones, the old ones dropped and the new ones renamed, in one transaction: a killed upgrade leaves the store at version 1, and the next
 writer starts it again. Readers of a version 1 store are told to open it with a writer first.
 
 >>> import sqlite3
@@ -22,12 +22,13 @@ from __future__ import annotations
 import sqlite3
 
 from litkg.errors import StoreError
-from litkg.graph.store_schema import EVIDENCE_DDL, PAPERS_DDL, SCHEMA_VERSION, rollback, table_ddl
+from litkg.graph.store_schema import (DEFERRABLE_INDEXES, EVIDENCE_DDL, PAPERS_DDL, SCHEMA_VERSION, SOURCES_DDL,
+                                      VIEWS_DDL, rollback, table_ddl)
 
 __all__ = ["upgrade", "schema_version", "V1_TABLES"]
 
-#: The two tables version 2 changed as version 1 made them, and the concepts they point at (for
-#: tests of the upgrade).
+#: The tables version 2 changed as version 1 made them, and the concepts they point at (for tests
+#: of the upgrade).
 V1_TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE concepts (key TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, origin TEXT NOT NULL);
@@ -36,6 +37,11 @@ CREATE TABLE papers (key TEXT PRIMARY KEY, id TEXT, title TEXT NOT NULL, abstrac
     venue TEXT, url TEXT, doi TEXT, arxiv_id TEXT, upvotes INTEGER, metadata TEXT NOT NULL DEFAULT '{}',
     text_hash TEXT NOT NULL, extractor TEXT);
 CREATE INDEX papers_year ON papers(year);
+CREATE TABLE paper_sources (paper_key TEXT NOT NULL REFERENCES papers(key), path TEXT NOT NULL,
+    line INTEGER NOT NULL, PRIMARY KEY (paper_key, path, line));
+CREATE TABLE concept_views (paper_key TEXT NOT NULL, concept_key TEXT NOT NULL, name TEXT NOT NULL,
+    type TEXT NOT NULL, origin TEXT NOT NULL, PRIMARY KEY (paper_key, concept_key));
+CREATE INDEX concept_views_concept ON concept_views(concept_key);
 CREATE TABLE evidence (paper_key TEXT NOT NULL, concept_key TEXT NOT NULL, field TEXT NOT NULL,
     start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, sentence TEXT NOT NULL,
     PRIMARY KEY (paper_key, concept_key, field, start));
@@ -71,6 +77,18 @@ def upgrade(conn: sqlite3.Connection) -> str | None:
     return found
 
 
+#: The tables keyed by paper id in version 2: their DDL and their rows from version 1's table
+#: ``{table}`` (joined to the new papers table, ``papers_v2``, by key), in key order.
+_BY_PID = {
+    "paper_sources": (SOURCES_DDL, "SELECT p.pid, s.path, s.line FROM paper_sources s "
+                                   "JOIN papers_v2 p ON p.key = s.paper_key ORDER BY 1, 2, 3"),
+    "concept_views": (VIEWS_DDL, "SELECT p.pid, v.concept_key, v.name, v.type, v.origin FROM concept_views v "
+                                 "JOIN papers_v2 p ON p.key = v.paper_key ORDER BY 1, 2"),
+    "evidence": (EVIDENCE_DDL, "SELECT p.pid, e.concept_key, e.field, e.start, e.end, e.text, e.sentence "
+                               "FROM evidence e JOIN papers_v2 p ON p.key = e.paper_key ORDER BY 1, 2, 3, 4"),
+}
+
+
 def _from_1(conn: sqlite3.Connection) -> None:
     columns = ", ".join(row[1] for row in conn.execute("PRAGMA table_info(papers)"))
     # Triggers on papers (the kept counts) go with the old table: made again on the new one.
@@ -78,17 +96,18 @@ def _from_1(conn: sqlite3.Connection) -> None:
                                                "AND tbl_name='papers'")]
     conn.execute(table_ddl(PAPERS_DDL, "papers_v2"))
     conn.execute(f"INSERT INTO papers_v2 (pid, {columns}) SELECT rowid, {columns} FROM papers ORDER BY rowid")
-    conn.execute(table_ddl(EVIDENCE_DDL, "evidence_v2"))
-    conn.execute("INSERT INTO evidence_v2 SELECT p.pid, e.concept_key, e.field, e.start, e.end, e.text, "
-                 "e.sentence FROM evidence e JOIN papers_v2 p ON p.key = e.paper_key ORDER BY 1, 2, 3, 4")
-    for table in ("evidence", "papers"):
+    for table, (ddl, rows) in _BY_PID.items():
+        conn.execute(table_ddl(ddl, f"{table}_v2"))
+        conn.execute(f"INSERT INTO {table}_v2 {rows}")
+    for table in (*_BY_PID, "papers"):
         conn.execute(f"DROP TABLE {table}")
         conn.execute(f"ALTER TABLE {table}_v2 RENAME TO {table}")
     conn.execute(_PAPERS_YEAR)
+    conn.execute(DEFERRABLE_INDEXES["concept_views_concept"])  # went with the old table
     for sql in triggers:
         conn.execute(sql)
     conn.execute("UPDATE meta SET value=? WHERE key='schema_version'", (SCHEMA_VERSION,))
-    broken = conn.execute("PRAGMA foreign_key_check(evidence)").fetchmany(1)
+    broken = [row for table in _BY_PID for row in conn.execute(f"PRAGMA foreign_key_check({table})").fetchmany(1)]
     if broken:
         raise StoreError(f"the upgrade to schema version {SCHEMA_VERSION} found a row of {broken[0][0]} "
                          f"pointing at a missing row of {broken[0][2]}; the store was left as it was",

@@ -29,8 +29,8 @@ CHECKPOINT_PAGES = 65536
 WAL_LIMIT = 64 * 1024 * 1024
 
 #: 2 (#10): papers have an explicit integer id, ``pid`` (their rowid, which VACUUM keeps), and
-#: evidence is clustered by it: a new paper's evidence is appended at the end of the table instead
-#: of going to a random page of an index by text key. Stores of version 1 are upgraded by their
+#: their sources, concept views and evidence are clustered by it: a new paper's rows are appended
+#: at the end of those tables instead of going to random pages of indexes by text key. Stores of version 1 are upgraded by their
 #: first writer (:mod:`litkg.graph.store_migrate`).
 SCHEMA_VERSION = "2"
 
@@ -47,7 +47,7 @@ DEFERRABLE_INDEXES = MappingProxyType({
 #: ``edges_concept_paper``): a writer drops them.
 RETIRED_INDEXES = ("edges_concept",)
 
-#: The tables version 2 changed, as DDL for a table named ``@name`` (the upgrade makes them under
+#: The tables version 2 changed (papers, and the tables keyed by paper id), as DDL for a table named ``@name`` (the upgrade makes them under
 #: another name, then renames them).
 PAPERS_DDL = """CREATE TABLE IF NOT EXISTS @name (
     pid INTEGER PRIMARY KEY,
@@ -69,6 +69,20 @@ PAPERS_DDL = """CREATE TABLE IF NOT EXISTS @name (
     text_hash TEXT NOT NULL,
     extractor TEXT
 )"""
+SOURCES_DDL = """CREATE TABLE IF NOT EXISTS @name (
+    pid INTEGER NOT NULL REFERENCES papers(pid),
+    path TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    PRIMARY KEY (pid, path, line)
+) WITHOUT ROWID"""
+VIEWS_DDL = """CREATE TABLE IF NOT EXISTS @name (
+    pid INTEGER NOT NULL REFERENCES papers(pid),
+    concept_key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    PRIMARY KEY (pid, concept_key)
+) WITHOUT ROWID"""
 EVIDENCE_DDL = """CREATE TABLE IF NOT EXISTS @name (
     pid INTEGER NOT NULL REFERENCES papers(pid),
     concept_key TEXT NOT NULL REFERENCES concepts(key),
@@ -89,12 +103,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 %(papers)s;
 CREATE INDEX IF NOT EXISTS papers_year ON papers(year);
-CREATE TABLE IF NOT EXISTS paper_sources (
-    paper_key TEXT NOT NULL REFERENCES papers(key),
-    path TEXT NOT NULL,
-    line INTEGER NOT NULL,
-    PRIMARY KEY (paper_key, path, line)
-);
+%(paper_sources)s;
 CREATE TABLE IF NOT EXISTS paper_idents (
     ident TEXT PRIMARY KEY,
     paper_key TEXT NOT NULL REFERENCES papers(key)
@@ -129,14 +138,7 @@ CREATE TABLE IF NOT EXISTS edges (
 %(edges_concept_paper)s;
 -- How each paper's extraction saw a discovered concept; the concept row is recomputed from these,
 -- so it depends on the current papers only, not on the order or batches they were built in.
-CREATE TABLE IF NOT EXISTS concept_views (
-    paper_key TEXT NOT NULL,
-    concept_key TEXT NOT NULL,
-    name TEXT NOT NULL,
-    type TEXT NOT NULL,
-    origin TEXT NOT NULL,
-    PRIMARY KEY (paper_key, concept_key)
-);
+%(concept_views)s;
 %(concept_views_concept)s;
 -- Title Case phrases not (yet) known as a name: linked when a concept gets them as an alias.
 CREATE TABLE IF NOT EXISTS phrase_mentions (
@@ -155,6 +157,7 @@ CREATE INDEX IF NOT EXISTS phrase_mentions_norm ON phrase_mentions(norm);
 -- Clustered by paper id: a build appends each new paper's rows; an edge's rows are one seek.
 %(evidence)s;
 """ % {**DEFERRABLE_INDEXES, "papers": table_ddl(PAPERS_DDL, "papers"),
+       "paper_sources": table_ddl(SOURCES_DDL, "paper_sources"), "concept_views": table_ddl(VIEWS_DDL, "concept_views"),
        "evidence": table_ddl(EVIDENCE_DDL, "evidence")}
 
 

@@ -410,7 +410,7 @@ def test_four_fetches_build_into_one_graph_of_distinct_papers(server, fetch, tmp
         summary = kg.build(outs)
         rows = kg.store.conn.execute(
             "SELECT p.title, group_concat(s.path, '|') FROM papers p JOIN paper_sources s "
-            "ON s.paper_key = p.key GROUP BY p.key").fetchall()
+            "ON s.pid = p.pid GROUP BY p.key").fetchall()
     assert (summary.records_read, summary.papers_total) == (12, 8)
     sources = {title: sorted(os.path.basename(p).split(".")[0] for p in paths.split("|"))
                for title, paths in rows}

@@ -44,7 +44,7 @@ def test_four_sources_sharing_papers_build_into_eight_papers_with_every_source(t
     assert summary.records_title_only == 2  # the .bib's calibration entry and the RIS's GNS record
     conn = sqlite3.connect(tmp_path / "field.db")
     rows = conn.execute("SELECT p.title, group_concat(s.path, '|') FROM papers p "
-                        "JOIN paper_sources s ON s.paper_key = p.key GROUP BY p.key").fetchall()
+                        "JOIN paper_sources s ON s.pid = p.pid GROUP BY p.key").fetchall()
     sources = {title: sorted(Path(p).suffix for p in paths.split("|")) for title, paths in rows}
     assert sources == {
         "Sparse Mixture Routing for Tiny Vision Transformers": [".atom", ".bib", ".json", ".ris"],

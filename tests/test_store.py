@@ -57,7 +57,7 @@ def test_same_paper_from_two_files_is_one_paper_listing_both_sources(tmp_path, e
         summary = kg.build([second])
     assert (summary.papers_new, summary.papers_merged, summary.papers_total) == (0, 1, 2)
     conn = sqlite3.connect(db)
-    sources = conn.execute("SELECT path FROM paper_sources WHERE paper_key='doi:10.1/abc' ORDER BY path").fetchall()
+    sources = conn.execute("SELECT path FROM paper_sources JOIN papers USING (pid) WHERE key='doi:10.1/abc' ORDER BY path").fetchall()
     assert [s[0] for s in sources] == [str(first), str(second)]
     venue, abstract = conn.execute("SELECT venue, abstract FROM papers WHERE key='doi:10.1/abc'").fetchone()
     assert venue == "ICML" and abstract == ROWS[0]["abstract"]  # the empty abstract did not replace it
@@ -79,7 +79,7 @@ def test_sample_corpus_gives_31_papers_with_merged_duplicates(sample_store):
     db, summary = sample_store
     assert summary.records_read == 34 and summary.papers_total == 31 and summary.records_skipped == 0
     conn = sqlite3.connect(db)
-    multi = conn.execute("SELECT COUNT(*) FROM (SELECT paper_key FROM paper_sources GROUP BY paper_key HAVING COUNT(*) = 2)").fetchone()[0]
+    multi = conn.execute("SELECT COUNT(*) FROM (SELECT pid FROM paper_sources GROUP BY pid HAVING COUNT(*) = 2)").fetchone()[0]
     assert multi == 3
 
 

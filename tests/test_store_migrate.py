@@ -1,9 +1,9 @@
 """Stores of schema version 1 are upgraded in place to version 2 (#10): the same rows, readers
 refuse the old version with a hint, a failed upgrade leaves the store as it was.
 
-A version 1 store is made from a fresh one by rewriting the two tables version 2 changed back to
+A version 1 store is made from a fresh one by rewriting the tables version 2 changed back to
 version 1's layout (:data:`~litkg.graph.store_migrate.V1_TABLES`): ``papers`` with an implicit
-rowid, ``evidence`` keyed by the paper's text key.
+rowid; ``paper_sources``, ``concept_views`` and ``evidence`` keyed by the paper's text key.
 """
 from __future__ import annotations
 
@@ -24,24 +24,35 @@ from conftest import sample_files
 from test_store_dump import dump_store
 
 
+#: Version 1's rows of each table keyed by paper id in version 2, from the renamed version 2 tables.
+_V1_ROWS = {
+    "paper_sources": "SELECT p.key, s.path, s.line FROM paper_sources_v2 s JOIN papers_v2 p USING (pid)",
+    "concept_views": "SELECT p.key, v.concept_key, v.name, v.type, v.origin FROM concept_views_v2 v "
+                     "JOIN papers_v2 p USING (pid)",
+    "evidence": "SELECT p.key, e.concept_key, e.field, e.start, e.end, e.text, e.sentence FROM evidence_v2 e "
+                "JOIN papers_v2 p USING (pid)",
+}
+
+
 def downgrade_to_1(db: Path) -> None:
     """Rewrite the store at ``db`` as version 1 stored it (rowids and rows kept)."""
     conn = sqlite3.connect(db, isolation_level=None)
     try:
         triggers = [sql for (sql,) in conn.execute("SELECT sql FROM sqlite_master WHERE type='trigger' "
                                                    "AND tbl_name='papers'")]
-        columns = [row[1] for row in conn.execute("PRAGMA table_info(papers)") if row[1] != "pid"]
+        columns = ", ".join(row[1] for row in conn.execute("PRAGMA table_info(papers)") if row[1] != "pid")
         conn.execute("BEGIN")
         conn.execute("DROP INDEX papers_year")
-        for table in ("papers", "evidence"):
+        conn.execute("DROP INDEX IF EXISTS concept_views_concept")
+        for table in ("papers", *_V1_ROWS):
             conn.execute(f"ALTER TABLE {table} RENAME TO {table}_v2")
         for statement in _v1_ddl():
             conn.execute(statement)
-        conn.execute(f"INSERT INTO papers (rowid, {', '.join(columns)}) SELECT pid, {', '.join(columns)} FROM papers_v2")
-        conn.execute("INSERT INTO evidence SELECT p.key, e.concept_key, e.field, e.start, e.end, e.text, e.sentence "
-                     "FROM evidence_v2 e JOIN papers_v2 p USING (pid)")
-        conn.execute("DROP TABLE evidence_v2")
-        conn.execute("DROP TABLE papers_v2")
+        conn.execute(f"INSERT INTO papers (rowid, {columns}) SELECT pid, {columns} FROM papers_v2")
+        for table, rows in _V1_ROWS.items():
+            conn.execute(f"INSERT INTO {table} {rows}")
+        for table in (*_V1_ROWS, "papers"):
+            conn.execute(f"DROP TABLE {table}_v2")
         for sql in triggers:
             conn.execute(sql)
         conn.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
@@ -53,7 +64,7 @@ def downgrade_to_1(db: Path) -> None:
 def _v1_ddl() -> list[str]:
     from litkg.graph.store_migrate import V1_TABLES
 
-    # meta and concepts exist already: only the two tables version 2 changed, and papers' index.
+    # meta and concepts exist already: only the tables version 2 changed, and their indexes.
     statements = [s.strip() + ";" for s in V1_TABLES.split(";") if s.strip()]
     return [s for s in statements if not s.startswith(("CREATE TABLE meta", "CREATE TABLE concepts"))]
 
@@ -77,7 +88,8 @@ def stores(tmp_path):
 def test_the_downgrade_makes_version_1s_layout(stores):
     _, old = stores
     conn = sqlite3.connect(old)
-    assert "paper_key" in [row[1] for row in conn.execute("PRAGMA table_info(evidence)")]
+    for table in _V1_ROWS:
+        assert "paper_key" in [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
     assert "pid" not in [row[1] for row in conn.execute("PRAGMA table_info(papers)")]
     assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == ("1",)
 
