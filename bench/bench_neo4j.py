@@ -53,14 +53,14 @@ def make_store(path: Path, relationships: int, per_paper: int = 8, seed: int = 7
         for i in range(papers):
             key, title = f"title:bench paper {i}", f"Bench paper {i}"
             abstract = f"We evaluate method {i} on several benchmarks. " * 4
-            conn.execute("INSERT INTO papers (key, title, abstract, year, text_hash) VALUES (?, ?, ?, ?, ?)",
-                         (key, title, abstract, 2015 + i % 10, text_hash(title, abstract)))
+            pid = conn.execute("INSERT INTO papers (key, title, abstract, year, text_hash) VALUES (?, ?, ?, ?, ?)",
+                               (key, title, abstract, 2015 + i % 10, text_hash(title, abstract))).lastrowid
             conn.execute("INSERT INTO paper_idents VALUES (?, ?)", (key, key))
             for c in rng.sample(range(concepts), min(per_paper, left)):
                 ckey = f"concept-{c}"
                 conn.execute("INSERT INTO edges VALUES (?, ?, ?, ?)", (key, ckey, rng.choice(ROLES), 0.8))
                 conn.execute("INSERT INTO evidence VALUES (?, ?, 'abstract', 0, 6, 'method', ?)",
-                             (key, ckey, f"We evaluate Concept {c} in paper {i}."))
+                             (pid, ckey, f"We evaluate Concept {c} in paper {i}."))
             left -= per_paper
     return store
 
