@@ -161,9 +161,9 @@ class GraphStore:
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is None:
                 self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-            elif row[0] != SCHEMA_VERSION:
-                raise StoreError(f"{self.path} has schema version {row[0]}; this litkg reads {SCHEMA_VERSION}",
-                                 hint="rebuild the store with this version of litkg")
+            elif row[0] != SCHEMA_VERSION:  # newer, or unknown: upgrade() knows the older ones
+                raise StoreError(f"{self.path} has schema version {row[0]}; this litkg writes {SCHEMA_VERSION}",
+                                 hint="upgrade litkg to write it, or build into a new --db")
             ensure_counts(self.conn)  # a store made before the kept counts gets them filled (#10)
 
     @property

@@ -22,6 +22,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Iterable, Sequence
 
+from litkg.errors import StoreError
 from litkg.extract.normalise import concept_norm
 from litkg.graph.store_counts import EdgeCounts
 from litkg.records import ROLES, ExtractedEntity
@@ -72,7 +73,7 @@ class ConceptWriter:
         if pid is None:
             row = self.conn.execute("SELECT pid FROM papers WHERE key=?", (paper_key,)).fetchone()
             if row is None:
-                raise KeyError(paper_key)
+                raise StoreError(f"no paper {paper_key!r} in the store", hint="upsert the paper before its edges")
             pid = self.pids[paper_key] = row[0]
         return pid
 

@@ -136,3 +136,16 @@ def test_a_failed_upgrade_leaves_version_1_as_it_was(stores):
         GraphStore(old)
     assert rows(old) == before
     assert sqlite3.connect(old).execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == ("1",)
+
+
+def test_a_writer_refuses_a_newer_version_and_changes_nothing(stores):
+    fresh, _ = stores
+    conn = sqlite3.connect(fresh)
+    conn.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+    conn.commit()
+    conn.close()
+    before = rows(fresh)
+    with pytest.raises(StoreError) as refused:
+        GraphStore(fresh)
+    assert "schema version 99" in str(refused.value) and "upgrade litkg" in refused.value.hint
+    assert rows(fresh) == before
