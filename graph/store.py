@@ -158,11 +158,11 @@ class GraphStore:
         for name in RETIRED_INDEXES:
             self.conn.execute(f"DROP INDEX IF EXISTS {name}")
         with self.transaction():
-            row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            if row is None:
+            found = schema_version(self.conn)
+            if found is None:
                 self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-            elif row[0] != SCHEMA_VERSION:  # newer, or unknown: upgrade() knows the older ones
-                raise StoreError(f"{self.path} has schema version {row[0]}; this litkg writes {SCHEMA_VERSION}",
+            elif found != SCHEMA_VERSION:  # newer, or unknown: upgrade() knows the older ones
+                raise StoreError(f"{self.path} has schema version {found}; this litkg writes {SCHEMA_VERSION}",
                                  hint="upgrade litkg to write it, or build into a new --db")
             ensure_counts(self.conn)  # a store made before the kept counts gets them filled (#10)
 

@@ -18,6 +18,7 @@ from litkg.cli import cli
 from litkg.core import KnowledgeGraph
 from litkg.errors import StoreError
 from litkg.graph.store import GraphStore
+from litkg.graph.store_migrate import V1_TABLES
 from litkg.queries import papers_using
 
 from conftest import sample_files
@@ -62,8 +63,6 @@ def downgrade_to_1(db: Path) -> None:
 
 
 def _v1_ddl() -> list[str]:
-    from litkg.graph.store_migrate import V1_TABLES
-
     # meta and concepts exist already: only the tables version 2 changed, and their indexes.
     statements = [s.strip() + ";" for s in V1_TABLES.split(";") if s.strip()]
     return [s for s in statements if not s.startswith(("CREATE TABLE meta", "CREATE TABLE concepts"))]
