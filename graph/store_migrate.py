@@ -3,8 +3,9 @@
 Version 1 → 2 (#10): ``papers`` gets its integer id as a column, ``pid`` (the rowid it had, so the
 lists of papers the store keeps stay valid), and ``paper_sources``, ``concept_views`` and
 ``evidence`` are keyed and clustered by that id instead of the paper's text key. The tables are
-copied into new ones, the old ones dropped and the new ones renamed, in one transaction: a killed upgrade leaves the store at version 1, and the next
-writer starts it again. Readers of a version 1 store are told to open it with a writer first.
+copied into new ones, the old ones dropped and the new ones renamed, in one transaction: a killed
+upgrade leaves the store at version 1, and the next writer starts it again. Readers of a version 1
+store are told to open it with a writer first.
 
 >>> import sqlite3
 >>> conn = sqlite3.connect(":memory:", isolation_level=None)
@@ -22,8 +23,8 @@ from __future__ import annotations
 import sqlite3
 
 from litkg.errors import StoreError
-from litkg.graph.store_schema import (DEFERRABLE_INDEXES, EVIDENCE_DDL, PAPERS_DDL, SCHEMA_VERSION, SOURCES_DDL,
-                                      VIEWS_DDL, rollback, table_ddl)
+from litkg.graph.store_schema import (DEFERRABLE_INDEXES, EVIDENCE_DDL, PAPERS_DDL, PAPERS_YEAR, SCHEMA_VERSION,
+                                      SOURCES_DDL, VIEWS_DDL, rollback, table_ddl)
 
 __all__ = ["upgrade", "schema_version", "V1_TABLES"]
 
@@ -46,9 +47,6 @@ CREATE TABLE evidence (paper_key TEXT NOT NULL, concept_key TEXT NOT NULL, field
     start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, sentence TEXT NOT NULL,
     PRIMARY KEY (paper_key, concept_key, field, start));
 """
-
-_PAPERS_YEAR = "CREATE INDEX IF NOT EXISTS papers_year ON papers(year)"
-
 
 def schema_version(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -102,7 +100,7 @@ def _from_1(conn: sqlite3.Connection) -> None:
     for table in (*_BY_PID, "papers"):
         conn.execute(f"DROP TABLE {table}")
         conn.execute(f"ALTER TABLE {table}_v2 RENAME TO {table}")
-    conn.execute(_PAPERS_YEAR)
+    conn.execute(PAPERS_YEAR)
     conn.execute(DEFERRABLE_INDEXES["concept_views_concept"])  # went with the old table
     for sql in triggers:
         conn.execute(sql)

@@ -30,8 +30,8 @@ WAL_LIMIT = 64 * 1024 * 1024
 
 #: 2 (#10): papers have an explicit integer id, ``pid`` (their rowid, which VACUUM keeps), and
 #: their sources, concept views and evidence are clustered by it: a new paper's rows are appended
-#: at the end of those tables instead of going to random pages of indexes by text key. Stores of version 1 are upgraded by their
-#: first writer (:mod:`litkg.graph.store_migrate`).
+#: at the end of those tables instead of going to random pages of indexes by text key. Stores of
+#: version 1 are upgraded by their first writer (:mod:`litkg.graph.store_migrate`).
 SCHEMA_VERSION = "2"
 
 #: The indexes by concept: a large build drops them and makes each once at its end (#10). Rows
@@ -47,8 +47,8 @@ DEFERRABLE_INDEXES = MappingProxyType({
 #: ``edges_concept_paper``): a writer drops them.
 RETIRED_INDEXES = ("edges_concept",)
 
-#: The tables version 2 changed (papers, and the tables keyed by paper id), as DDL for a table named ``@name`` (the upgrade makes them under
-#: another name, then renames them).
+#: The tables version 2 changed (papers, and the tables keyed by paper id), as DDL for a table
+#: named ``@name`` (the upgrade makes them under another name, then renames them).
 PAPERS_DDL = """CREATE TABLE IF NOT EXISTS @name (
     pid INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,
@@ -94,6 +94,8 @@ EVIDENCE_DDL = """CREATE TABLE IF NOT EXISTS @name (
     PRIMARY KEY (pid, concept_key, field, start)
 ) WITHOUT ROWID"""
 
+PAPERS_YEAR = "CREATE INDEX IF NOT EXISTS papers_year ON papers(year)"
+
 
 def table_ddl(ddl: str, name: str) -> str:
     return ddl.replace("@name", name)
@@ -102,7 +104,7 @@ def table_ddl(ddl: str, name: str) -> str:
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 %(papers)s;
-CREATE INDEX IF NOT EXISTS papers_year ON papers(year);
+%(papers_year)s;
 %(paper_sources)s;
 CREATE TABLE IF NOT EXISTS paper_idents (
     ident TEXT PRIMARY KEY,
@@ -156,7 +158,7 @@ CREATE TABLE IF NOT EXISTS phrase_mentions (
 CREATE INDEX IF NOT EXISTS phrase_mentions_norm ON phrase_mentions(norm);
 -- Clustered by paper id: a build appends each new paper's rows; an edge's rows are one seek.
 %(evidence)s;
-""" % {**DEFERRABLE_INDEXES, "papers": table_ddl(PAPERS_DDL, "papers"),
+""" % {**DEFERRABLE_INDEXES, "papers": table_ddl(PAPERS_DDL, "papers"), "papers_year": PAPERS_YEAR,
        "paper_sources": table_ddl(SOURCES_DDL, "paper_sources"), "concept_views": table_ddl(VIEWS_DDL, "concept_views"),
        "evidence": table_ddl(EVIDENCE_DDL, "evidence")}
 
