@@ -28,7 +28,7 @@ from litkg.extract.normalise import concept_norm
 from litkg.graph.store_checkpoint import Checkpointer
 from litkg.graph.store_concepts import ConceptWriter
 from litkg.graph.store_counts import ensure_counts, kept_total
-from litkg.graph.store_migrate import schema_version, upgrade
+from litkg.graph.store_migrate import refuse_unknown_version, schema_version, unwritable_version, upgrade
 from litkg.graph.store_postings import EdgeLog, make_postings, merge_postings, postings_ready
 from litkg.graph.store_schema import (DEFERRABLE_INDEXES, RETIRED_INDEXES, SCHEMA, SCHEMA_VERSION, configure_writer,
                                       open_snapshot, rollback, store_error)
@@ -150,6 +150,7 @@ class GraphStore:
             raise store_error(exc, self.path) from None
 
     def _ensure_schema(self) -> None:
+        refuse_unknown_version(self.conn, self.path)  # before any DDL: a newer store stays untouched
         # executescript commits on its own; the DDL is idempotent, so it runs outside a transaction.
         # It also makes the indexes a killed build had dropped (build_session).
         self.conn.executescript(SCHEMA)
@@ -161,9 +162,8 @@ class GraphStore:
             found = schema_version(self.conn)
             if found is None:
                 self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-            elif found != SCHEMA_VERSION:  # newer, or unknown: upgrade() knows the older ones
-                raise StoreError(f"{self.path} has schema version {found}; this litkg writes {SCHEMA_VERSION}",
-                                 hint="upgrade litkg to write it, or build into a new --db")
+            elif found != SCHEMA_VERSION:  # changed by another writer since the checks above
+                raise unwritable_version(self.path, found)
             ensure_counts(self.conn)  # a store made before the kept counts gets them filled (#10)
 
     @property

@@ -26,7 +26,10 @@ from litkg.errors import StoreError
 from litkg.graph.store_schema import (DEFERRABLE_INDEXES, EVIDENCE_DDL, PAPERS_DDL, PAPERS_YEAR, SCHEMA_VERSION,
                                       SOURCES_DDL, VIEWS_DDL, rollback, table_ddl)
 
-__all__ = ["upgrade", "schema_version", "V1_TABLES"]
+__all__ = ["upgrade", "schema_version", "refuse_unknown_version", "unwritable_version", "V1_TABLES"]
+
+#: The versions this litkg writes: its own, and those :func:`upgrade` brings to it.
+WRITABLE_VERSIONS = ("1", SCHEMA_VERSION)
 
 #: The tables version 2 changed as version 1 made them, and the concepts they point at (for tests
 #: of the upgrade).
@@ -51,6 +54,22 @@ CREATE TABLE evidence (paper_key TEXT NOT NULL, concept_key TEXT NOT NULL, field
 def schema_version(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
     return row[0] if row else None
+
+
+def refuse_unknown_version(conn: sqlite3.Connection, path) -> None:
+    """Raise a :class:`StoreError` when the file on ``conn`` holds a schema version this litkg
+    cannot write (a newer litkg's): checked before the writer runs any DDL, so such a store is
+    left exactly as it was (not even a missing table of this version is added to it)."""
+    has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    found = schema_version(conn) if has_meta else None
+    if found is not None and found not in WRITABLE_VERSIONS:
+        raise unwritable_version(path, found)
+
+
+def unwritable_version(path, found: str) -> StoreError:
+    """The error of a writer that finds schema version ``found`` in the store at ``path``."""
+    return StoreError(f"{path} has schema version {found}; this litkg writes {SCHEMA_VERSION}",
+                      hint="upgrade litkg to write it, or build into a new --db")
 
 
 def upgrade(conn: sqlite3.Connection) -> str | None:

@@ -148,3 +148,21 @@ def test_a_writer_refuses_a_newer_version_and_changes_nothing(stores):
         GraphStore(fresh)
     assert "schema version 99" in str(refused.value) and "upgrade litkg" in refused.value.hint
     assert rows(fresh) == before
+
+
+def test_a_writer_checks_the_version_before_it_runs_any_ddl(stores):
+    """A newer store that lacks one of this version's tables or indexes is refused as it is: the
+    writer's CREATE … IF NOT EXISTS statements would otherwise add them to it."""
+    fresh, _ = stores
+    conn = sqlite3.connect(fresh)
+    conn.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+    conn.execute("DROP TABLE phrase_mentions")
+    conn.execute("DROP INDEX papers_year")
+    conn.commit()
+    schema = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+    conn.close()
+    with pytest.raises(StoreError, match="schema version 99"):
+        GraphStore(fresh)
+    conn = sqlite3.connect(fresh)
+    assert conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall() == schema
+    conn.close()
