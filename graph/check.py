@@ -81,10 +81,12 @@ def check_store(path: str | Path) -> CheckReport:
 
 def _unmade_indexes(conn: sqlite3.Connection) -> tuple[str, ...]:
     """The indexes by concept a build drops while it writes (#10) that are not there: it was
-    killed before its end made them again."""
+    killed before its end made them again, or an earlier litkg made the store (one of them is
+    new in 0.9.0)."""
     have = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     missing = [name for name in DEFERRABLE_INDEXES if name not in have]
     if not missing:
         return ()
-    return (f"index {', '.join(missing)} not made yet (a build was stopped before its end): answers are "
-            "the same, slower; the next 'litkg build' into this store makes it",)
+    return (f"index {', '.join(missing)} not made yet (a build was stopped before its end, or an earlier "
+            "litkg made this store): answers are the same, slower; the next 'litkg build' or 'litkg upgrade' "
+            "makes it",)

@@ -12,7 +12,8 @@ Two things several readers need are written once:
 - :func:`role_rank_sql`, the SQL ``CASE`` that ranks roles strongest first, generated from
   :data:`litkg.records.ROLES`;
 - :data:`FIRST_EVIDENCE`, the join to the first sentence naming a concept (title before abstract,
-  then by offset): what ``papers-using`` prints, the networkx edges carry and Neo4j stores.
+  then by offset): what the networkx edges carry and Neo4j stores; :data:`FIRST_SENTENCE` is the
+  same sentence as one column, what ``papers-using`` prints.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # annotations only: the store is passed in, never imported at
     from litkg.graph.store import GraphStore
 
 __all__ = [
-    "role_rank_sql", "FIRST_EVIDENCE", "search_clause",
+    "role_rank_sql", "FIRST_EVIDENCE", "FIRST_SENTENCE", "search_clause",
     "paper_exists", "paper_by_ident", "papers_with_id", "paper_keys", "paper_titles", "paper_title_year",
     "list_papers", "count_papers", "paper_rows", "paper_nodes", "paper_idents",
     "concept_row", "concepts_by_norm", "concept_names", "concept_rows", "concept_aliases", "concepts_per_type",
@@ -69,12 +70,21 @@ def role_rank_sql(column: str) -> str:
     return f"CASE {column} {ranks} ELSE {len(ROLES) - 1} END"
 
 
-#: Joins ``v``, the first evidence row of the edge ``e`` of the paper ``p`` (title before abstract,
-#: then by offset); ``v.field`` and ``v.sentence`` are NULL for an edge without evidence. The rows
-#: of one edge are next to each other in the table (clustered by paper id): one seek finds them.
+def _first_evidence_of(alias: str) -> str:
+    """A paper ``p``'s evidence rows ``alias`` for the edge ``e``, first row only: title before
+    abstract, then by offset (the one rule of which sentence speaks for an edge)."""
+    return (f"FROM evidence {alias} WHERE {alias}.pid = p.pid AND {alias}.concept_key = e.concept_key "
+            f"ORDER BY {alias}.field = 'abstract', {alias}.start LIMIT 1")
+
+
+#: Joins ``v``, the first evidence row of the edge ``e`` of the paper ``p``; ``v.field`` and
+#: ``v.sentence`` are NULL for an edge without evidence. The rows of one edge are next to each
+#: other in the table (clustered by paper id): one seek finds them.
 FIRST_EVIDENCE = ("LEFT JOIN evidence v ON v.pid = p.pid AND v.concept_key = e.concept_key "
-                  "AND (v.field, v.start) = (SELECT v2.field, v2.start FROM evidence v2 WHERE v2.pid = p.pid "
-                  "AND v2.concept_key = e.concept_key ORDER BY v2.field = 'abstract', v2.start LIMIT 1)")
+                  f"AND (v.field, v.start) = (SELECT v2.field, v2.start {_first_evidence_of('v2')})")
+#: The sentence of :data:`FIRST_EVIDENCE` alone, as a column (NULL without evidence): one seek an
+#: edge instead of two (papers-using at 1M papers, 2,882 rows: 79 -> 75 ms median).
+FIRST_SENTENCE = f"(SELECT v.sentence {_first_evidence_of('v')})"
 
 
 def search_clause(search: str | None) -> tuple[str, tuple]:
@@ -253,8 +263,8 @@ def concept_users(store: GraphStore, keys: Sequence[str]) -> list[tuple]:
     """``(paper key, title, year, concept name, concept key, role, confidence, evidence sentence)``
     of the edges to ``keys``: strongest role first, then newest paper, paper key, concept key."""
     return store.conn.execute(
-        f"SELECT p.key, p.title, p.year, c.name, c.key, e.role, e.confidence, v.sentence "
-        f"FROM edges e JOIN papers p ON p.key = e.paper_key JOIN concepts c ON c.key = e.concept_key {FIRST_EVIDENCE} "
+        f"SELECT p.key, p.title, p.year, c.name, c.key, e.role, e.confidence, {FIRST_SENTENCE} "
+        f"FROM edges e JOIN papers p ON p.key = e.paper_key JOIN concepts c ON c.key = e.concept_key "
         f"WHERE e.concept_key IN (SELECT value FROM json_each(?)) "
         f"ORDER BY {role_rank_sql('e.role')}, p.year DESC, p.key, c.key", (keys_param(keys),)).fetchall()
 
