@@ -116,6 +116,16 @@ def test_a_writer_drops_the_retired_index_and_a_reader_leaves_it(tmp_path):
     assert index_names(db) >= set(DEFERRABLE_INDEXES)
 
 
+def roles_plan(db: Path) -> str:
+    """SQLite's plan for reading the papers and roles of one concept."""
+    conn = sqlite3.connect(db)
+    try:
+        return " ".join(row[3] for row in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT paper_key, role FROM edges WHERE concept_key = 'x'"))
+    finally:
+        conn.close()
+
+
 def test_a_store_with_the_narrower_index_answers_the_same_and_its_writer_makes_the_covering_one(tmp_path):
     """A store an earlier 0.9.0 wrote has ``edges(concept_key, paper_key)`` and not the index
     with roles: readers answer the same from it (check notes the missing one), and the next
@@ -129,20 +139,14 @@ def test_a_store_with_the_narrower_index_answers_the_same_and_its_writer_makes_t
     conn.execute("DROP INDEX edges_by_concept")
     conn.execute("CREATE INDEX edges_concept_paper ON edges(concept_key, paper_key)")
     conn.commit()
-    plan = " ".join(row[3] for row in conn.execute(
-        "EXPLAIN QUERY PLAN SELECT paper_key, role FROM edges WHERE concept_key = 'x'"))
     conn.close()
-    assert "edges_concept_paper" in plan
+    assert "edges_concept_paper" in roles_plan(db)
     with KnowledgeGraph(db) as kg:
         assert {name: kg.papers_using(name) for name in expected} == expected
     assert "edges_by_concept" in check_store(db).notes[0]
     GraphStore(db).close()
     assert "edges_by_concept" in index_names(db) and "edges_concept_paper" not in index_names(db)
-    conn = sqlite3.connect(db)
-    plan = " ".join(row[3] for row in conn.execute(
-        "EXPLAIN QUERY PLAN SELECT paper_key, role FROM edges WHERE concept_key = 'x'"))
-    conn.close()
-    assert "COVERING INDEX edges_by_concept" in plan
+    assert "COVERING INDEX edges_by_concept" in roles_plan(db)
     with KnowledgeGraph(db) as kg:
         assert {name: kg.papers_using(name) for name in expected} == expected
     assert check_store(db).notes == ()
