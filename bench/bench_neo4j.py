@@ -58,7 +58,7 @@ def make_store(path: Path, relationships: int, per_paper: int = 8, seed: int = 7
             conn.execute("INSERT INTO paper_idents VALUES (?, ?)", (key, key))
             for c in rng.sample(range(concepts), min(per_paper, left)):
                 ckey = f"concept-{c}"
-                conn.execute("INSERT INTO edges VALUES (?, ?, ?, ?)", (key, ckey, rng.choice(ROLES), 0.8))
+                conn.execute("INSERT INTO edges VALUES (?, ?, ?, ?, ?)", (key, ckey, rng.choice(ROLES), 0.8, pid))
                 conn.execute("INSERT INTO evidence VALUES (?, ?, 'abstract', 0, 6, 'method', ?)",
                              (pid, ckey, f"We evaluate Concept {c} in paper {i}."))
             left -= per_paper

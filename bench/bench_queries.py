@@ -97,8 +97,9 @@ def generate_store(path: Path, *, papers: int = 100_000, concepts: int = 20_000,
                          ((key, f"Concept {i}", str(types[i])) for i, key in enumerate(concept_keys)))
         conn.executemany("INSERT INTO concept_aliases VALUES (?, ?, ?)",
                          ((concept_norm(f"Concept {i}"), key, f"Concept {i}") for i, key in enumerate(concept_keys)))
-        conn.executemany("INSERT INTO edges VALUES (?, ?, ?, 0.9)",
-                         ((paper_keys[p], concept_keys[c], ROLES[r])
+        # papers were inserted in order into an empty table: paper i has pid i + 1
+        conn.executemany("INSERT INTO edges VALUES (?, ?, ?, 0.9, ?)",
+                         ((paper_keys[p], concept_keys[c], ROLES[r], p + 1)
                           for p, c, r in zip(paper_idx.tolist(), concept_idx.tolist(), roles.tolist())))
         fill_counts(conn)  # rows written straight into the tables: counted once, at the end
         conn.execute("ANALYZE")

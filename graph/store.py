@@ -151,11 +151,12 @@ class GraphStore:
 
     def _ensure_schema(self) -> None:
         refuse_unknown_version(self.conn, self.path)  # before any DDL: a newer store stays untouched
+        #: The schema version the file had when it was opened: an earlier one is upgraded (#10),
+        #: before the DDL below (which names this version's columns).
+        self.found_version = upgrade(self.conn) or SCHEMA_VERSION
         # executescript commits on its own; the DDL is idempotent, so it runs outside a transaction.
         # It also makes the indexes a killed build had dropped (build_session).
         self.conn.executescript(SCHEMA)
-        #: The schema version the file had when it was opened: an earlier one is upgraded (#10).
-        self.found_version = upgrade(self.conn) or SCHEMA_VERSION
         for name in RETIRED_INDEXES:
             self.conn.execute(f"DROP INDEX IF EXISTS {name}")
         with self.transaction():
@@ -327,7 +328,7 @@ class GraphStore:
         ``fresh``: the paper was inserted in this transaction (it has no old rows to delete).
         """
         stored = self._concepts.replace_edges(paper_key, entities, fresh=fresh)
-        self.conn.execute("UPDATE papers SET extractor=? WHERE key=?", (extractor_version, paper_key))
+        self.conn.execute("UPDATE papers SET extractor=? WHERE pid=?", (extractor_version, self._concepts.pid(paper_key)))
         return stored
 
     def refresh_concepts(self) -> None:

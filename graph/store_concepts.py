@@ -32,6 +32,8 @@ __all__ = ["ConceptWriter"]
 #: At most this many alias rows and normal forms are remembered (memory stays bounded at any size).
 _REMEMBER = 200_000
 
+_INSERT_EDGE = "INSERT INTO edges (paper_key, concept_key, role, confidence, pid) VALUES (?, ?, ?, ?, ?)"
+
 _LINK = """
 SELECT DISTINCT p.paper_key, p.norm, a.concept_key FROM phrase_mentions p
 JOIN concept_aliases a ON a.norm = p.norm {where} ORDER BY p.paper_key, p.norm, a.concept_key
@@ -179,8 +181,7 @@ class ConceptWriter:
         if views:
             self.conn.executemany("INSERT OR REPLACE INTO concept_views VALUES (?, ?, ?, ?, ?)", views)
         self.counts.adding(paper_key, edges)
-        self.conn.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)",
-                              [(paper_key, key, role, conf) for key, (role, conf) in edges.items()])
+        self.conn.executemany(_INSERT_EDGE, [(paper_key, key, role, conf, pid) for key, (role, conf) in edges.items()])
         self.conn.executemany("INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?)", evidence)
         return stored
 
@@ -188,7 +189,7 @@ class ConceptWriter:
         pid = self.pid(paper_key)
         self.conn.execute("DELETE FROM evidence WHERE pid=?", (pid,))
         self.counts.removing(paper_key)
-        self.conn.execute("DELETE FROM edges WHERE paper_key=?", (paper_key,))
+        self.conn.execute("DELETE FROM edges WHERE pid=?", (pid,))
         self.conn.execute("DELETE FROM phrase_mentions WHERE paper_key=?", (paper_key,))
         self.touched.update(k for (k,) in self.conn.execute(
             "SELECT concept_key FROM concept_views WHERE pid=?", (pid,)))
@@ -224,8 +225,8 @@ class ConceptWriter:
             ).fetchone()
             if role is None:
                 continue  # already linked to another concept of the same alias, as the full join would
-            if self.conn.execute("INSERT OR IGNORE INTO edges VALUES (?, ?, ?, ?)",
-                                 (paper_key, concept_key, role, confidence)).rowcount:
+            if self.conn.execute(_INSERT_EDGE.replace("INSERT", "INSERT OR IGNORE"),
+                                 (paper_key, concept_key, role, confidence, self.pid(paper_key))).rowcount:
                 self.counts.adding(paper_key, (concept_key,))
             self.conn.execute(
                 "INSERT OR IGNORE INTO evidence SELECT ?, ?, field, start, end, text, sentence "

@@ -173,7 +173,8 @@ class EdgeCounts:
     def removing(self, paper_key: str) -> None:
         """Every edge of ``paper_key`` is about to be deleted."""
         self.begin()
-        keys = [k for (k,) in self.conn.execute("SELECT concept_key FROM edges WHERE paper_key = ?", (paper_key,))]
+        keys = [k for (k,) in self.conn.execute("SELECT concept_key FROM edges WHERE pid = (SELECT pid FROM papers WHERE key = ?)",
+                                                        (paper_key,))]
         self._concepts.subtract(keys)
         self._papers.add(paper_key)
         if self.log is not None:
@@ -211,7 +212,7 @@ class EdgeCounts:
         papers = json.dumps(sorted(self._papers))
         self.conn.execute(f"DELETE FROM {PAPER_TYPES} WHERE paper_key IN (SELECT value FROM json_each(?))", (papers,))
         self.conn.execute(f"INSERT INTO {PAPER_TYPES} SELECT e.paper_key, c.type, COUNT(*) FROM json_each(?) j "
-                          "JOIN edges e ON e.paper_key = j.value JOIN concepts c ON c.key = e.concept_key "
+                          "JOIN papers p ON p.key = j.value JOIN edges e ON e.pid = p.pid JOIN concepts c ON c.key = e.concept_key "
                           "GROUP BY e.paper_key, c.type", (papers,))
         self.conn.execute(f"UPDATE {TOTALS} SET value = {_EDGES_ROWID} WHERE name = 'edges_rowid'")
 

@@ -4,8 +4,13 @@ Version 1 → 2 (#10): ``papers`` gets its integer id as a column, ``pid`` (the 
 lists of papers the store keeps stay valid), and ``paper_sources``, ``concept_views`` and
 ``evidence`` are keyed and clustered by that id instead of the paper's text key. The tables are
 copied into new ones, the old ones dropped and the new ones renamed, in one transaction: a killed
-upgrade leaves the store at version 1, and the next writer starts it again. Readers of a version 1
+upgrade leaves the store at version 1, and the next writer starts it again. Readers of an older
 store are told to open it with a writer first.
+
+Version 2 → 3 (#10): ``edges`` gets the paper's id, ``pid``, and is unique by ``(pid,
+concept_key)`` instead of ``(paper_key, concept_key)``; the index by paper key becomes
+``edges_by_paper``. The rows are copied with their rowids (the kept counts and lists of papers
+stay valid), then the indexes are made, each in one sort. A version 1 store goes through both.
 
 >>> import sqlite3
 >>> conn = sqlite3.connect(":memory:", isolation_level=None)
@@ -23,16 +28,20 @@ from __future__ import annotations
 import sqlite3
 
 from litkg.errors import StoreError
-from litkg.graph.store_schema import (DEFERRABLE_INDEXES, EVIDENCE_DDL, PAPERS_DDL, PAPERS_YEAR, SCHEMA_VERSION,
-                                      SOURCES_DDL, VIEWS_DDL, rollback, table_ddl)
+from litkg.graph.store_schema import (DEFERRABLE_INDEXES, EDGES_DDL, EDGES_PID, EVIDENCE_DDL, PAPERS_DDL,
+                                      PAPERS_YEAR, SCHEMA_VERSION, SOURCES_DDL, VIEWS_DDL, rollback, table_ddl)
 
-__all__ = ["upgrade", "schema_version", "refuse_unknown_version", "unwritable_version", "V1_TABLES"]
+__all__ = ["upgrade", "schema_version", "refuse_unknown_version", "unwritable_version", "V1_TABLES", "V2_EDGES"]
 
 #: The versions this litkg writes: its own, and those :func:`upgrade` brings to it.
-WRITABLE_VERSIONS = ("1", SCHEMA_VERSION)
+WRITABLE_VERSIONS = ("1", "2", SCHEMA_VERSION)
 
-#: The tables version 2 changed as version 1 made them, and the concepts they point at (for tests
-#: of the upgrade).
+#: ``edges`` as versions 1 and 2 made it (for tests of the upgrade).
+V2_EDGES = """CREATE TABLE edges (paper_key TEXT NOT NULL REFERENCES papers(key),
+    concept_key TEXT NOT NULL REFERENCES concepts(key), role TEXT NOT NULL, confidence REAL NOT NULL,
+    PRIMARY KEY (paper_key, concept_key));"""
+#: The tables versions 2 and 3 changed as version 1 made them, and the concepts they point at
+#: (for tests of the upgrade).
 V1_TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE concepts (key TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, origin TEXT NOT NULL);
@@ -49,7 +58,7 @@ CREATE INDEX concept_views_concept ON concept_views(concept_key);
 CREATE TABLE evidence (paper_key TEXT NOT NULL, concept_key TEXT NOT NULL, field TEXT NOT NULL,
     start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, sentence TEXT NOT NULL,
     PRIMARY KEY (paper_key, concept_key, field, start));
-"""
+""" + V2_EDGES
 
 def schema_version(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -74,17 +83,20 @@ def unwritable_version(path, found: str) -> StoreError:
 
 def upgrade(conn: sqlite3.Connection) -> str | None:
     """Bring the store on ``conn`` (a writer's connection, outside a transaction) to
-    :data:`SCHEMA_VERSION` when it is older and litkg knows how; returns the version it had."""
+    :data:`SCHEMA_VERSION` when it is older and litkg knows how; returns the version it had
+    (None: a new store, or a file with no litkg tables yet)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone():
+        return None
     found = schema_version(conn)
-    if found != "1":
+    if found not in _STEPS:
         return found
     # Off while the old tables are dropped (other tables still name them); checked before commit.
     conn.execute("PRAGMA foreign_keys=OFF")
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            if schema_version(conn) == "1":  # not upgraded meanwhile by another writer
-                _from_1(conn)
+            while (now := schema_version(conn)) in _STEPS:  # from where another writer may have left it
+                _STEPS[now](conn)
             conn.execute("COMMIT")
         except BaseException:
             rollback(conn)
@@ -123,8 +135,37 @@ def _from_1(conn: sqlite3.Connection) -> None:
     conn.execute(DEFERRABLE_INDEXES["concept_views_concept"])  # went with the old table
     for sql in triggers:
         conn.execute(sql)
-    conn.execute("UPDATE meta SET value=? WHERE key='schema_version'", (SCHEMA_VERSION,))
-    broken = [row for table in _BY_PID for row in conn.execute(f"PRAGMA foreign_key_check({table})").fetchmany(1)]
+    conn.execute("UPDATE meta SET value='2' WHERE key='schema_version'")
+    _refuse_broken(conn, _BY_PID)
+
+
+def _from_2(conn: sqlite3.Connection) -> None:
+    # The triggers of the kept counts name edges in their bodies: made again once it is renamed.
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger'").fetchall()
+    for name, _ in triggers:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    conn.execute(table_ddl(EDGES_DDL, "edges_v3"))
+    # A left join: an edge of no paper gets no id, and the foreign key check below names it.
+    conn.execute("INSERT INTO edges_v3 (rowid, paper_key, concept_key, role, confidence, pid) "
+                 "SELECT e.rowid, e.paper_key, e.concept_key, e.role, e.confidence, coalesce(p.pid, -1) "
+                 "FROM edges e LEFT JOIN papers p ON p.key = e.paper_key ORDER BY e.rowid")
+    conn.execute("DROP TABLE edges")
+    conn.execute("ALTER TABLE edges_v3 RENAME TO edges")
+    for statement in (EDGES_PID, DEFERRABLE_INDEXES["edges_by_concept"], DEFERRABLE_INDEXES["edges_by_paper"]):
+        conn.execute(statement)
+    for _, sql in triggers:
+        conn.execute(sql)
+    conn.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
+    _refuse_broken(conn, ("edges",))
+
+
+#: Each version :func:`upgrade` knows, and the step that brings a store of it to the next.
+_STEPS = {"1": _from_1, "2": _from_2}
+
+
+def _refuse_broken(conn: sqlite3.Connection, tables) -> None:
+    """Raise (rolling the upgrade back) when a row of ``tables`` points at a missing row."""
+    broken = [row for table in tables for row in conn.execute(f"PRAGMA foreign_key_check({table})").fetchmany(1)]
     if broken:
         raise StoreError(f"the upgrade to schema version {SCHEMA_VERSION} found a row of {broken[0][0]} "
                          f"pointing at a missing row of {broken[0][2]}; the store was left as it was",

@@ -30,9 +30,12 @@ WAL_LIMIT = 64 * 1024 * 1024
 
 #: 2 (#10): papers have an explicit integer id, ``pid`` (their rowid, which VACUUM keeps), and
 #: their sources, concept views and evidence are clustered by it: a new paper's rows are appended
-#: at the end of those tables instead of going to random pages of indexes by text key. Stores of
-#: version 1 are upgraded by their first writer (:mod:`litkg.graph.store_migrate`).
-SCHEMA_VERSION = "2"
+#: at the end of those tables instead of going to random pages of indexes by text key.
+#: 3 (#10): edges carry the paper's id too and are unique by ``(pid, concept_key)``, an index a
+#: build appends to; the index by paper key (what readers look papers' edges up by) is one of the
+#: :data:`DEFERRABLE_INDEXES`, made once at a large build's end. Stores of earlier versions are
+#: upgraded by their first writer (:mod:`litkg.graph.store_migrate`).
+SCHEMA_VERSION = "3"
 
 #: The indexes by concept: a large build drops them and makes each once at its end (#10). Rows
 #: come in paper order, so each insert into these went to a random page of a large index: a 1M
@@ -43,6 +46,9 @@ DEFERRABLE_INDEXES = MappingProxyType({
     # to make at a 1M build's end instead of 17 s).
     "edges_by_concept":
         "CREATE INDEX IF NOT EXISTS edges_by_concept ON edges(concept_key, paper_key, role, confidence)",
+    # The paper's edges by its key, as version 2's primary key held them. A build inserting into
+    # it wrote a random page of it for each paper (1 GB at 1M papers), so it is made at the end.
+    "edges_by_paper": "CREATE INDEX IF NOT EXISTS edges_by_paper ON edges(paper_key, concept_key)",
     "concept_views_concept": "CREATE INDEX IF NOT EXISTS concept_views_concept ON concept_views(concept_key)",
     "concept_aliases_concept":
         "CREATE INDEX IF NOT EXISTS concept_aliases_concept ON concept_aliases(concept_key)",
@@ -51,8 +57,9 @@ DEFERRABLE_INDEXES = MappingProxyType({
 #: ``edges_by_concept``): a writer drops them, after it has made that one.
 RETIRED_INDEXES = ("edges_concept", "edges_concept_paper")
 
-#: The tables version 2 changed (papers, and the tables keyed by paper id), as DDL for a table
-#: named ``@name`` (the upgrade makes them under another name, then renames them).
+#: The tables version 2 changed (papers, and the tables keyed by paper id) and version 3 changed
+#: (edges), as DDL for a table named ``@name`` (the upgrade makes them under another name, then
+#: renames them).
 PAPERS_DDL = """CREATE TABLE IF NOT EXISTS @name (
     pid INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,
@@ -98,6 +105,19 @@ EVIDENCE_DDL = """CREATE TABLE IF NOT EXISTS @name (
     PRIMARY KEY (pid, concept_key, field, start)
 ) WITHOUT ROWID"""
 
+# A rowid table: the kept counts and lists of papers know the edges they saw by the largest rowid.
+# The paper's key stays beside its id (readers select it; the id is for the writer's lookups).
+EDGES_DDL = """CREATE TABLE IF NOT EXISTS @name (
+    paper_key TEXT NOT NULL,
+    concept_key TEXT NOT NULL REFERENCES concepts(key),
+    role TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    pid INTEGER NOT NULL REFERENCES papers(pid)
+)"""
+#: One edge per paper and concept. An index, not the table's primary key, so that the upgrade
+#: from version 2 makes it in one sort after copying the rows.
+EDGES_PID = "CREATE UNIQUE INDEX IF NOT EXISTS edges_pid ON edges(pid, concept_key)"
+
 PAPERS_YEAR = "CREATE INDEX IF NOT EXISTS papers_year ON papers(year)"
 
 
@@ -133,15 +153,11 @@ CREATE TABLE IF NOT EXISTS concept_relations (
     dst TEXT NOT NULL REFERENCES concepts(key),
     PRIMARY KEY (src, rel, dst)
 );
-CREATE TABLE IF NOT EXISTS edges (
-    paper_key TEXT NOT NULL REFERENCES papers(key),
-    concept_key TEXT NOT NULL REFERENCES concepts(key),
-    role TEXT NOT NULL,
-    confidence REAL NOT NULL,
-    PRIMARY KEY (paper_key, concept_key)
-);
+%(edges)s;
+%(edges_pid)s;
 -- Covering: "papers using concept X" reads the index alone (one-paper shared-datasets, similar).
 %(edges_by_concept)s;
+%(edges_by_paper)s;
 -- How each paper's extraction saw a discovered concept; the concept row is recomputed from these,
 -- so it depends on the current papers only, not on the order or batches they were built in.
 %(concept_views)s;
@@ -164,7 +180,8 @@ CREATE INDEX IF NOT EXISTS phrase_mentions_norm ON phrase_mentions(norm);
 %(evidence)s;
 """ % {**DEFERRABLE_INDEXES, "papers": table_ddl(PAPERS_DDL, "papers"), "papers_year": PAPERS_YEAR,
        "paper_sources": table_ddl(SOURCES_DDL, "paper_sources"), "concept_views": table_ddl(VIEWS_DDL, "concept_views"),
-       "evidence": table_ddl(EVIDENCE_DDL, "evidence")}
+       "evidence": table_ddl(EVIDENCE_DDL, "evidence"), "edges": table_ddl(EDGES_DDL, "edges"),
+       "edges_pid": EDGES_PID}
 
 
 def configure_writer(conn: sqlite3.Connection) -> None:

@@ -41,7 +41,8 @@ def random_store(path, seed: int, *, counted: bool = True) -> GraphStore:
         for k in keys:
             for c in rng.choices(ckeys, weights=weights, k=rng.randint(0, min(6, concepts))):
                 edges.add((k, c))
-        conn.executemany("INSERT INTO edges VALUES (?, ?, 'uses', 0.9)", sorted(edges))
+        conn.executemany("INSERT INTO edges SELECT key, ?, 'uses', 0.9, pid FROM papers WHERE key = ?",
+                         [(c, k) for k, c in sorted(edges)])
         if counted:
             fill_counts(conn)
     assert sql_overlap.counts_kept(store) == (counted or not edges)
@@ -134,7 +135,8 @@ def test_a_paper_naming_hundreds_of_concepts_ranks_as_brute_force(tmp_path, monk
         edges = {("p000", c) for c in concepts[:150]}
         for k in keys[1:]:
             edges |= {(k, c) for c in rng.sample(concepts, rng.randint(1, 4))}
-        conn.executemany("INSERT INTO edges VALUES (?, ?, 'uses', 0.9)", sorted(edges))
+        conn.executemany("INSERT INTO edges SELECT key, ?, 'uses', 0.9, pid FROM papers WHERE key = ?",
+                         [(c, k) for k, c in sorted(edges)])
         fill_counts(conn)
     with store:
         for key in ("p000", "p001", "p002"):

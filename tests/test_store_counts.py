@@ -171,7 +171,8 @@ def test_edges_written_around_the_counts_make_readers_count_and_the_next_write_r
     with GraphStore(db) as store:
         a, b = write(store, ("Alpha", (IMAGENET, COCO)), ("Beta", (IMAGENET,)))
         with store.transaction():  # as a hand-written sqlite3 session or an older litkg would
-            store.conn.execute("INSERT OR REPLACE INTO edges VALUES (?, 'coco', 'uses', 0.5)", (b,))
+            store.conn.execute("INSERT OR REPLACE INTO edges SELECT key, 'coco', 'uses', 0.5, pid FROM papers "
+                               "WHERE key = ?", (b,))
         assert not sql_overlap.counts_kept(store)
         with GraphStore(db, readonly=True) as reader:
             assert not sql_overlap.counts_kept(reader)

@@ -151,7 +151,7 @@ def test_check_on_a_sound_store_and_on_broken_foreign_keys(store):
     result = run("check", "--db", store)
     assert result.exit_code == 0 and "ok" in result.output
     conn = sqlite3.connect(store)
-    conn.execute("INSERT INTO edges VALUES ('no-such-paper', 'no-such-concept', 'uses', 1.0)")
+    conn.execute("INSERT INTO edges VALUES ('no-such-paper', 'no-such-concept', 'uses', 1.0, -1)")
     conn.commit()
     conn.close()
     result = run("check", "--db", store, "--json")

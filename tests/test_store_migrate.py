@@ -8,6 +8,7 @@ rowid; ``paper_sources``, ``concept_views`` and ``evidence`` keyed by the paper'
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 import sqlite3
 from pathlib import Path
 
@@ -18,7 +19,9 @@ from litkg.cli import cli
 from litkg.core import KnowledgeGraph
 from litkg.errors import StoreError
 from litkg.graph.store import GraphStore
-from litkg.graph.store_migrate import V1_TABLES
+from litkg.graph.store_counts import counts_ready
+from litkg.graph.store_migrate import V1_TABLES, V2_EDGES
+from litkg.graph.store_postings import postings_ready
 from litkg.queries import papers_using
 
 from conftest import sample_files
@@ -35,28 +38,53 @@ _V1_ROWS = {
 }
 
 
+def downgrade_to_2(db: Path) -> None:
+    """Rewrite the store at ``db`` as version 2 stored it: edges keyed by paper key, no ``pid``."""
+    with _triggers_aside(db) as conn:
+        conn.execute("ALTER TABLE edges RENAME TO edges_v3")
+        conn.execute(V2_EDGES)
+        conn.execute("INSERT INTO edges (rowid, paper_key, concept_key, role, confidence) "
+                     "SELECT rowid, paper_key, concept_key, role, confidence FROM edges_v3")
+        conn.execute("DROP TABLE edges_v3")
+        conn.execute("CREATE INDEX edges_by_concept ON edges(concept_key, paper_key, role, confidence)")
+        conn.execute("UPDATE meta SET value='2' WHERE key='schema_version'")
+
+
 def downgrade_to_1(db: Path) -> None:
     """Rewrite the store at ``db`` as version 1 stored it (rowids and rows kept)."""
-    conn = sqlite3.connect(db, isolation_level=None)
-    try:
-        triggers = [sql for (sql,) in conn.execute("SELECT sql FROM sqlite_master WHERE type='trigger' "
-                                                   "AND tbl_name='papers'")]
+    downgrade_to_2(db)
+    with _triggers_aside(db) as conn:
         columns = ", ".join(row[1] for row in conn.execute("PRAGMA table_info(papers)") if row[1] != "pid")
-        conn.execute("BEGIN")
         conn.execute("DROP INDEX papers_year")
         conn.execute("DROP INDEX IF EXISTS concept_views_concept")
-        for table in ("papers", *_V1_ROWS):
+        for table in ("papers", *_V1_ROWS, "edges"):
             conn.execute(f"ALTER TABLE {table} RENAME TO {table}_v2")
         for statement in _v1_ddl():
             conn.execute(statement)
         conn.execute(f"INSERT INTO papers (rowid, {columns}) SELECT pid, {columns} FROM papers_v2")
         for table, rows in _V1_ROWS.items():
             conn.execute(f"INSERT INTO {table} {rows}")
-        for table in (*_V1_ROWS, "papers"):
+        conn.execute("INSERT INTO edges (rowid, paper_key, concept_key, role, confidence) "
+                     "SELECT rowid, paper_key, concept_key, role, confidence FROM edges_v2")
+        for table in (*_V1_ROWS, "edges", "papers"):
             conn.execute(f"DROP TABLE {table}_v2")
-        for sql in triggers:
-            conn.execute(sql)
         conn.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+
+
+@contextmanager
+def _triggers_aside(db: Path):
+    """A transaction on ``db`` with every trigger dropped, made again at its end (their bodies
+    name the tables a downgrade renames)."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute("BEGIN")
+        triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger'").fetchall()
+        for name, _ in triggers:
+            conn.execute(f'DROP TRIGGER "{name}"')
+        yield conn
+        for _, sql in triggers:
+            conn.execute(sql)
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -97,12 +125,46 @@ def test_litkg_upgrade_gives_the_rows_of_a_fresh_build(stores):
     fresh, old = stores
     result = CliRunner().invoke(cli, ["upgrade", "--db", str(old)])
     assert result.exit_code == 0, result.output
-    assert "schema version 1 → 2" in result.output
+    assert "schema version 1 → 3" in result.output
     assert rows(old) == rows(fresh)
     again = CliRunner().invoke(cli, ["upgrade", "--db", str(old)])
     assert "nothing to do" in again.output and rows(old) == rows(fresh)
     check = CliRunner().invoke(cli, ["check", "--db", str(old)])
     assert check.exit_code == 0 and ": ok (" in check.output
+
+
+def test_a_version_2_store_upgrades_to_the_rows_of_a_fresh_build_and_keeps_its_counts(stores, tmp_path):
+    fresh, _ = stores
+    old = tmp_path / "v2.db"
+    shutil.copy(fresh, old)
+    downgrade_to_2(old)
+    assert "pid" not in [row[1] for row in sqlite3.connect(old).execute("PRAGMA table_info(edges)")]
+    result = CliRunner().invoke(cli, ["upgrade", "--db", str(old)])
+    assert result.exit_code == 0 and "schema version 2 → 3" in result.output, result.output
+    assert rows(old) == rows(fresh)
+    edges = "SELECT rowid, paper_key, concept_key, pid FROM edges ORDER BY rowid"
+    assert sqlite3.connect(old).execute(edges).fetchall() == sqlite3.connect(fresh).execute(edges).fetchall()
+    conn = sqlite3.connect(old)
+    assert counts_ready(conn) and postings_ready(conn)  # the rowids they trust were kept
+    indexes = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name='edges'")}
+    assert {"edges_pid", "edges_by_concept", "edges_by_paper"} <= indexes
+    check = CliRunner().invoke(cli, ["check", "--db", str(old)])
+    assert check.exit_code == 0 and ": ok (" in check.output, check.output
+
+
+def test_an_edge_of_no_paper_stops_the_upgrade_from_2_and_leaves_it_as_it_was(stores, tmp_path):
+    fresh, _ = stores
+    old = tmp_path / "v2.db"
+    shutil.copy(fresh, old)
+    downgrade_to_2(old)
+    conn = sqlite3.connect(old, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("INSERT INTO edges VALUES ('title:no such paper', 'wilds', 'uses', 0.9)")
+    conn.close()
+    before = rows(old)
+    with pytest.raises(StoreError, match="a row of edges pointing at a missing row of papers"):
+        GraphStore(old)
+    assert rows(old) == before
 
 
 def test_readers_refuse_version_1_and_name_the_upgrade(stores):
