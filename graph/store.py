@@ -357,6 +357,7 @@ class GraphStore:
             except BaseException:
                 self._concepts.stop_deferring()
                 self._concepts.counts.log = self._session = None
+                self._concepts.counts.deferred = False  # out of date in the store: its next writer recounts
                 raise
             if self.conn.in_transaction:
                 self._end_session()
@@ -374,7 +375,10 @@ class GraphStore:
             for statement in DEFERRABLE_INDEXES.values():
                 self.conn.execute(statement)  # before the refresh, which reads concept_views by concept
         self._concepts.refresh_deferred()
-        counts.flush()  # the lists are marked with the edges' total
+        if counts.deferred:
+            counts.recount()  # before the lists, which are marked with the edges' total
+        else:
+            counts.flush()
         counts.log = None
         if session.indexes_dropped or not session.postings_were_ready:
             make_postings(self.conn)
@@ -393,6 +397,7 @@ class GraphStore:
                 self.conn.execute(f"DROP INDEX IF EXISTS {name}")
             session.indexes_dropped = True
             self._concepts.counts.log = None  # the lists too will be made whole at its end
+            self._concepts.counts.defer()  # and the counts
 
     def link_phrases(self, *, everything: bool = False) -> int:
         """Turn held phrases that are now a concept's alias into edges; returns how many (paper,

@@ -159,10 +159,14 @@ class EdgeCounts:
         #: Also told of each paper whose edges change, with their concepts, while a build runs:
         #: an :class:`~litkg.graph.store_postings.EdgeLog` (the store's lists of papers, #10).
         self.log = None
+        #: A large build (:meth:`defer`): nothing is noted until :meth:`recount` at its end.
+        self.deferred = False
 
     def adding(self, paper_key: str, concept_keys: Iterable[str]) -> None:
         """Edges from ``paper_key`` to ``concept_keys``, none of them stored, are inserted now."""
         self.begin()
+        if self.deferred:
+            return
         keys = list(concept_keys)
         for key in keys:  # not Counter.update: given a dict, it would add its values
             self._concepts[key] += 1
@@ -173,6 +177,8 @@ class EdgeCounts:
     def removing(self, paper_key: str) -> None:
         """Every edge of ``paper_key`` is about to be deleted."""
         self.begin()
+        if self.deferred:
+            return
         keys = [k for (k,) in self.conn.execute("SELECT concept_key FROM edges WHERE pid = (SELECT pid FROM papers WHERE key = ?)",
                                                         (paper_key,))]
         self._concepts.subtract(keys)
@@ -189,11 +195,29 @@ class EdgeCounts:
         """Apply what was noted to the kept counts (inside the transaction that wrote the edges)."""
         if self._stale is None:
             return
-        if self._stale:
+        if self.deferred:  # readers must not trust them: deleted edges alone move no rowid
+            self.conn.execute(f"UPDATE {TOTALS} SET value = -1 WHERE name = 'edges_rowid'")
+        elif self._stale:
             fill_counts(self.conn)
         else:
             self._apply()
         self.forget()
+
+    def defer(self) -> None:
+        """From now on note nothing, and leave the counts out of date (readers count) until
+        :meth:`recount`: a build that writes as many papers as the store held recounts them in
+        one pass at its end, cheaper than keeping each paper's type counts, rows that went to a
+        random page of a large table for each paper (#10)."""
+        self._concepts.clear()
+        self._papers.clear()
+        self._stale = False  # what this transaction noted goes: its flush marks the counts out of date
+        self.deferred = True
+
+    def recount(self) -> None:
+        """Count everything again (inside a write transaction) and keep the counts from now on."""
+        self.forget()
+        self.deferred = False
+        fill_counts(self.conn)
 
     def forget(self) -> None:
         """Drop what was noted: the transaction rolled back, or it was applied."""

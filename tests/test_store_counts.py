@@ -241,17 +241,41 @@ def test_builds_keep_the_counts_exact_and_a_reader_during_one_trusts_them(tmp_pa
                 assert answers(reader) == counted
 
     with KnowledgeGraph(db, extractor=extractor) as kg:
-        kg.build_records(records(0, 12), batch_size=4, progress=read_during)
-        assert any(seen_pending)
+        kg.build_records(records(0, 12), batch_size=4)
         first = assert_exact(db)
-        kg.build_records(records(12, 18), batch_size=4)  # incremental: new papers
+        kg.build_records(records(12, 18), batch_size=2, progress=read_during)  # incremental: new papers
+        assert any(seen_pending)
         second = assert_exact(db)
         assert second["total"] == first["total"] + 6
         kg.build_records(records(0, 6, extra=" We also test on COCO."), batch_size=4)  # re-extracted
         assert assert_exact(db)["concepts"]["coco"] > second["concepts"]["coco"]
 
 
-def test_a_killed_build_leaves_exact_counts_and_its_resumption_too(tmp_path, monkeypatch):
+def test_a_large_build_recounts_at_its_end_and_readers_during_it_count(tmp_path, extractor, monkeypatch):
+    """A build that writes as many papers as the store held keeps no counts while it runs (they
+    are marked out of date in its first commit, even for edges it only deleted) and makes them
+    whole at its end."""
+    db = tmp_path / "kg.db"
+    during = []
+
+    def read_during(_progress) -> None:
+        with GraphStore(db, readonly=True) as reader:
+            assert not counts_ready(reader.conn) and not sql_overlap.counts_kept(reader)
+            during.append(answers(reader))
+
+    with KnowledgeGraph(db, extractor=extractor) as kg:
+        kg.build_records(records(0, 2), batch_size=2)
+        assert assert_exact(db)["total"] == 2
+        kg.build_records(records(0, 12, extra=" We also test on COCO."), batch_size=2, progress=read_during)
+        assert len(during) >= 3
+        after = assert_exact(db)
+        assert after["total"] == 12 and after["concepts"]["coco"] == 12
+        with GraphStore(db, readonly=True) as reader:
+            assert answers(reader) != during[0]  # read mid-build: the first batch's papers only
+            assert len(during[0]) < len(answers(reader))
+
+
+def test_a_killed_build_leaves_counts_readers_do_not_trust_and_its_next_writer_recounts(tmp_path, monkeypatch):
     from test_crash import invented_papers, kill_at, litkg_build, start
 
     corpus = invented_papers(tmp_path / "invented.jsonl", count=120)
@@ -262,11 +286,15 @@ def test_a_killed_build_leaves_exact_counts_and_its_resumption_too(tmp_path, mon
             break
     else:
         pytest.fail("every build ended before it could be killed")
+    with GraphStore(db, readonly=True) as reader:
+        assert not counts_ready(reader.conn)  # a build into an empty store keeps them only at its end
+    GraphStore(db).close()  # a writer opening it recounts
     assert_exact(db)
     with GraphStore(db, readonly=True) as reader:
-        counted = answers(reader)
+        assert sql_overlap.counts_kept(reader)
+        kept_answers = answers(reader)
         monkeypatch.setattr(sql_overlap, "counts_kept", lambda store: False)
-        assert answers(reader) == counted
+        assert answers(reader) == kept_answers
     done = subprocess.run([sys.executable, "-m", "litkg.cli", "build", str(corpus), "--db", str(db), "--fast"],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
