@@ -67,6 +67,7 @@ def check_store(path: str | Path) -> CheckReport:
             problems += [f"damaged: {r}" for r in rows]
         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchmany(_MAX_PROBLEMS):
             problems.append(f"{table} row {rowid} points at a missing row of {parent}")
+        problems += _edges_of_another_key(conn)
         for table in ("papers", "concepts", "edges"):
             counts[table] = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
         problems += count_problems(conn)  # the counts the store keeps, against a recount (#10)
@@ -77,6 +78,14 @@ def check_store(path: str | Path) -> CheckReport:
     finally:
         conn.close()
     return CheckReport(str(path), tuple(problems), counts, notes)
+
+
+def _edges_of_another_key(conn: sqlite3.Connection) -> list[str]:
+    """Edges whose paper key is not the key of the paper their id points at (an edge holds both:
+    the foreign key checks the id only)."""
+    rows = conn.execute("SELECT e.rowid, e.paper_key, p.key FROM edges e JOIN papers p ON p.pid = e.pid "
+                        "WHERE p.key != e.paper_key LIMIT ?", (_MAX_PROBLEMS,)).fetchall()
+    return [f"edges row {rowid} names paper {named!r} but points at paper {key!r}" for rowid, named, key in rows]
 
 
 def _unmade_indexes(conn: sqlite3.Connection) -> tuple[str, ...]:

@@ -328,7 +328,8 @@ class GraphStore:
         ``fresh``: the paper was inserted in this transaction (it has no old rows to delete).
         """
         stored = self._concepts.replace_edges(paper_key, entities, fresh=fresh)
-        self.conn.execute("UPDATE papers SET extractor=? WHERE pid=?", (extractor_version, self._concepts.pid(paper_key)))
+        pid = self._concepts.pid(paper_key)
+        self.conn.execute("UPDATE papers SET extractor=? WHERE pid=?", (extractor_version, pid))
         return stored
 
     def refresh_concepts(self) -> None:

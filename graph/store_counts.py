@@ -12,7 +12,11 @@ Who keeps them, and when:
   by the difference (and the edges total by their sum), each touched paper's type counts
   recounted from its edges. A rollback
   drops the notes with the rows; a build killed mid-way leaves the counts of its last commit,
-  so a reader during a build sees exact counts for the batches it sees;
+  so a reader during a build sees exact counts for the batches it sees. A build that writes as
+  many papers as the store held at its start (a first build, a rebuild) keeps none while it
+  runs: it marks them out of date in the commit where it starts writing that many (readers then
+  count) and recounts them all in its last (:meth:`EdgeCounts.defer`); killed, it leaves them
+  marked, and its next writer recounts them when it opens the store;
 * triggers keep what changes without an edge being written: the papers total, and the type
   counts of the papers using a concept whose type changes (the deferred concept refresh of
   :data:`~litkg.graph.store_concepts.PENDING`, a gazetteer entry replacing a discovered one).
@@ -179,8 +183,8 @@ class EdgeCounts:
         self.begin()
         if self.deferred:
             return
-        keys = [k for (k,) in self.conn.execute("SELECT concept_key FROM edges WHERE pid = (SELECT pid FROM papers WHERE key = ?)",
-                                                        (paper_key,))]
+        keys = [k for (k,) in self.conn.execute(
+            "SELECT concept_key FROM edges WHERE pid = (SELECT pid FROM papers WHERE key = ?)", (paper_key,))]
         self._concepts.subtract(keys)
         self._papers.add(paper_key)
         if self.log is not None:
@@ -236,8 +240,8 @@ class EdgeCounts:
         papers = json.dumps(sorted(self._papers))
         self.conn.execute(f"DELETE FROM {PAPER_TYPES} WHERE paper_key IN (SELECT value FROM json_each(?))", (papers,))
         self.conn.execute(f"INSERT INTO {PAPER_TYPES} SELECT e.paper_key, c.type, COUNT(*) FROM json_each(?) j "
-                          "JOIN papers p ON p.key = j.value JOIN edges e ON e.pid = p.pid JOIN concepts c ON c.key = e.concept_key "
-                          "GROUP BY e.paper_key, c.type", (papers,))
+                          "JOIN papers p ON p.key = j.value JOIN edges e ON e.pid = p.pid "
+                          "JOIN concepts c ON c.key = e.concept_key GROUP BY e.paper_key, c.type", (papers,))
         self.conn.execute(f"UPDATE {TOTALS} SET value = {_EDGES_ROWID} WHERE name = 'edges_rowid'")
 
 

@@ -74,7 +74,8 @@ def _recounted(conn: sqlite3.Connection, rowid: Mapping[str, int], length: int) 
         sizes = arrays.get(type_)
         if sizes is None:
             sizes = arrays[type_] = array("H", bytes(2 * length))
-        sizes[rowid[paper]] = concepts
+        if paper in rowid:  # the counts of a key no paper has are count_problems' to report
+            sizes[rowid[paper]] = concepts
     return arrays
 
 

@@ -160,6 +160,18 @@ def test_check_on_a_sound_store_and_on_broken_foreign_keys(store):
     assert not report["ok"] and any("edges row" in p and "missing row" in p for p in report["problems"])
 
 
+def test_check_reports_an_edge_whose_paper_key_is_not_its_papers(store):
+    conn = sqlite3.connect(store)
+    rowid, key = conn.execute("SELECT rowid, paper_key FROM edges ORDER BY rowid LIMIT 1").fetchone()
+    conn.execute("UPDATE edges SET paper_key = 'title:another paper' WHERE rowid = ?", (rowid,))
+    conn.commit()
+    conn.close()
+    result = run("check", "--db", store, "--json")
+    assert result.exit_code == 1
+    problems = json.loads(result.output)["problems"]
+    assert f"edges row {rowid} names paper 'title:another paper' but points at paper {key!r}" in problems
+
+
 def test_a_full_disk_at_commit_is_a_store_error_and_keeps_the_last_batch(tmp_path, extractor):
     db = tmp_path / "kg.db"
     with KnowledgeGraph(db, extractor=extractor) as kg:
