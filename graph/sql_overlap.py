@@ -96,12 +96,13 @@ def paper_concepts_df(store: GraphStore, key: str, types: Sequence[str] | None) 
 
 
 def papers_sharing(store: GraphStore, concepts: Sequence[str], but: str) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """``(paper key, concept keys)`` of the papers other than ``but`` using one of ``concepts``."""
+    """``(paper key, concept keys in key order)`` of the papers other than ``but`` using one of
+    ``concepts``."""
     for other, keys in store.conn.execute(
             "SELECT e.paper_key, group_concat(e.concept_key, char(31)) FROM edges e "
             "WHERE e.concept_key IN (SELECT value FROM json_each(?)) AND e.paper_key <> ? GROUP BY e.paper_key",
             (keys_param(concepts), but)):
-        yield other, tuple(keys.split("\x1f"))
+        yield other, tuple(sorted(keys.split("\x1f")))  # group_concat's order is the plan's (#10)
 
 
 def papers_among_users(store: GraphStore, concept: str, papers: Iterable[str]) -> list[str]:

@@ -150,3 +150,28 @@ def test_a_store_with_the_narrower_index_answers_the_same_and_its_writer_makes_t
     with KnowledgeGraph(db) as kg:
         assert {name: kg.papers_using(name) for name in expected} == expected
     assert check_store(db).notes == ()
+
+
+def test_without_the_deferrable_indexes_every_overlap_answer_is_the_same(tmp_path):
+    """A reader during a large build, or after a stopped one, finds none of them: the papers
+    sharing a paper's concepts, and which concepts they share (in key order), are the same."""
+    from litkg.queries.shared import paper_overlap
+
+    db = tmp_path / "kg.db"
+    with KnowledgeGraph(db, workers=1) as kg:
+        kg.build([str(p) for p in sample_files()])
+
+    def overlaps() -> dict:
+        with GraphStore(db, readonly=True) as reader:
+            keys = [k for (k,) in reader.conn.execute("SELECT key FROM papers ORDER BY key")]
+            return {key: paper_overlap(reader, key, None) for key in keys}
+
+    indexed = overlaps()
+    assert sum(len(overlap.shared) for overlap in indexed.values()) > 20
+    assert any(len(shared) > 1 for overlap in indexed.values() for shared in overlap.shared.values())
+    conn = sqlite3.connect(db)
+    for name in DEFERRABLE_INDEXES:
+        conn.execute(f"DROP INDEX {name}")
+    conn.commit()
+    conn.close()
+    assert overlaps() == indexed
