@@ -75,6 +75,15 @@ def _merged_fields(current: dict, metadata: dict, paper: Paper) -> dict:
     return updates
 
 
+def merged_text(text: tuple[str, str], paper: Paper) -> tuple[str, str]:
+    """The title and abstract of a stored paper of ``text`` once ``paper`` is merged into it
+    (:func:`_merged_fields`' rule: what a build extracts ahead for a duplicate)."""
+    title, abstract = text
+    current = {**dict.fromkeys(_ROW_FIELDS), "title": title, "abstract": abstract, "authors": "[]"}
+    updates = _merged_fields(current, {}, paper)
+    return updates.get("title", title), updates.get("abstract", abstract)
+
+
 @dataclass
 class _BuildSession:
     """What a :meth:`GraphStore.build_session` has done so far."""
@@ -224,6 +233,16 @@ class GraphStore:
             if row:
                 return row[0]
         return None
+
+    def stored_text(self, paper: Paper, extractor_version: str) -> tuple[str, str, bool] | None:
+        """The title and abstract of the stored paper sharing an identifier with ``paper``, and
+        whether ``extractor_version`` extracted it; None when there is none."""
+        key = self._stored_key(paper_identifiers(paper))
+        if key is None:
+            return None
+        title, abstract, extractor = self.conn.execute(
+            "SELECT title, abstract, extractor FROM papers WHERE key=?", (key,)).fetchone()
+        return title, abstract, extractor == extractor_version
 
     def upsert_paper(self, paper: Paper, extractor_version: str) -> PaperUpsert:
         """Insert a record or merge it into the paper it duplicates (call inside a transaction).

@@ -250,11 +250,15 @@ class KnowledgeGraph(Questions):
             while batch := list(islice(records, size)):
                 yield batch, None
             return
-        from litkg.extract_ahead import ExtractAhead
+        from litkg.extract_ahead import ExtractAhead, TextsAhead
+        from litkg.graph.store import merged_text
+        from litkg.identity import paper_identifiers
 
         self.extractor.extract(Paper(title="start", abstract=""))  # workers start from this thread
+        version = self.extractor.version
+        texts = TextsAhead(paper_identifiers, lambda paper: store.stored_text(paper, version), merged_text)
         ahead = ExtractAhead(lambda papers: self.extractor.extract_many(papers, with_phrases=True, budget=self._budget),
-                             lambda paper: store.find_paper_key(paper) is not None)
+                             texts.text_of)
         yield from ahead.batches(records, size)
 
     def _write_batch(self, store: GraphStore, batch: list[Paper], counts: dict, skipped: list[SkippedRecord], *,

@@ -4,8 +4,9 @@ while the store writes the current ones (#10).
 A build writes batch by batch: each record is merged into the store, then the papers whose text
 is new are extracted and their edges written. Extracting only then leaves the workers idle while
 the store writes, and the store idle while the workers extract. :class:`ExtractAhead` reads the
-records a few batches ahead, picks those no stored paper has yet (a speculation: the only records
-whose text extraction will surely need), and extracts them in a background thread. When a batch
+records a few batches ahead, works out the text each will be extracted with once written
+(:class:`TextsAhead`, a speculation: a new paper's own text, or the text a duplicate's merge will
+give the paper it joins), and extracts those in a background thread. When a batch
 is written, each paper to extract whose stored text is one of those texts takes that result;
 any other (a record merged into another paper, which changed its text) is extracted then. An
 extraction depends on the title and abstract alone, so the store gets exactly the rows it gets
@@ -22,14 +23,14 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections import deque
+from collections import OrderedDict, deque
 from concurrent.futures import Future
 from itertools import islice
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 from litkg.records import Extraction, Paper
 
-__all__ = ["ExtractAhead", "AHEAD_BATCHES"]
+__all__ = ["ExtractAhead", "TextsAhead", "AHEAD_BATCHES"]
 
 #: Batches in one job for the workers. Queued jobs join the running job's stream, so small jobs
 #: cost the workers nothing, and a paper the store needs now (:meth:`ExtractAhead.extract_now`)
@@ -55,13 +56,14 @@ class ExtractAhead:
     extract:
         Extracts a stream of papers, yielding one result per paper in order (``None`` allowed),
         reading the stream only as far ahead as it needs.
-    is_stored:
-        Whether a record is already one of the store's papers (those are not extracted ahead).
+    text_of:
+        The title and abstract a record will be extracted with once it is written, or None when
+        it will need no extraction, as far as can be told now (:meth:`TextsAhead.text_of`).
     """
 
-    def __init__(self, extract: Extract, is_stored: Callable[[Paper], bool]) -> None:
+    def __init__(self, extract: Extract, text_of: Callable[[Paper], tuple[str, str] | None]) -> None:
         self._extract = extract
-        self._is_stored = is_stored
+        self._text_of = text_of
         self._jobs = _Jobs()
         self._futures: list[Future] = []
         self._thread = threading.Thread(target=self._work, name="litkg-extract-ahead", daemon=True)
@@ -140,7 +142,8 @@ class ExtractAhead:
             group.append(batch)
         if not group:
             return None
-        new = [paper for batch in group for paper in batch if not self._is_stored(paper)]
+        texts = dict.fromkeys(text for batch in group for paper in batch if (text := self._text_of(paper)))
+        new = [Paper(title=title, abstract=abstract) for title, abstract in texts]
         return group, Extracted(self._submit(new), new, self)
 
     def extract_now(self, papers: list[Paper]) -> list:
@@ -154,6 +157,57 @@ class ExtractAhead:
         for future in self._futures:
             future.cancel()
         self._jobs.put(None)
+
+
+class TextsAhead:
+    """What :class:`ExtractAhead` extracts for each record read ahead: the text the paper it
+    becomes will have once the store has merged it.
+
+    A record no stored paper shares an identifier with brings its own text. A duplicate joins a
+    paper, stored (``stored_text``) or read a little before it (remembered here: the store has not
+    written it yet), and its text after the merge is ``merged_text``'s (the store's own rule); it
+    needs extracting only when that changes the text, or when the stored paper was extracted by
+    another extractor version. Papers that will need extracting anyway (a stored paper changed by
+    a batch written in between) were extracted from the text they had then, and are extracted
+    again when the store asks: a wrong guess costs the workers time, never a row.
+    At most :data:`REMEMBERED` identifiers are kept, so memory stays flat.
+
+    Parameters
+    ----------
+    identifiers:
+        A record's identifiers, as the store matches duplicates by them.
+    stored_text:
+        The stored paper a record duplicates: ``(title, abstract, extracted by this version)``,
+        or None when there is none.
+    merged_text:
+        The ``(title, abstract)`` of a paper of text ``(title, abstract)`` once a record is merged
+        into it.
+    """
+
+    #: Identifiers remembered (the records of the groups ahead and of those just written).
+    REMEMBERED = 1 << 14
+
+    def __init__(self, identifiers: Callable[[Paper], Sequence[str]],
+                 stored_text: Callable[[Paper], tuple[str, str, bool] | None],
+                 merged_text: Callable[[tuple[str, str], Paper], tuple[str, str]]) -> None:
+        self._identifiers = identifiers
+        self._stored_text = stored_text
+        self._merged_text = merged_text
+        self._recent: OrderedDict[str, tuple[str, str]] = OrderedDict()
+
+    def text_of(self, paper: Paper) -> tuple[str, str] | None:
+        idents = self._identifiers(paper)
+        base = next((self._recent[i] for i in idents if i in self._recent), None)
+        fresh = True
+        if base is None and (stored := self._stored_text(paper)) is not None:
+            base, fresh = stored[:2], stored[2]
+        text = (paper.title, paper.abstract) if base is None else self._merged_text(base, paper)
+        for ident in idents:
+            self._recent[ident] = text
+            self._recent.move_to_end(ident)
+        while len(self._recent) > self.REMEMBERED:
+            self._recent.popitem(last=False)
+        return text if base is None or text != base or not fresh else None
 
 
 class _Jobs:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from types import SimpleNamespace
 
-from litkg.extract_ahead import AHEAD_BATCHES, GROUPS_AHEAD, ExtractAhead
+from litkg.extract_ahead import AHEAD_BATCHES, GROUPS_AHEAD, ExtractAhead, TextsAhead
 from litkg.records import Paper
 
 
@@ -38,7 +38,7 @@ def papers(count: int, prefix: str = "p") -> list[Paper]:
 
 def test_groups_beyond_the_written_one_are_extracted_before_it_is_written():
     extractor = RecordingExtractor()
-    ahead = ExtractAhead(extractor, is_stored=lambda paper: False)
+    ahead = ExtractAhead(extractor, text_of=lambda paper: (paper.title, paper.abstract))
     size = 2
     group = size * AHEAD_BATCHES
     records = papers(group * (GROUPS_AHEAD + 3))
@@ -63,7 +63,7 @@ def test_a_paper_needed_now_goes_before_the_queued_groups():
     records = papers(group * (GROUPS_AHEAD + 2))
     # Held at the second group's first paper: the first group is done, the others queued.
     extractor = RecordingExtractor(hold_at=records[group].title)
-    ahead = ExtractAhead(extractor, is_stored=lambda paper: False)
+    ahead = ExtractAhead(extractor, text_of=lambda paper: (paper.title, paper.abstract))
     batches = ahead.batches(records, size)
     _, extracted = next(batches)
     merged = Paper(title="merged text", abstract="changed")
@@ -85,9 +85,52 @@ def test_groups_with_nothing_to_extract_ahead_between_papers_needed_now():
     # Every record already stored: the groups queued ahead hold no papers, and each batch's
     # papers are extracted when asked for, between those empty jobs.
     extractor = RecordingExtractor()
-    ahead = ExtractAhead(extractor, is_stored=lambda paper: True)
+    ahead = ExtractAhead(extractor, text_of=lambda paper: None)
     records = papers(2 * AHEAD_BATCHES * (GROUPS_AHEAD + 2) + 3)
     got = []
     for batch, extracted in ahead.batches(records, 2):
         got += [result.entities for result in extracted.extract(batch)]
     assert got == [p.title for p in records]
+
+
+def test_texts_ahead_are_what_the_store_will_extract_each_record_with():
+    from litkg.graph.store import merged_text
+    from litkg.identity import paper_identifiers
+
+    stored = {"title:old paper": ("Old Paper", "Short.", True), "title:stale paper": ("Stale Paper", "Long enough.", False)}
+
+    def stored_text(paper):
+        return next((stored[i] for i in paper_identifiers(paper) if i in stored), None)
+
+    texts = TextsAhead(paper_identifiers, stored_text, merged_text)
+    assert texts.text_of(Paper("New Paper", "Its own text.")) == ("New Paper", "Its own text.")
+    # a duplicate of a stored paper: the longer abstract wins; a shorter one changes nothing
+    assert texts.text_of(Paper("Old Paper", "A longer abstract.")) == ("Old Paper", "A longer abstract.")
+    assert texts.text_of(Paper("Old Paper", "Tiny.")) is None
+    # extracted by another version: extracted again, with its text
+    assert texts.text_of(Paper("Stale Paper", "Short.")) == ("Stale Paper", "Long enough.")
+    # a duplicate of a record read just before (not stored yet) merges into that one's text
+    assert texts.text_of(Paper("New Paper", "Its own, longer, text.")) == ("New Paper", "Its own, longer, text.")
+    assert texts.text_of(Paper("New Paper", "Shorter.")) is None
+
+
+def test_a_build_extracts_duplicates_ahead_and_asks_for_nothing_now(tmp_path, monkeypatch):
+    """Records that duplicate a stored paper or one read a little before, with longer abstracts:
+    each is extracted ahead with the text its merge gives, and the store never waits for one."""
+    import litkg.extract_ahead as extract_ahead
+    from litkg.core import KnowledgeGraph
+
+    asked = []
+    real = extract_ahead.ExtractAhead.extract_now
+    monkeypatch.setattr(extract_ahead.ExtractAhead, "extract_now",
+                        lambda self, papers: asked.extend(papers) or real(self, papers))
+    first = [{"title": f"Study {i} of Routing", "abstract": f"We evaluate SGR{i} on ImageNet."} for i in range(40)]
+    longer = [{"title": f"Study {i} of Routing", "abstract": f"We evaluate SGR{i} on ImageNet and on COCO."}
+              for i in range(0, 40, 3)]
+    with KnowledgeGraph(tmp_path / "kg.db", workers=2, fast=True) as kg:
+        kg.build_records(first[:20], batch_size=4)
+        summary = kg.build_records(first[20:] + longer, batch_size=4)  # 7 stored, 7 read ahead
+        assert summary.papers_merged == len(longer) and summary.papers_extracted == 20 + len(longer)
+        assert asked == []
+        coco = {use.paper for use in kg.papers_using("COCO")}
+    assert len(coco) == len(longer)
