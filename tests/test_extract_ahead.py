@@ -97,7 +97,8 @@ def test_texts_ahead_are_what_the_store_will_extract_each_record_with():
     from litkg.graph.store import merged_text
     from litkg.identity import paper_identifiers
 
-    stored = {"title:old paper": ("Old Paper", "Short.", True), "title:stale paper": ("Stale Paper", "Long enough.", False)}
+    stored = {"title:old paper": ("Old Paper", "Short.", True),
+              "title:stale paper": ("Stale Paper", "Long enough.", False)}
 
     def stored_text(paper):
         return next((stored[i] for i in paper_identifiers(paper) if i in stored), None)
