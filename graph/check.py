@@ -89,7 +89,7 @@ def _edges_of_another_key(conn: sqlite3.Connection) -> list[str]:
 
 
 def _unmade_indexes(conn: sqlite3.Connection) -> tuple[str, ...]:
-    """The indexes by concept a build drops while it writes (#10) that are not there: it was
+    """The indexes a large build drops while it writes (#10) that are not there: it was
     killed before its end made them again, or an earlier litkg made the store (one of them is
     new in 0.9.0)."""
     have = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}

@@ -407,7 +407,7 @@ class GraphStore:
 
     def _count_written(self, papers: int) -> None:
         """A build wrote ``papers`` more: past the store's size at its start, inserting into the
-        indexes by concept costs more than making them again at its end, so they go."""
+        deferrable indexes costs more than making them again at its end, so they go."""
         session = self._session
         if session is None or session.indexes_dropped:
             return

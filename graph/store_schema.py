@@ -37,9 +37,10 @@ WAL_LIMIT = 64 * 1024 * 1024
 #: upgraded by their first writer (:mod:`litkg.graph.store_migrate`).
 SCHEMA_VERSION = "3"
 
-#: The indexes by concept: a large build drops them and makes each once at its end (#10). Rows
-#: come in paper order, so each insert into these went to a random page of a large index: a 1M
-#: paper build wrote some 25 pages a paper, most of them these, at each commit and checkpoint.
+#: The indexes by concept (and by paper key, since version 3): a large build drops them and
+#: makes each once at its end (#10). Rows come in paper order, so each insert into these went to
+#: a random page of a large index: a 1M paper build wrote some 25 pages a paper, most of them
+#: these, at each commit and checkpoint.
 DEFERRABLE_INDEXES = MappingProxyType({
     # With each edge's role and confidence: "papers using X" reads no edges row (at 1M papers,
     # papers-using 57 -> 48 ms median; the index is as large as the table, 1.05 GB, and takes 25 s
