@@ -223,10 +223,6 @@ class GraphStore:
         self._inserted.clear()
 
     # -- papers -------------------------------------------------------------------------------
-    def find_paper_key(self, paper: Paper) -> str | None:
-        """The key of the stored paper sharing any identifier with ``paper``."""
-        return self._stored_key(paper_identifiers(paper))
-
     def _stored_key(self, idents: Sequence[str]) -> str | None:
         for ident in idents:
             row = self.conn.execute("SELECT paper_key FROM paper_idents WHERE ident=?", (ident,)).fetchone()
@@ -234,10 +230,10 @@ class GraphStore:
                 return row[0]
         return None
 
-    def stored_text(self, paper: Paper, extractor_version: str) -> tuple[str, str, bool] | None:
-        """The title and abstract of the stored paper sharing an identifier with ``paper``, and
-        whether ``extractor_version`` extracted it; None when there is none."""
-        key = self._stored_key(paper_identifiers(paper))
+    def stored_text(self, idents: Sequence[str], extractor_version: str) -> tuple[str, str, bool] | None:
+        """The title and abstract of the stored paper having one of ``idents`` (a record's
+        identifiers), and whether ``extractor_version`` extracted it; None when there is none."""
+        key = self._stored_key(idents)
         if key is None:
             return None
         title, abstract, extractor = self.conn.execute(

@@ -188,7 +188,7 @@ class ConceptWriter:
     def _delete_paper_rows(self, paper_key: str) -> None:
         pid = self.pid(paper_key)
         self.conn.execute("DELETE FROM evidence WHERE pid=?", (pid,))
-        self.counts.removing(paper_key)
+        self.counts.removing(paper_key, pid)
         self.conn.execute("DELETE FROM edges WHERE pid=?", (pid,))
         self.conn.execute("DELETE FROM phrase_mentions WHERE paper_key=?", (paper_key,))
         self.touched.update(k for (k,) in self.conn.execute(

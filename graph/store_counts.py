@@ -178,13 +178,12 @@ class EdgeCounts:
         if self.log is not None:
             self.log.note(paper_key, keys)
 
-    def removing(self, paper_key: str) -> None:
-        """Every edge of ``paper_key`` is about to be deleted."""
+    def removing(self, paper_key: str, pid: int) -> None:
+        """Every edge of ``paper_key`` (whose id is ``pid``) is about to be deleted."""
         self.begin()
         if self.deferred:
             return
-        keys = [k for (k,) in self.conn.execute(
-            "SELECT concept_key FROM edges WHERE pid = (SELECT pid FROM papers WHERE key = ?)", (paper_key,))]
+        keys = [k for (k,) in self.conn.execute("SELECT concept_key FROM edges WHERE pid = ?", (pid,))]
         self._concepts.subtract(keys)
         self._papers.add(paper_key)
         if self.log is not None:

@@ -256,7 +256,7 @@ class KnowledgeGraph(Questions):
 
         self.extractor.extract(Paper(title="start", abstract=""))  # workers start from this thread
         version = self.extractor.version
-        texts = TextsAhead(paper_identifiers, lambda paper: store.stored_text(paper, version), merged_text)
+        texts = TextsAhead(paper_identifiers, lambda idents: store.stored_text(idents, version), merged_text)
         ahead = ExtractAhead(lambda papers: self.extractor.extract_many(papers, with_phrases=True, budget=self._budget),
                              texts.text_of)
         yield from ahead.batches(records, size)

@@ -177,8 +177,8 @@ class TextsAhead:
     identifiers:
         A record's identifiers, as the store matches duplicates by them.
     stored_text:
-        The stored paper a record duplicates: ``(title, abstract, extracted by this version)``,
-        or None when there is none.
+        The stored paper having one of a record's identifiers: ``(title, abstract, extracted by
+        this version)``, or None when there is none.
     merged_text:
         The ``(title, abstract)`` of a paper of text ``(title, abstract)`` once a record is merged
         into it.
@@ -188,7 +188,7 @@ class TextsAhead:
     REMEMBERED = 1 << 14
 
     def __init__(self, identifiers: Callable[[Paper], Sequence[str]],
-                 stored_text: Callable[[Paper], tuple[str, str, bool] | None],
+                 stored_text: Callable[[Sequence[str]], tuple[str, str, bool] | None],
                  merged_text: Callable[[tuple[str, str], Paper], tuple[str, str]]) -> None:
         self._identifiers = identifiers
         self._stored_text = stored_text
@@ -199,7 +199,7 @@ class TextsAhead:
         idents = self._identifiers(paper)
         base = next((self._recent[i] for i in idents if i in self._recent), None)
         fresh = True
-        if base is None and (stored := self._stored_text(paper)) is not None:
+        if base is None and (stored := self._stored_text(idents)) is not None:
             base, fresh = stored[:2], stored[2]
         text = (paper.title, paper.abstract) if base is None else self._merged_text(base, paper)
         for ident in idents:

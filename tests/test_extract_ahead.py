@@ -100,8 +100,8 @@ def test_texts_ahead_are_what_the_store_will_extract_each_record_with():
     stored = {"title:old paper": ("Old Paper", "Short.", True),
               "title:stale paper": ("Stale Paper", "Long enough.", False)}
 
-    def stored_text(paper):
-        return next((stored[i] for i in paper_identifiers(paper) if i in stored), None)
+    def stored_text(idents):
+        return next((stored[i] for i in idents if i in stored), None)
 
     texts = TextsAhead(paper_identifiers, stored_text, merged_text)
     assert texts.text_of(Paper("New Paper", "Its own text.")) == ("New Paper", "Its own text.")
