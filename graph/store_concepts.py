@@ -4,8 +4,9 @@ held Title Case phrases, and the rows derived from them across the corpus.
 :class:`ConceptWriter` works on the connection of a :class:`~litkg.graph.store.GraphStore`, inside
 its transactions. What makes a build fast without changing a single row:
 
-* what is known to be stored already (gazetteer concepts and their aliases, the normal forms of
-  names) is remembered, so a name that thousands of papers use costs no query after its first;
+* what is known to be stored already (gazetteer concepts, their aliases and relations, the normal
+  forms of names) is remembered, so a name that thousands of papers use costs no query after its
+  first;
 * a paper's edges, evidence and concept views, and a batch's extractor stamps, are written with
   ``executemany``; a paper just inserted skips the deletes of its (absent) old rows;
 * the corpus-wide links are refreshed from what was written, not from the whole store: each
@@ -29,6 +30,8 @@ from litkg.records import ROLES, ExtractedEntity
 
 __all__ = ["ConceptWriter"]
 
+#: An argument not given: the origin of a concept's stored row, for the writer to read.
+_LOOK_UP = object()
 #: At most this many alias rows and normal forms are remembered (memory stays bounded at any size).
 _REMEMBER = 200_000
 
@@ -64,6 +67,7 @@ class ConceptWriter:
         self.new_norms: set[str] = set()  # normal forms added as alias or held phrase since the last link
         self._gazetteer: set[str] = set()  # concepts stored with a gazetteer row (final: never changes)
         self._aliases: set[tuple[str, str]] = set()  # (norm, concept key) rows stored
+        self._relations: set[tuple[str, str, str]] = set()  # concept_relations rows stored
         self._norms: dict[str, str] = {}
         self._build: str | None = None  # the build whose concept refresh waits for its end
         self._all = False  # refresh every concept at its end
@@ -87,6 +91,7 @@ class ConceptWriter:
         self.new_norms.clear()
         self._gazetteer.clear()
         self._aliases.clear()
+        self._relations.clear()
 
     def norm(self, name: str) -> str:
         norm = self._norms.get(name)
@@ -97,16 +102,19 @@ class ConceptWriter:
         return norm
 
     # -- concepts -------------------------------------------------------------------------------
-    def upsert_concept(self, key: str, name: str, type_: str, origin: str, aliases: Sequence[str] = ()) -> None:
-        """Insert a concept; a gazetteer concept's name and type win over a discovered one's."""
+    def upsert_concept(self, key: str, name: str, type_: str, origin: str, aliases: Sequence[str] = (),
+                       *, stored: str | None | object = _LOOK_UP) -> None:
+        """Insert a concept; a gazetteer concept's name and type win over a discovered one's.
+        ``stored``: the origin of the stored row (None: no row), when the caller has just read it."""
         if key not in self._gazetteer:
-            row = self.conn.execute("SELECT origin FROM concepts WHERE key=?", (key,)).fetchone()
-            if row is None:
+            if stored is _LOOK_UP:
+                stored = self._stored_origin(key)
+            if stored is None:
                 self.conn.execute("INSERT INTO concepts VALUES (?, ?, ?, ?)", (key, name, type_, origin))
-            elif origin == "gazetteer" and row[0] != "gazetteer":
+            elif origin == "gazetteer" and stored != "gazetteer":
                 self.conn.execute("UPDATE concepts SET name=?, type=?, origin=? WHERE key=?",
                                   (name, type_, origin, key))
-            if origin == "gazetteer" or (row is not None and row[0] == "gazetteer"):
+            if origin == "gazetteer" or stored == "gazetteer":
                 self._gazetteer.add(key)
         rows = []
         for alias in (name, *aliases):
@@ -120,7 +128,12 @@ class ConceptWriter:
             self.new_norms.update(row[0] for row in rows)
 
     def add_relation(self, src: str, rel: str, dst: str) -> None:
-        self.conn.execute("INSERT OR IGNORE INTO concept_relations VALUES (?, ?, ?)", (src, rel, dst))
+        relation = (src, rel, dst)
+        if relation in self._relations:
+            return  # the gazetteer's relations (a part of WILDS) come again with every paper naming one
+        self.conn.execute("INSERT OR IGNORE INTO concept_relations VALUES (?, ?, ?)", relation)
+        if len(self._relations) < _REMEMBER:
+            self._relations.add(relation)
 
     def write_relations(self, entities: Sequence[ExtractedEntity], stored: dict[str, str]) -> None:
         """Each entity's relations, from its stored concept (``stored``, as :meth:`replace_edges`
@@ -135,21 +148,30 @@ class ConceptWriter:
                 self.upsert_concept(target.key, target.name, target.type, target.origin, target.aliases)
                 self.add_relation(stored[entity.key], relation.rel, target.key)
 
-    def canonical_key(self, entity: ExtractedEntity) -> str:
+    def canonical_key(self, entity: ExtractedEntity) -> tuple[str, str | None | object]:
         """The concept a discovered entity belongs to: its own key if stored, else a concept that
-        has one of its longer spellings (TRAM's "Trust Region Aware Minimization") as an alias."""
-        if entity.key in self._gazetteer or self.conn.execute(
-                "SELECT 1 FROM concepts WHERE key=?", (entity.key,)).fetchone():
-            return entity.key
+        has one of its longer spellings (TRAM's "Trust Region Aware Minimization") as an alias.
+        With it, the origin of its stored row (None: not stored; :data:`_LOOK_UP`: not read), which
+        :meth:`upsert_concept` would otherwise read again."""
+        if entity.key in self._gazetteer:
+            return entity.key, _LOOK_UP
+        origin = self._stored_origin(entity.key)
+        if origin is not None:
+            return entity.key, origin
         for alias in entity.aliases:
             norm = self.norm(alias)
             if len(norm) < 6:
                 continue  # short acronyms mean different things in different papers
             row = self.conn.execute(
-                "SELECT concept_key FROM concept_aliases WHERE norm=? ORDER BY concept_key LIMIT 1", (norm,)).fetchone()
+                "SELECT a.concept_key, c.origin FROM concept_aliases a LEFT JOIN concepts c ON c.key = a.concept_key "
+                "WHERE a.norm=? ORDER BY a.concept_key LIMIT 1", (norm,)).fetchone()
             if row:
-                return row[0]
-        return entity.key
+                return row[0], row[1]
+        return entity.key, None
+
+    def _stored_origin(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT origin FROM concepts WHERE key=?", (key,)).fetchone()
+        return None if row is None else row[0]
 
     # -- a paper's edges --------------------------------------------------------------------------
     def replace_edges(self, paper_key: str, entities: Sequence[ExtractedEntity], *,
@@ -164,12 +186,12 @@ class ConceptWriter:
         evidence: list[tuple] = []
         views: list[tuple] = []
         for entity in entities:
-            key = entity.key if entity.origin == "gazetteer" else self.canonical_key(entity)
+            key, origin = (entity.key, _LOOK_UP) if entity.origin == "gazetteer" else self.canonical_key(entity)
             if entity.origin == "titled_phrase" and key == entity.key:
                 self._hold_phrase(paper_key, entity)  # no concept has this spelling yet
                 continue
             stored[entity.key] = key
-            self.upsert_concept(key, entity.name, entity.type, entity.origin, entity.aliases)
+            self.upsert_concept(key, entity.name, entity.type, entity.origin, entity.aliases, stored=origin)
             if entity.origin != "gazetteer":
                 views.append((pid, key, entity.name, entity.type, entity.origin))
                 self.touched.add(key)

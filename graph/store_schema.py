@@ -23,6 +23,8 @@ CACHE_KIB = 64 * 1024
 #: 2 MiB, 4.2 ms with 16 MiB, 4.6 ms with 32 MiB (papers-using 55, 58 and 63 ms: a larger cache
 #: costs more to fill than it saves there).
 SNAPSHOT_CACHE_KIB = 16 * 1024
+#: Helper threads SQLite's sorter may use beside the writing one (at most 3).
+SORT_THREADS = max(0, min(3, (os.cpu_count() or 1) - 1))
 #: Pages of write-ahead log (4 KiB each) after which a commit checkpoints it into the file.
 CHECKPOINT_PAGES = 65536
 #: Bytes of write-ahead log file kept after a checkpoint.
@@ -197,6 +199,9 @@ def configure_writer(conn: sqlite3.Connection) -> None:
     # build spent more time in them than in writing; the log file shrinks back after each.
     conn.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
     conn.execute(f"PRAGMA journal_size_limit={WAL_LIMIT}")
+    # Large sorts (a build's deferred indexes and recounts, made at its end while the extraction
+    # workers are idle) may use the other cores: at 100k papers, the index by concept 3.9 -> 2.9 s.
+    conn.execute(f"PRAGMA threads={SORT_THREADS}")
 
 
 _SQLITE_HEADER = b"SQLite format 3\x00"

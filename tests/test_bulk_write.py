@@ -119,6 +119,22 @@ def test_a_rolled_back_transaction_leaves_nothing_remembered(tmp_path):
         assert [c.key for c in store.concepts_by_alias("wilds benchmark")] == ["wilds"]
 
 
+def test_a_relation_rolled_back_is_written_again(tmp_path):
+    relations = "SELECT src, rel, dst FROM concept_relations"
+    with GraphStore(tmp_path / "kg.db") as store:
+        with store.transaction():
+            for key, name in (("wilds", "WILDS"), ("camelyon17", "Camelyon17")):
+                store.upsert_concept(key, name, "benchmark", "gazetteer")
+        with pytest.raises(RuntimeError), store.transaction():
+            store.add_relation("camelyon17", "part_of", "wilds")
+            raise RuntimeError("stop")
+        assert store.conn.execute(relations).fetchall() == []
+        with store.transaction():
+            store.add_relation("camelyon17", "part_of", "wilds")
+            store.add_relation("camelyon17", "part_of", "wilds")  # remembered: no second row either way
+        assert store.conn.execute(relations).fetchall() == [("camelyon17", "part_of", "wilds")]
+
+
 def test_a_build_collects_garbage_seldom_and_restores_the_collector_after(tmp_path):
     import gc
 
