@@ -68,3 +68,18 @@ def test_a_worker_that_cannot_build_its_pipeline_is_an_error_not_a_hang(monkeypa
             list(extractor.extract_many([Paper(title="A", abstract="We use ImageNet.")]))
     finally:
         extractor.close()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "nice"), reason="os.nice is POSIX only")
+def test_workers_run_at_a_lower_priority_than_the_writer():
+    import os
+
+    from litkg.extract.parallel import WORKER_NICENESS
+
+    extractor = ParallelExtractor(2, fast=True)
+    try:
+        pool = extractor._ensure_pool()
+        niceness = {pool.apply(os.nice, (0,)) for _ in range(4)}
+    finally:
+        extractor.close()
+    assert niceness == {min(19, os.nice(0) + WORKER_NICENESS)}
