@@ -47,7 +47,8 @@ def default_workers() -> int:
 #: How much less CPU priority an extraction worker has than the process that writes the store.
 #: The writer is a build's critical path (its workers wait for it most of the time): with as many
 #: workers as cores, it lost its core to them. 30k --fast records on 2 cores, alternating: 72.6 /
-#: 67.5 s wall -> 70.7 / 57.8 s, parent 40.8 / 38.3 -> 38.5 / 31.5 s CPU (#10).
+#: 67.5 s wall -> 70.7 / 57.8 s, parent 40.8 / 38.3 -> 38.5 / 31.5 s CPU (#10); at 100k, with the
+#: writer's other changes of that day, no gain beyond the day's drift (CHANGELOG 0.9.0).
 WORKER_NICENESS = 10
 
 
