@@ -11,15 +11,14 @@ For example (the README's Python API section shows more; tests/test_api.py runs 
 """
 from __future__ import annotations
 
-import gc
 import os
 from collections import deque
-from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 import sys
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+from litkg.collection_policy import few_collections
 from litkg.records import Extraction, Paper, SkippedLog, SkippedRecord, StoredPaper
 
 if TYPE_CHECKING:
@@ -55,22 +54,7 @@ __all__ = ["KnowledgeGraph", "BuildSummary", "BuildProgress", "DEFAULT_DB", "REC
 DEFAULT_DB = "litkg.db"
 _BATCH = 256
 
-
 from litkg.questions import Questions  # noqa: E402
-
-
-@contextmanager
-def _few_collections() -> Iterator[None]:
-    """Python's cyclic garbage collector runs seldom while a build writes (thresholds restored
-    after): a build makes millions of short-lived, acyclic records, and a collection every 700 of
-    them, walking the store writer's large caches, cost a tenth of the parent's CPU (merging
-    100,000 papers' parts: 64.4 → 57.9 s)."""
-    before = gc.get_threshold()
-    gc.set_threshold(50_000, 20, 100)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 from litkg.build_input import (  # noqa: E402  (re-exported: the build's input side)
     BuildProgress, BuildSummary, RECORDS_SOURCE, _as_paper, _check_inputs, _InputBytes, _read_all,
 )
@@ -225,7 +209,7 @@ class KnowledgeGraph(Questions):
             if progress:
                 progress(BuildProgress(counts["read"], bytes_total, bytes_total, records_total))
 
-        with _few_collections():
+        with few_collections():  # the writer's caches are large: walking them cost a tenth
             if on_error == "fail":
                 with store.transaction(), store.build_session():
                     run_batches()
@@ -374,11 +358,12 @@ class KnowledgeGraph(Questions):
             finally:
                 seen.close()
 
-        for paper, extraction in self._extract_stream(distinct()):
-            if extraction is None:
-                self._over_budget(paper, on_error, sink)
-            else:
-                yield paper, extraction
+        with few_collections():  # restored when the caller has read every paper or closes this
+            for paper, extraction in self._extract_stream(distinct()):
+                if extraction is None:
+                    self._over_budget(paper, on_error, sink)
+                else:
+                    yield paper, extraction
 
     def _extract_stream(self, papers: Iterator[Paper]) -> Iterator[tuple[Paper, Extraction | None]]:
         """Each paper with its extraction (None: past the time budget), in order. Workers get

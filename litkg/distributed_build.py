@@ -25,6 +25,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
+from litkg.collection_policy import few_collections
 from litkg.errors import DaskSchedulerError, DaskUnavailableError
 from litkg.parts import (FORMAT, PartsError, PartsMismatchError, extraction_record, file_digest, finished_parts,
                          paper_from_record, paper_record, read_manifest, write_manifest, write_part)
@@ -109,9 +110,10 @@ def extract_partition(folder: str, index: int, run: str, version: str, records: 
         raise PartsMismatchError(f"the worker on {socket.gethostname()} runs extractor {extractor.version}, "
                                  f"this run {version}", hint="install the same litkg on every worker")
     papers = [paper_from_record(record) for record in records]
-    extractions = extractor.extract_many(papers, with_phrases=True)
-    lines = [(record, extraction_record(paper, extraction))
-             for record, paper, extraction in zip(records, papers, extractions)]
+    with few_collections():  # as a local build's workers (a Dask worker's other tasks keep its own)
+        extractions = extractor.extract_many(papers, with_phrases=True)
+        lines = [(record, extraction_record(paper, extraction))
+                 for record, paper, extraction in zip(records, papers, extractions)]
     return index, write_part(folder, index, run, lines)
 
 

@@ -83,3 +83,17 @@ def test_workers_run_at_a_lower_priority_than_the_writer():
     finally:
         extractor.close()
     assert niceness == {min(19, os.nice(0) + WORKER_NICENESS)}
+
+
+def test_workers_collect_garbage_seldom_whoever_started_them():
+    import gc
+
+    from litkg.collection_policy import FEW_COLLECTIONS
+
+    assert gc.get_threshold() != FEW_COLLECTIONS  # the test process keeps Python's defaults
+    extractor = ParallelExtractor(2, fast=True)
+    try:
+        thresholds = {extractor._ensure_pool().apply(gc.get_threshold) for _ in range(4)}
+    finally:
+        extractor.close()
+    assert thresholds == {FEW_COLLECTIONS}
