@@ -263,28 +263,38 @@ def _titled_runs(table: numpy.ndarray) -> tuple[tuple[int, int], ...]:
     title = table[:, 2] == 1
     if int(title.sum()) < 3:
         return ()
-    index = numpy.flatnonzero(title | (table[:, 3] == 1))
-    # Split where the run of Title Case or connector tokens is interrupted.
-    segments = numpy.split(index, numpy.flatnonzero(numpy.diff(index) != 1) + 1)
+    index = numpy.flatnonzero(title | (table[:, 3] == 1)).tolist()
+    is_title = title.tolist()
     runs = []
-    for segment in segments:
-        if len(segment) < 3:
-            continue
-        flags = title[segment].tolist()
-        start = None
-        count = 0
-        for position, is_title in enumerate(flags + [False, False]):
-            if is_title:
-                if start is None:
-                    start, count = position, 0
-                count += 1
-                end = position
-            elif start is not None and (position + 1 >= len(flags) or not flags[position + 1]):
-                # two non-title tokens in a row (or the segment's end) close the run
-                if count >= 3:
-                    runs.append((int(segment[start]), int(segment[end])))
-                start = None
+    # Segments: where the run of Title Case or connector tokens is interrupted (plain lists:
+    # numpy.split made an array of every segment, most of them one capitalised word).
+    segment_start = 0
+    for position in range(1, len(index) + 1):
+        if position == len(index) or index[position] != index[position - 1] + 1:
+            if position - segment_start >= 3:
+                runs.extend(_runs_in_segment(index[segment_start:position], is_title))
+            segment_start = position
     return tuple((int(table[a, 0]), int(table[b, 0] + table[b, 1])) for a, b in runs)
+
+
+def _runs_in_segment(segment: list[int], is_title: list[bool]) -> list[tuple[int, int]]:
+    """The (first, last) token of each run of 3+ Title Case tokens in one unbroken segment of
+    Title Case and connector tokens; two connectors in a row (or the segment's end) close a run."""
+    flags = [is_title[token] for token in segment]
+    runs = []
+    start = None
+    count = end = 0
+    for position, titled in enumerate(flags + [False, False]):
+        if titled:
+            if start is None:
+                start, count = position, 0
+            count += 1
+            end = position
+        elif start is not None and (position + 1 >= len(flags) or not flags[position + 1]):
+            if count >= 3:
+                runs.append((segment[start], segment[end]))
+            start = None
+    return runs
 
 
 def _trigger_kind(word: str) -> tuple[bool, int] | None:

@@ -244,3 +244,46 @@ def test_may_hold_long_run_at_every_alignment_of_a_critical_run():
                 text = words[:lead] + " " + "x" * length + sep + words[:7]
                 assert check_probe(text) == (length > MAX_RUN)
     assert not may_hold_long_run("We use ImageNet. " * 40)  # prose: ruled out by the probe
+
+
+# -- 5. Title Case runs ----------------------------------------------------------------------------
+def reference_titled_runs(table) -> tuple[tuple[int, int], ...]:
+    """The runs written token by token: unbroken stretches of Title Case or connector tokens,
+    in which a run of Title Case tokens may hold single connectors and ends at two in a row."""
+    rows = [tuple(int(v) for v in row) for row in table]
+    if sum(row[2] == 1 for row in rows) < 3:
+        return ()
+    runs, token = [], 0
+    while token < len(rows):
+        if rows[token][2] != 1:
+            token += 1
+            continue
+        last, count, probe = token, 1, token + 1
+        while probe < len(rows) and (rows[probe][2] == 1 or rows[probe][3] == 1):
+            if rows[probe][2] == 1:
+                last, count = probe, count + 1
+            elif not (probe + 1 < len(rows) and rows[probe + 1][2] == 1):
+                break  # two connectors, or a connector ending the stretch
+            probe += 1
+        if count >= 3:
+            runs.append((rows[token][0], rows[last][0] + rows[last][1]))
+        token = last + 1
+    return tuple(runs)
+
+
+def test_titled_runs_are_the_token_by_token_runs():
+    import numpy
+
+    from litkg.extract.components import _titled_runs
+
+    rng = random.Random(7)
+    kinds = [(1, 0), (1, 0), (0, 1), (0, 0), (1, 1)]  # Title Case, connector, neither, both ("Of")
+    found = 0
+    for _ in range(3000):
+        size = rng.randint(0, 40)
+        flags = [rng.choice(kinds) for _ in range(size)]
+        table = numpy.array([(4 * i, 3, t, c) for i, (t, c) in enumerate(flags)], dtype=numpy.uint64).reshape(-1, 4)
+        expected = reference_titled_runs(table)
+        assert _titled_runs(table) == expected, flags
+        found += bool(expected)
+    assert found > 1000  # most tables hold runs, and many don't
