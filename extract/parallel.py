@@ -59,7 +59,7 @@ def _start_worker(fast: bool) -> None:
 
     if hasattr(os, "nice"):  # POSIX
         os.nice(WORKER_NICENESS)
-    collect_seldom()  # a worker only extracts: a tenth of its CPU went to walking its pipeline
+    collect_seldom()  # a worker only extracts: ~7% of its CPU went to walking its pipeline
     try:
         _WORKER = Extractor(fast=fast)
         _WORKER.nlp  # build now, not on the first task

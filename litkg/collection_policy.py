@@ -2,13 +2,16 @@
 
 Extraction and a build's writer make millions of short-lived, acyclic records (spans, mentions,
 entities, rows). With CPython's default thresholds a collection runs every 700 net allocations
-and, every tenth or hundredth of them, walks every live object: the pipeline's vocabulary and
-gazetteer matcher in a worker, the store writer's caches in a build's parent. Their memory is
-freed by reference counting anyway; the collector only matters for cycles, which these records
-do not make. Measured in one extraction process, 5,000 synthetic abstracts, ``--fast``
-(gc.callbacks timing the collections): 637 collections, 0.89 s of 7.09 s CPU, with the defaults;
-5 collections, 0.10 s, with :data:`FEW_COLLECTIONS`. The build's parent: merging 100,000 papers'
-parts, 64.4 → 57.9 s.
+and, every tenth or hundredth of them, walks every live object: the pipeline's gazetteer and
+caches in a worker, the store writer's caches in a build's parent. Their memory is freed by
+reference counting anyway; the collector only matters for cycles, which these records do not
+make. The build's parent: merging 100,000 papers' parts, 64.4 → 57.9 s CPU. One extraction
+process, 5,000 synthetic abstracts in chunks of 32 as a worker takes them, ``--fast``
+(``gc.callbacks`` timing each collection): 474 collections, 0.40–0.44 s of 5.7–6.4 s CPU, with the
+defaults; none with :data:`FEW_COLLECTIONS`. As whole processes (``litkg extract`` of 10,000
+records, three runs each, alternating) the difference was inside the machine's noise. A build's
+workers had these thresholds before only because their pool happened to start inside the
+build's :func:`few_collections`; now every worker sets them itself.
 """
 from __future__ import annotations
 
