@@ -260,41 +260,28 @@ class GazetteerMatcher:
 def _titled_runs(table: numpy.ndarray) -> tuple[tuple[int, int], ...]:
     """Runs of 3+ Title Case tokens, single connectors allowed inside, from rows of
     (IDX, LENGTH, IS_TITLE, connector). Titles are all Title Case, so callers skip them."""
-    title = table[:, 2] == 1
-    if int(title.sum()) < 3:
+    titled = numpy.flatnonzero(table[:, 2] == 1).tolist()
+    if len(titled) < 3:
         return ()
-    index = numpy.flatnonzero(title | (table[:, 3] == 1)).tolist()
-    is_title = title.tolist()
+    # Two Title Case tokens in a row are one run's when nothing or one connector lies between
+    # them. One pass over the Title Case tokens: 11 µs a synthetic abstract, where splitting the
+    # stretches of Title Case and connector tokens took 25 µs on lists, 74 with numpy.split.
+    connector = table[:, 3].tolist()
     runs = []
-    # Segments: where the run of Title Case or connector tokens is interrupted (plain lists:
-    # numpy.split made an array of every segment, most of them one capitalised word).
-    segment_start = 0
-    for position in range(1, len(index) + 1):
-        if position == len(index) or index[position] != index[position - 1] + 1:
-            if position - segment_start >= 3:
-                runs.extend(_runs_in_segment(index[segment_start:position], is_title))
-            segment_start = position
-    return tuple((int(table[a, 0]), int(table[b, 0] + table[b, 1])) for a, b in runs)
-
-
-def _runs_in_segment(segment: list[int], is_title: list[bool]) -> list[tuple[int, int]]:
-    """The (first, last) token of each run of 3+ Title Case tokens in one unbroken segment of
-    Title Case and connector tokens; two connectors in a row (or the segment's end) close a run."""
-    flags = [is_title[token] for token in segment]
-    runs = []
-    start = None
-    count = end = 0
-    for position, titled in enumerate(flags + [False, False]):
-        if titled:
-            if start is None:
-                start, count = position, 0
+    first = previous = titled[0]
+    count = 1
+    for position in titled[1:]:
+        gap = position - previous
+        if gap == 1 or (gap == 2 and connector[previous + 1] == 1):
             count += 1
-            end = position
-        elif start is not None and (position + 1 >= len(flags) or not flags[position + 1]):
+        else:
             if count >= 3:
-                runs.append((segment[start], segment[end]))
-            start = None
-    return runs
+                runs.append((first, previous))
+            first, count = position, 1
+        previous = position
+    if count >= 3:
+        runs.append((first, previous))
+    return tuple((int(table[a, 0]), int(table[b, 0] + table[b, 1])) for a, b in runs)
 
 
 def _trigger_kind(word: str) -> tuple[bool, int] | None:
