@@ -59,7 +59,9 @@ def _start_worker(fast: bool) -> None:
 
     if hasattr(os, "nice"):  # POSIX
         os.nice(WORKER_NICENESS)
-    collect_seldom()  # a worker only extracts: ~7% of its CPU went to walking its pipeline
+    # A worker only extracts: in a worker-like process 7% of the CPU went to collections walking
+    # its pipeline (litkg/collection_policy.py); set here, not inherited from whoever forked it.
+    collect_seldom()
     try:
         _WORKER = Extractor(fast=fast)
         _WORKER.nlp  # build now, not on the first task

@@ -344,7 +344,11 @@ class KnowledgeGraph(Questions):
     def extract(self, inputs: Sequence[str | os.PathLike], *, format: str | None = None,
                 on_error: str = "skip", skipped: list[SkippedRecord] | None = None,
                 encoding: str = "utf-8") -> Iterator[tuple[Paper, Extraction]]:
-        """Extract entities from each distinct paper of ``inputs``, without touching the store."""
+        """Extract entities from each distinct paper of ``inputs``, without touching the store.
+
+        While the papers are being read, Python's garbage collector runs seldom
+        (:mod:`litkg.collection_policy`); its thresholds come back once every paper is read or
+        the generator is closed."""
         _check_inputs(inputs, format, encoding)
         from litkg.identity import SeenPapers
 
