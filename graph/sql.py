@@ -264,7 +264,7 @@ def concept_users(store: GraphStore, keys: Sequence[str]) -> list[tuple]:
     of the edges to ``keys``: strongest role first, then newest paper, paper key, concept key."""
     return store.conn.execute(
         f"SELECT p.key, p.title, p.year, c.name, c.key, e.role, e.confidence, {FIRST_SENTENCE} "
-        f"FROM edges e JOIN papers p ON p.key = e.paper_key JOIN concepts c ON c.key = e.concept_key "
+        f"FROM edges e JOIN papers p ON p.pid = e.pid JOIN concepts c ON c.key = e.concept_key "
         f"WHERE e.concept_key IN (SELECT value FROM json_each(?)) "
         f"ORDER BY {role_rank_sql('e.role')}, p.year DESC, p.key, c.key", (keys_param(keys),)).fetchall()
 

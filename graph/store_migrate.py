@@ -151,7 +151,7 @@ def _from_2(conn: sqlite3.Connection) -> None:
                  "FROM edges e LEFT JOIN papers p ON p.key = e.paper_key ORDER BY e.rowid")
     conn.execute("DROP TABLE edges")
     conn.execute("ALTER TABLE edges_v3 RENAME TO edges")
-    for statement in (EDGES_PID, DEFERRABLE_INDEXES["edges_by_concept"], DEFERRABLE_INDEXES["edges_by_paper"]):
+    for statement in (EDGES_PID, DEFERRABLE_INDEXES["edges_by_concept_pid"], DEFERRABLE_INDEXES["edges_by_paper"]):
         conn.execute(statement)
     for _, sql in triggers:
         conn.execute(sql)

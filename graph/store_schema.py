@@ -46,9 +46,12 @@ SCHEMA_VERSION = "3"
 DEFERRABLE_INDEXES = MappingProxyType({
     # With each edge's role and confidence: "papers using X" reads no edges row (at 1M papers,
     # papers-using 57 -> 48 ms median; the index is as large as the table, 1.05 GB, and takes 25 s
-    # to make at a 1M build's end instead of 17 s).
-    "edges_by_concept":
-        "CREATE INDEX IF NOT EXISTS edges_by_concept ON edges(concept_key, paper_key, role, confidence)",
+    # to make at a 1M build's end instead of 17 s). And the paper's id last, so that it finds each
+    # paper by its rowid rather than through the index by key: one page read a row fewer (same 1M
+    # store, the same 50 concepts, one process alternating: 104-139 -> 79-95 ms median a round).
+    # Rows stay in paper key order, which the overlap queries and the lists of papers read.
+    "edges_by_concept_pid":
+        "CREATE INDEX IF NOT EXISTS edges_by_concept_pid ON edges(concept_key, paper_key, role, confidence, pid)",
     # The paper's edges by its key, as version 2's primary key held them. A build inserting into
     # it wrote a random page of it for each paper (1 GB at 1M papers), so it is made at the end.
     "edges_by_paper": "CREATE INDEX IF NOT EXISTS edges_by_paper ON edges(paper_key, concept_key)",
@@ -57,8 +60,8 @@ DEFERRABLE_INDEXES = MappingProxyType({
         "CREATE INDEX IF NOT EXISTS concept_aliases_concept ON concept_aliases(concept_key)",
 })
 #: Indexes of earlier versions that nothing reads any more (each is a prefix of
-#: ``edges_by_concept``): a writer drops them, after it has made that one.
-RETIRED_INDEXES = ("edges_concept", "edges_concept_paper")
+#: ``edges_by_concept_pid``): a writer drops them, after it has made that one.
+RETIRED_INDEXES = ("edges_concept", "edges_concept_paper", "edges_by_concept")
 
 #: The tables version 2 changed (papers, and the tables keyed by paper id) and version 3 changed
 #: (edges), as DDL for a table named ``@name`` (the upgrade makes them under another name, then
@@ -159,7 +162,7 @@ CREATE TABLE IF NOT EXISTS concept_relations (
 %(edges)s;
 %(edges_pid)s;
 -- Covering: "papers using concept X" reads the index alone (one-paper shared-datasets, similar).
-%(edges_by_concept)s;
+%(edges_by_concept_pid)s;
 %(edges_by_paper)s;
 -- How each paper's extraction saw a discovered concept; the concept row is recomputed from these,
 -- so it depends on the current papers only, not on the order or batches they were built in.

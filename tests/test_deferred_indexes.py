@@ -117,36 +117,44 @@ def test_a_writer_drops_the_retired_index_and_a_reader_leaves_it(tmp_path):
 
 
 def roles_plan(db: Path) -> str:
-    """SQLite's plan for reading the papers and roles of one concept."""
+    """SQLite's plan for reading the papers, roles and paper ids of one concept."""
     conn = sqlite3.connect(db)
     try:
         return " ".join(row[3] for row in conn.execute(
-            "EXPLAIN QUERY PLAN SELECT paper_key, role FROM edges WHERE concept_key = 'x'"))
+            "EXPLAIN QUERY PLAN SELECT paper_key, role, pid FROM edges WHERE concept_key = 'x'"))
     finally:
         conn.close()
 
 
-def test_a_store_with_the_narrower_index_answers_the_same_and_its_writer_makes_the_covering_one(tmp_path):
-    """A store an earlier 0.9.0 wrote has ``edges(concept_key, paper_key)`` and not the index
-    with roles: readers answer the same from it (check notes the missing one), and the next
+#: Indexes by concept that earlier stores have instead of ``edges_by_concept_pid``.
+EARLIER_INDEXES = {
+    "edges_concept_paper": "edges(concept_key, paper_key)",  # an earlier 0.9.0
+    "edges_by_concept": "edges(concept_key, paper_key, role, confidence)",  # 0.9.0 before the paper id
+}
+
+
+@pytest.mark.parametrize("earlier", sorted(EARLIER_INDEXES))
+def test_a_store_with_an_earlier_index_answers_the_same_and_its_writer_makes_the_covering_one(tmp_path, earlier):
+    """A store an earlier 0.9.0 wrote has another index by concept (without roles, or without the
+    paper's id): readers answer the same from it (check notes the missing one), and the next
     writer makes the new index and drops the old."""
-    db = tmp_path / "narrow.db"
+    db = tmp_path / "earlier.db"
     with KnowledgeGraph(db, workers=1) as kg:
         kg.build([str(p) for p in sample_files()])
         expected = {name: kg.papers_using(name) for name in ("ImageNet", "CLIP", "WILDS")}
     assert all(len(uses) >= 1 for uses in expected.values())
     conn = sqlite3.connect(db)
-    conn.execute("DROP INDEX edges_by_concept")
-    conn.execute("CREATE INDEX edges_concept_paper ON edges(concept_key, paper_key)")
+    conn.execute("DROP INDEX edges_by_concept_pid")
+    conn.execute(f"CREATE INDEX {earlier} ON {EARLIER_INDEXES[earlier]}")
     conn.commit()
     conn.close()
-    assert "edges_concept_paper" in roles_plan(db)
+    assert f"INDEX {earlier} " in roles_plan(db) + " "
     with KnowledgeGraph(db) as kg:
         assert {name: kg.papers_using(name) for name in expected} == expected
-    assert "edges_by_concept" in check_store(db).notes[0]
+    assert "edges_by_concept_pid" in check_store(db).notes[0]
     GraphStore(db).close()
-    assert "edges_by_concept" in index_names(db) and "edges_concept_paper" not in index_names(db)
-    assert "COVERING INDEX edges_by_concept" in roles_plan(db)
+    assert "edges_by_concept_pid" in index_names(db) and earlier not in index_names(db)
+    assert "COVERING INDEX edges_by_concept_pid" in roles_plan(db)
     with KnowledgeGraph(db) as kg:
         assert {name: kg.papers_using(name) for name in expected} == expected
     assert check_store(db).notes == ()

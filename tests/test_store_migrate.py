@@ -147,7 +147,7 @@ def test_a_version_2_store_upgrades_to_the_rows_of_a_fresh_build_and_keeps_its_c
     conn = sqlite3.connect(old)
     assert counts_ready(conn) and postings_ready(conn)  # the rowids they trust were kept
     indexes = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name='edges'")}
-    assert {"edges_pid", "edges_by_concept", "edges_by_paper"} <= indexes
+    assert {"edges_pid", "edges_by_concept_pid", "edges_by_paper"} <= indexes
     check = CliRunner().invoke(cli, ["check", "--db", str(old)])
     assert check.exit_code == 0 and ": ok (" in check.output, check.output
 
